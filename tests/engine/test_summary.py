@@ -1,0 +1,56 @@
+"""Claim summaries: the sources' shared wording, short, on one line, plain text."""
+
+from __future__ import annotations
+
+from newsdiff.engine.model import Passage, PassageKind, Quote
+from newsdiff.engine.summary import SUMMARY_LENGTH, shorten, summarize
+
+
+def make(pid: str, text: str, **fields: object) -> Passage:
+    article, index = pid.split(":")
+    return Passage(pid, article, int(index), 10, 10 + len(text), text, **fields)  # type: ignore[arg-type]
+
+
+def test_the_wording_closest_to_the_others_is_chosen() -> None:
+    passages = [
+        make("A:0", "Putin met Kim in Pyongyang on Wednesday and praised the ties."),
+        make("B:0", "Putin met Kim in Pyongyang on Wednesday."),
+        make("C:0", "Putin met Kim in Pyongyang, a rare trip abroad for the Russian leader."),
+    ]
+    assert summarize(passages) == "Putin met Kim in Pyongyang on Wednesday."
+
+
+def test_reporting_sentences_beat_headlines_and_quotes() -> None:
+    quote = "“Putin met Kim in Pyongyang on Wednesday,” an aide said."
+    passages = [
+        make("A:0", "Putin Meets Kim In Pyongyang On Wednesday", kind=PassageKind.HEADLINE),
+        make("B:0", quote, quotes=(Quote(11, 11 + 40, quote[1:41]),)),
+        make("C:0", "Putin flew to Pyongyang to meet Kim."),
+    ]
+    assert summarize(passages) == "Putin flew to Pyongyang to meet Kim."
+
+
+def test_the_dateline_is_skipped() -> None:
+    text = "JAKARTA - Putin met Kim."
+    passage = make("A:0", text, content_start=10 + len("JAKARTA - "))
+    assert summarize([passage]) == "Putin met Kim."
+
+
+def test_long_wording_is_cut_at_a_word_boundary() -> None:
+    words = "Putin said that Russia might supply weapons to North Korea in what he suggested was a mirror response"
+    summary = summarize([make("A:0", words + " to the Western arming of Ukraine.")])
+    assert len(summary) <= SUMMARY_LENGTH
+    assert summary.endswith("…")
+    assert (words + " ").startswith(summary[:-1] + " ")
+
+
+def test_whitespace_is_collapsed_and_short_text_kept_whole() -> None:
+    assert shorten("Putin  met\n Kim “today”.") == "Putin met Kim “today”."
+
+
+def test_a_single_unbroken_word_is_still_cut_to_length() -> None:
+    assert len(shorten("x" * 300)) == SUMMARY_LENGTH
+
+
+def test_no_passages_give_an_empty_summary() -> None:
+    assert summarize([]) == ""

@@ -1,0 +1,77 @@
+"""Atomic writes: the target holds the old bytes or the new ones, never a mix, and no debris."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+import newsdiff.atomic as atomic
+from newsdiff.atomic import write_bytes_atomic, write_text_atomic
+
+
+def test_writes_a_new_file(tmp_path) -> None:
+    target = tmp_path / "out.txt"
+    write_text_atomic(target, "héllo\n")
+    assert target.read_bytes() == "héllo\n".encode("utf-8")
+    assert os.listdir(tmp_path) == ["out.txt"]
+
+
+def test_replaces_an_existing_file(tmp_path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    write_text_atomic(target, "new")
+    assert target.read_text() == "new"
+    assert os.listdir(tmp_path) == ["out.txt"]
+
+
+@pytest.mark.parametrize("failing_step", ["fsync", "replace"])
+def test_a_failure_mid_write_leaves_the_old_file_intact_and_no_temporary_file(
+    tmp_path, monkeypatch, failing_step: str
+) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old content")
+
+    def fail(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, failing_step, fail)
+    with pytest.raises(OSError, match="No space left"):
+        write_bytes_atomic(target, b"new content that never lands")
+    assert target.read_text() == "old content"
+    assert os.listdir(tmp_path) == ["out.txt"]
+
+
+def test_text_that_cannot_be_encoded_touches_nothing(tmp_path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    with pytest.raises(UnicodeEncodeError):
+        write_text_atomic(target, "snowman ☃", encoding="ascii")
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["out.txt"]
+
+
+def test_a_missing_folder_raises_oserror(tmp_path) -> None:
+    with pytest.raises(FileNotFoundError):
+        write_text_atomic(tmp_path / "missing" / "out.txt", "x")
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_an_existing_file_keeps_its_permissions(tmp_path) -> None:
+    target = tmp_path / "private.txt"
+    target.write_text("old")
+    target.chmod(0o600)
+    write_text_atomic(target, "new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_a_new_file_gets_the_permissions_open_would_give_it(tmp_path) -> None:
+    umask = os.umask(0o022)
+    try:
+        write_text_atomic(tmp_path / "new.txt", "x")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o644

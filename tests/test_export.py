@@ -1,0 +1,197 @@
+"""The exports: the JSON contract, untrusted text kept literal, self-contained HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+from handmade_story import HOSTILE, NOTES, handmade_story
+from newsdiff.engine.export import RENDERERS, SCHEMA, to_html, to_json, to_markdown, write_export
+from newsdiff.engine.export.highlights import article_runs
+from newsdiff.engine.export.markdown_export import escape_markdown
+from newsdiff.engine.model import Article, Reach, Story
+
+
+@pytest.fixture(scope="module")
+def story():
+    return handmade_story()
+
+
+@pytest.fixture(scope="module")
+def exported(story) -> dict:
+    return json.loads(to_json(story, NOTES))
+
+
+def test_json_names_its_schema(exported: dict) -> None:
+    assert exported["schema"] == SCHEMA == "newsdiff.story/1"
+
+
+def test_json_articles_carry_the_full_decoded_text(story, exported: dict) -> None:
+    assert [a["id"] for a in exported["articles"]] == [a.id for a in story.articles]
+    for article, record in zip(story.articles, exported["articles"]):
+        assert record["text"] == article.text
+        assert (record["source"], record["title"], record["path"]) == (article.source, article.title, article.path)
+
+
+def test_json_passage_offsets_cut_the_passage_text_out_of_the_article(exported: dict) -> None:
+    texts = {a["id"]: a["text"] for a in exported["articles"]}
+    claim_passages = [p for c in exported["claims"] for p in c["passages"]]
+    article_passages = [dict(p, article=a["id"]) for a in exported["articles"] for p in a["passages"]]
+    assert claim_passages and article_passages
+    for passage in claim_passages + article_passages:
+        assert texts[passage["article"]][passage["start"] : passage["end"]] == passage["text"]
+
+
+def test_json_claims_name_their_sources_by_article_id(story, exported: dict) -> None:
+    for claim, record in zip(story.claims, exported["claims"]):
+        assert record["id"] == claim.id
+        assert record["summary"] == claim.summary
+        assert record["sources"] == list(claim.article_ids)
+        assert {p["article"] for p in record["passages"]} == set(claim.article_ids)
+        assert record["reach"] == claim.reach.value
+
+
+def test_json_boilerplate_is_listed_with_its_article_but_in_no_claim(exported: dict) -> None:
+    boilerplate = [
+        (a["id"], p["start"]) for a in exported["articles"] for p in a["passages"] if p["kind"] == "boilerplate"
+    ]
+    in_claims = {(p["article"], p["start"]) for c in exported["claims"] for p in c["passages"]}
+    assert boilerplate == [("planet", boilerplate[0][1])]
+    assert not set(boilerplate) & in_claims
+
+
+def test_json_keeps_word_differences_as_article_offsets(exported: dict) -> None:
+    texts = {a["id"]: a["text"] for a in exported["articles"]}
+    claim = next(c for c in exported["claims"] if c["id"] == "K1")
+    bugle = next(p for p in claim["passages"] if p["article"] == "bugle")
+    assert [texts["bugle"][d["start"] : d["end"]] for d in bugle["differs"]] == ["Tuesday"]
+
+
+def test_json_exports_notes_as_given(exported: dict) -> None:
+    assert exported["notes"] == [dict(note) for note in NOTES]
+
+
+def test_json_keeps_untrusted_text_exactly(exported: dict) -> None:
+    bugle = next(a for a in exported["articles"] if a["id"] == "bugle")
+    assert HOSTILE in bugle["text"]
+
+
+def test_markdown_shows_untrusted_text_escaped_never_as_syntax(story) -> None:
+    markdown = to_markdown(story, NOTES)
+    assert "<script>" not in markdown
+    assert "\\<script\\>alert(1)\\</script\\>" in markdown
+    assert "\\[bold red\\]x\\[/\\]" in markdown
+    assert "\\*\\*not bold\\*\\*" in markdown
+    assert "check the \\<b\\>day\\</b\\>" in markdown
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("# not a heading", "\\# not a heading"),
+        ("1. not a list", "1\\. not a list"),
+        ("- not a list", "\\- not a list"),
+        ("> not a quote", "\\> not a quote"),
+        ("a | b", "a \\| b"),
+        ("[link](http://x)", "\\[link\\](http://x)"),
+        ("AT&amp;T", "AT\\&amp;T"),
+        ("$5 and $6", "\\$5 and \\$6"),
+        ("a :rocket: at 10:00:00", "a \\:rocket: at 10:00:00"),
+        ("two\nlines", "two lines"),
+    ],
+)
+def test_markdown_escaping_covers_block_and_inline_syntax(text: str, escaped: str) -> None:
+    assert escape_markdown(text) == escaped
+
+
+def test_markdown_marks_reach_in_the_article_text(story) -> None:
+    markdown = to_markdown(story)
+    assert "**The mayor opened the new bridge on Monday.**" in markdown
+    assert "_\\<script\\>alert(1)" in markdown
+    assert "~~SEE ALSO:~~" in markdown
+    assert "The mayor opened the bridge on **Tuesday**." in markdown
+
+
+def test_markdown_lists_claims_flags_missing_claims_and_notes(story) -> None:
+    markdown = to_markdown(story, NOTES)
+    assert "## Claims reported by all sources" in markdown
+    assert "### K1. The mayor opened the new bridge on Monday." in markdown
+    assert "Sources: Daily Planet, Bugle \\& Co, Sentinel" in markdown
+    assert "- Number: \\$5 million or \\$6 million" in markdown
+    assert "Leaves out claims that most other sources report:\n- K2. The bridge cost \\$5 million." in markdown
+    assert "## Notes" in markdown
+    assert "claim K99 (not in this story)" in markdown
+
+
+def test_markdown_without_notes_has_no_notes_section(story) -> None:
+    assert "## Notes" not in to_markdown(story)
+
+
+def test_html_escapes_every_piece_of_untrusted_text(story) -> None:
+    page = to_html(story, NOTES)
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; [bold red]x[/] **not bold**" in page
+    assert "check the &lt;b&gt;day&lt;/b&gt; [red]x[/]" in page
+    assert "Bugle &amp; Co" in page and "Bugle & Co" not in page
+
+
+def test_html_is_self_contained(story) -> None:
+    page = to_html(story, NOTES)
+    references = re.findall(r"""(?:src|href)\s*=\s*["']?([^"'\s>]+)""", page, flags=re.IGNORECASE)
+    assert references
+    assert all(reference.startswith("#") for reference in references)
+    assert "@import" not in page and "url(" not in page
+    assert "<link" not in page.lower()
+
+
+def test_html_internal_links_point_at_ids_on_the_page(story) -> None:
+    page = to_html(story, NOTES)
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    links = set(re.findall(r'href="#([^"]+)"', page))
+    assert links <= ids
+
+
+def test_html_highlights_each_reach_with_its_own_class_and_a_legend(story) -> None:
+    page = to_html(story)
+    assert '<span class="r-all" id="p-1-1"' in page
+    assert '<span class="r-some" id="p-1-2"' in page
+    assert '<span class="r-one" id="p-2-1"' in page
+    assert '<span class="boilerplate" id="p-1-3"' in page
+    assert '<span class="differs">Tuesday</span>' in page
+    assert 'class="legend"' in page
+    styles = re.search(r"<style>(.*)</style>", page, flags=re.DOTALL).group(1)
+    for reach_class, line in (("r-all", "solid"), ("r-some", "dashed"), ("r-one", "dotted")):
+        assert re.search(rf"\.{reach_class} {{[^}}]*border-bottom: 2px {line}", styles)
+
+
+def test_html_article_text_reads_back_exactly_once_tags_are_removed(story) -> None:
+    page = to_html(story)
+    for number, article in enumerate(story.articles, start=1):
+        block = re.search(rf'<article id="article-{number}">.*?<div class="text">(.*?)</div>', page, re.DOTALL)
+        assert html.unescape(re.sub(r"<[^>]+>", "", block.group(1))) == article.text
+
+
+def test_runs_cover_the_whole_article_in_order(story) -> None:
+    for article in story.articles:
+        runs = article_runs(story, article)
+        assert "".join(article.text[r.start : r.end] for r in runs) == article.text
+        assert all(a.end == b.start for a, b in zip(runs, runs[1:]))
+    bugle = story.article("bugle")
+    bugle_runs = article_runs(story, bugle)
+    assert [bugle.text[r.start : r.end] for r in bugle_runs if r.differs] == ["Tuesday"]
+    assert {r.reach for r in bugle_runs if r.passage} == {Reach.ALL, Reach.ONE}
+
+
+@pytest.mark.parametrize("name", sorted(RENDERERS))
+def test_every_format_renders_a_story_without_notes_or_claims(name: str) -> None:
+    lonely = Story(articles=(Article("a", "Solo", "", "   \n"),), passages=(), claims=(), coverage=())
+    assert RENDERERS[name](lonely, ()).endswith("\n")
+
+
+def test_write_export_writes_utf8_text(tmp_path, story) -> None:
+    target = tmp_path / "story.md"
+    write_export(target, to_markdown(story))
+    assert target.read_text(encoding="utf-8") == to_markdown(story)

@@ -1,0 +1,39 @@
+"""The newsdiff Textual app. ``run_app`` is what the CLI calls."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsdiff.engine.model import Article, Story
+from newsdiff.store.notes import Note
+
+
+def run_app(
+    sources: Sequence[str | Path | Article] = (),
+    *,
+    story: Story | None = None,
+    snapshots_dir: Path | None = None,
+    config_path: Path | None = None,
+    notes_dir: Path | None = None,
+    notes: Sequence[Note] = (),
+) -> int:
+    """Run the app until the user quits; returns the exit code.
+
+    ``sources`` are analysed in a worker so the window appears at once (paths,
+    raw texts or ``Article`` objects, as ``analyze`` takes them). Pass a
+    ready ``story`` instead to skip the analysis. ``notes`` are notes carried
+    by a reopened snapshot, shown beside the story's own.
+    """
+    from newsdiff.app.app import NewsdiffApp
+
+    app = NewsdiffApp(
+        sources,
+        story=story,
+        config_path=config_path,
+        snapshots_dir=snapshots_dir,
+        notes_dir=notes_dir,
+        notes=notes,
+    )
+    result = app.run()
+    return result if isinstance(result, int) else 0

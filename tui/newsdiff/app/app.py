@@ -1,0 +1,279 @@
+"""The newsdiff Textual app: analysis in a worker, the story on the main screen.
+
+The app owns what outlives a screen: the config, the palette, the notes
+store and snapshots. Everything it shows comes from the engine's ``Story``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.theme import Theme
+
+from newsdiff.app.filters import ReachFilter
+from newsdiff.app.keys import key_help
+from newsdiff.app.messages import AnalysisDone, AnalysisFailed, AnalysisProgress
+from newsdiff.app.palette import Palette, palette_for
+from newsdiff.app.screens.annotate import AnnotateScreen, Annotation
+from newsdiff.app.screens.claim import ClaimScreen
+from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.screens.help import HelpScreen
+from newsdiff.app.screens.main import MainScreen
+from newsdiff.app.widgets.article_list import ArticleList
+from newsdiff.app.widgets.claim_list import ClaimList
+from newsdiff.app.widgets.compare_view import CompareView
+from newsdiff.app.widgets.reader import Reader
+from newsdiff.app.widgets.search_bar import SearchBar
+from newsdiff.engine.errors import InputError
+from newsdiff.engine.export.html_export import to_html
+from newsdiff.engine.export.json_export import to_json
+from newsdiff.engine.export.markdown_export import to_markdown
+from newsdiff.engine.model import Article, Story
+from newsdiff.engine.story import analyze
+from newsdiff.store.config import Config, load_config
+from newsdiff.store.errors import StoreError
+from newsdiff.store.notes import Note, NoteStore, locate
+from newsdiff.store.snapshots import save_snapshot, snapshots_dir
+from newsdiff.store.story_key import story_key
+
+PALETTE_CAPTURE_DELAY = 0.3
+"""Seconds to wait before a screenshot asked for from the command palette, so it is gone."""
+
+
+class NewsdiffApp(App[int]):
+    """Reads one story through many outlets."""
+
+    CSS_PATH = "newsdiff.tcss"
+    TITLE = "newsdiff"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("ctrl+p", "command_palette", "Commands", id="command_palette", show=False),
+    ]
+
+    def __init__(
+        self,
+        sources: Sequence[str | Path | Article] = (),
+        *,
+        story: Story | None = None,
+        config_path: Path | None = None,
+        snapshots_dir: Path | None = None,
+        notes_dir: Path | None = None,
+        notes: Sequence[Note] = (),
+    ) -> None:
+        super().__init__()
+        self.sources = list(sources)
+        self.story = story
+        self.config_path = config_path
+        self.snapshots_override = snapshots_dir
+        self.notes_dir = notes_dir
+        self.carried_notes = tuple(notes)
+        self.config = Config()
+        self.note_store: NoteStore | None = None
+        self.palette: Palette = palette_for(dark=True)
+        self.main = MainScreen()
+
+    def get_default_screen(self) -> Screen:
+        return self.main
+
+    # -- start-up ----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._apply_config()
+        self.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        if self.story is not None:
+            self._show_story(self.story)
+        else:
+            self.analyse()
+
+    def _apply_config(self) -> None:
+        """Read the config; every problem is a warning and a default, never a crash."""
+        config, warnings = load_config(self.config_path)
+        self.config = config
+        if config.theme in self.available_themes:
+            self.theme = config.theme
+        else:
+            warnings.append(f"unknown theme {config.theme!r}; using {self.theme!r}")
+        known_ids = {row.binding_id for row in self.key_reference({}) if row.binding_id}
+        for binding_id in config.keys:
+            if binding_id not in known_ids:
+                warnings.append(f"[keys] {binding_id!r} is not a binding id (see ? for the list)")
+        keymap = {k: v for k, v in config.keys.items() if k in known_ids}
+        if keymap:
+            self.set_keymap(keymap)
+        self.palette = palette_for(self.current_theme.dark)
+        for warning in warnings:
+            self.notify(warning, title="Config", severity="warning", timeout=8, markup=False)
+
+    def _on_theme_changed(self, theme: Theme) -> None:
+        self.palette = palette_for(theme.dark)
+        self.main.repaint()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def analyse(self) -> None:
+        """Analyse the sources off the UI thread; progress and result come back as messages."""
+        try:
+            story = analyze(self.sources, progress=lambda message, share: self.post_message(AnalysisProgress(message, share)))
+        except InputError as error:
+            self.post_message(AnalysisFailed(str(error)))
+        except Exception as error:  # the app must stay up and say what went wrong
+            self.post_message(AnalysisFailed(f"analysis failed: {type(error).__name__}: {error}"))
+        else:
+            self.post_message(AnalysisDone(story))
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        self.main.show_progress(message.message, message.share)
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self.main.show_failure(message.reason)
+        self.notify(message.reason, title="Cannot analyse", severity="error", timeout=10, markup=False)
+
+    def on_analysis_done(self, message: AnalysisDone) -> None:
+        self._show_story(message.story)
+
+    def _show_story(self, story: Story) -> None:
+        self.story = story
+        self.note_store = NoteStore(story_key(story.articles), self.notes_dir)
+        for warning in self.note_store.warnings:
+            self.notify(warning, title="Notes", severity="warning", timeout=8, markup=False)
+        self.main.show_story(story, ReachFilter.parse(self.config.default_filter))
+        self._show_notes()
+        if not story.comparable:
+            self.notify("This story has one article: nothing to compare.", timeout=6)
+
+    # -- notes -----------------------------------------------------------------------
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        """The story's notes on disk plus any carried in by a reopened snapshot."""
+        stored = self.note_store.notes if self.note_store is not None else ()
+        ids = {n.id for n in stored}
+        return stored + tuple(n for n in self.carried_notes if n.id not in ids)
+
+    def _show_notes(self) -> None:
+        if self.story is None:
+            return
+        passages: set[str] = set()
+        claims: set[str] = set()
+        for note in self.notes:
+            target = locate(note, self.story)
+            if target is not None:
+                (passages if note.target == "passage" else claims).add(target)
+        self.main.show_notes(frozenset(passages), frozenset(claims))
+
+    def annotate(self, on_claim: bool) -> None:
+        """Ask for a note on the current claim (claims panel focused) or passage."""
+        story, store = self.story, self.note_store
+        passage = self.main.query_one(Reader).passage
+        if story is None or store is None:
+            return
+        claim_id = self.main.query_one(ClaimList).claim_id if on_claim else None
+        if claim_id is not None:
+            target, target_id = "claim", claim_id
+            label, excerpt = f"claim {claim_id}", story.claim(claim_id).summary
+        elif passage is not None:
+            target, target_id = "passage", passage.id
+            label, excerpt = f"passage in {story.article(passage.article_id).source}", passage.text
+        else:
+            self.notify("Move to a passage or claim first.", timeout=3)
+            return
+
+        def save(annotation: Annotation | None) -> None:
+            if annotation is None:
+                return
+            try:
+                store.add(
+                    target,  # type: ignore[arg-type]
+                    target_id,
+                    annotation.text,
+                    mark=annotation.mark,
+                    article_id=passage.article_id if passage else None,
+                    start=passage.start if passage else None,
+                    end=passage.end if passage else None,
+                    excerpt=passage.text if passage else "",
+                )
+            except StoreError as error:
+                self.notify(str(error), title="Note not saved", severity="error", markup=False)
+                return
+            self._show_notes()
+            self.notify("Note saved.", timeout=2)
+
+        self.push_screen(AnnotateScreen(label, excerpt, store.for_target(target, target_id)), save)  # type: ignore[arg-type]
+
+    # -- snapshots -----------------------------------------------------------------
+
+    def action_save_snapshot(self) -> None:
+        self.save_snapshot()
+
+    def save_snapshot(self) -> Path | None:
+        """Write the screen and the exports (with notes) to a new snapshot folder."""
+        if self.story is None:
+            self.notify("Nothing to save yet: the analysis is still running.", timeout=3)
+            return None
+        notes = self.notes
+        note_dicts = [n.to_dict() for n in notes]
+        exports = {
+            "story.json": to_json(self.story, note_dicts),
+            "story.md": to_markdown(self.story, note_dicts),
+            "story.html": to_html(self.story, note_dicts),
+        }
+        try:
+            path = save_snapshot(
+                self.story,
+                notes,
+                self.export_screenshot(),
+                exports=exports,
+                base_dir=snapshots_dir(self.config, self.snapshots_override),
+            )
+        except StoreError as error:
+            self.notify(str(error), title="Snapshot not saved", severity="error", markup=False)
+            return None
+        self.notify(f"Snapshot saved to {path}", title="Saved", timeout=8, markup=False)
+        return path
+
+    # -- help and the command palette ----------------------------------------------------
+
+    def key_reference(self, keymap: dict[str, str] | None = None) -> list:
+        """Every binding of every screen and panel, with the user's keys."""
+        contexts = (
+            ("Everywhere", NewsdiffApp),
+            ("Main screen", MainScreen),
+            ("Reader", Reader),
+            ("Articles", ArticleList),
+            ("Claims", ClaimList),
+            ("Search", SearchBar),
+            ("Claim", ClaimScreen),
+            ("Compare", CompareScreen),
+            ("Compare", CompareView),
+            ("Note", AnnotateScreen),
+            ("Help", HelpScreen),
+        )
+        return key_help(contexts, self.config.keys if keymap is None else keymap, self.get_key_display)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.key_reference(), self.palette.legend()))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        main = self.main
+        yield SystemCommand("Save snapshot", "Save the screen and the story's exports with your notes",
+                            lambda: self.set_timer(PALETTE_CAPTURE_DELAY, self.save_snapshot))
+        yield SystemCommand("Cycle filter", "Show everything / shared by all / by some / unique", main.action_cycle_filter)
+        yield SystemCommand("Compare articles", "Two or three articles side by side", main.action_compare)
+        yield SystemCommand("Search", "Search the article's text", main.action_search)
+        yield SystemCommand("Add a note", "Note and mark on the current passage", lambda: self.annotate(False))
+        yield SystemCommand("Next divergence", "Next passage worded differently or unique", lambda: main.action_jump(1, 1))
+        yield SystemCommand("Next claim", "Next claim in the claims panel", lambda: main.action_step_claim(1))
+        yield SystemCommand("Help: keys", "Every key and its binding id", self.action_help)
+        if self.story is not None:
+            for number, article in enumerate(self.story.articles, start=1):
+                yield SystemCommand(f"Read {number}: {article.source}", article.title or article.source,
+                                    lambda n=number: main.action_pick_article(n))

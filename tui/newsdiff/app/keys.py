@@ -1,0 +1,49 @@
+"""The key reference, read from the bindings themselves so it cannot go stale."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+
+@dataclass(frozen=True)
+class KeyHelp:
+    """One action in the help: where it works, its keys, what it does, its id."""
+
+    context: str
+    keys: tuple[str, ...]
+    description: str
+    binding_id: str | None
+
+
+def class_bindings(node_class: type[DOMNode]) -> list[Binding]:
+    """The class's bindings including inherited ones; a subclass's key wins."""
+    by_key: dict[str, Binding] = {}
+    for klass in reversed(node_class.__mro__):
+        for binding in Binding.make_bindings(klass.__dict__.get("BINDINGS", ())):
+            by_key[binding.key] = binding
+    return list(by_key.values())
+
+
+def key_help(
+    contexts: Iterable[tuple[str, type[DOMNode]]],
+    keymap: Mapping[str, str],
+    display: Callable[[Binding], str],
+) -> list[KeyHelp]:
+    """Every described binding of every context, keys as the user has them."""
+    rows: list[KeyHelp] = []
+    for context, node_class in contexts:
+        grouped: dict[tuple[str, str], list[Binding]] = {}
+        for binding in class_bindings(node_class):
+            if not binding.description:
+                continue
+            if binding.id is not None and binding.id in keymap:
+                binding = binding.with_key(keymap[binding.id])
+            grouped.setdefault((binding.action, binding.description), []).append(binding)
+        for (_, description), bindings in grouped.items():
+            keys = tuple(dict.fromkeys(display(b) for b in bindings))
+            rows.append(KeyHelp(context, keys, description, bindings[0].id))
+    return rows

@@ -1,0 +1,60 @@
+"""Messages the app's widgets send each other (and the analysis worker sends the app)."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from newsdiff.engine.model import Passage, Story
+
+
+class PassageChanged(Message):
+    """The reader's current passage moved (cursor or top of the viewport)."""
+
+    def __init__(self, passage: Passage | None) -> None:
+        super().__init__()
+        self.passage = passage
+
+
+class ArticleChosen(Message):
+    """The user picked an article to read."""
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__()
+        self.article_id = article_id
+
+
+class ClaimChosen(Message):
+    """The user opened a claim (enter or click in the claims panel)."""
+
+    def __init__(self, claim_id: str) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+
+
+class AnalysisProgress(Message):
+    """The analysis worker's progress: a short message and the share done."""
+
+    def __init__(self, message: str, share: float) -> None:
+        super().__init__()
+        self.message = message
+        self.share = share
+
+    def can_replace(self, message: Message) -> bool:
+        """Only the latest progress matters, so floods of updates merge."""
+        return isinstance(message, AnalysisProgress)
+
+
+class AnalysisDone(Message):
+    """The analysis worker finished with a story."""
+
+    def __init__(self, story: Story) -> None:
+        super().__init__()
+        self.story = story
+
+
+class AnalysisFailed(Message):
+    """The analysis worker stopped: ``reason`` is one line for the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason

@@ -1,0 +1,65 @@
+"""A claim opened: each source's wording side by side, differences marked."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from newsdiff.app.palette import Palette
+from newsdiff.app.widgets.claim_list import source_names, support_dots
+from newsdiff.app.widgets.compare_strip import passage_text
+from newsdiff.engine.model import Claim, Story
+
+MAX_COLUMNS = 3
+
+
+def claim_heading(story: Story, claim: Claim, palette: Palette) -> Text:
+    """Summary, support and the flags that say where the sources diverge."""
+    heading = Text(end="")
+    heading.append(support_dots(story, claim), style=palette.reach(claim.reach) + Style(bold=True))
+    heading.append(f"  {claim.reach.label}  ", style=Style(dim=True))
+    heading.append(source_names(story, claim), style=Style(italic=True))
+    heading.append("\n")
+    heading.append(claim.summary, style=Style(bold=True))
+    for flag in claim.flags:
+        heading.append("\n⚑ ", style=palette.differs)
+        heading.append(f"{flag.kind.value}: ", style=Style(bold=True))
+        heading.append(flag.detail)
+    missing = [a.source for a in story.articles if a.id not in claim.article_ids]
+    if missing:
+        heading.append("\n✗ not reported by: ", style=Style(dim=True))
+        heading.append(", ".join(missing), style=Style(dim=True))
+    return heading
+
+
+class ClaimScreen(ModalScreen[None]):
+    """Shows one claim; escape goes back to the reader."""
+
+    BINDINGS = [Binding("escape,enter", "dismiss", "Close", id="close_claim")]
+
+    def __init__(self, story: Story, claim: Claim, palette: Palette) -> None:
+        super().__init__()
+        self.story = story
+        self.claim = claim
+        self.palette = palette
+
+    def compose(self) -> ComposeResult:
+        story, claim = self.story, self.claim
+        with Vertical(id="claim-dialog") as dialog:
+            dialog.border_title = Content(f"Claim {claim.id}")
+            yield Static(claim_heading(story, claim, self.palette), id="claim-heading")
+            with VerticalScroll(id="claim-columns"):
+                grid = Grid(id="claim-grid")
+                grid.styles.grid_size_columns = max(min(len(claim.passage_ids), MAX_COLUMNS), 1)
+                with grid:
+                    for passage_id in claim.passage_ids:
+                        passage = story.passage(passage_id)
+                        column = Static(passage_text(story, passage, self.palette), classes="claim-wording")
+                        column.border_title = Content(story.article(passage.article_id).source)
+                        yield column

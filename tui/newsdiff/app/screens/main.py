@@ -1,0 +1,257 @@
+"""The main screen: articles, the reader, the compare strip and the claims.
+
+It only wires widgets together: every answer comes from the ``Story``'s
+look-ups, so moving around never recomputes the analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from newsdiff.app.filters import ReachFilter
+from newsdiff.app.messages import ArticleChosen, ClaimChosen, PassageChanged
+from newsdiff.app.palette import Palette
+from newsdiff.app.screens.claim import ClaimScreen
+from newsdiff.app.widgets.analysis_status import AnalysisStatus
+from newsdiff.app.widgets.article_list import ArticleList
+from newsdiff.app.widgets.claim_list import ClaimList
+from newsdiff.app.widgets.compare_strip import CompareStrip
+from newsdiff.app.widgets.reader import Reader
+from newsdiff.app.widgets.search_bar import SearchBar
+from newsdiff.engine.model import Story
+
+COMPACT_WIDTH = 120
+"""Below this many columns the articles panel shrinks to a strip and claims go below."""
+
+
+def article_heading(story: Story, article_id: str) -> Text:
+    """``2/3 Source — Title`` for the reader's title line (plain text, never markup)."""
+    article = story.article(article_id)
+    number = [a.id for a in story.articles].index(article_id) + 1
+    heading = Text(no_wrap=True, overflow="ellipsis", end="")
+    heading.append(f"{number}/{len(story.articles)} ", style=Style(dim=True))
+    heading.append(article.source, style=Style(bold=True))
+    if article.title:
+        heading.append(" — ")
+        heading.append(article.title, style=Style(italic=True))
+    return heading
+
+
+class MainScreen(Screen[None]):
+    """Reading one article of the story, with everything the others say beside it."""
+
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next panel", id="next_panel", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous panel", id="previous_panel", show=False),
+        Binding("right_square_bracket", "jump(1, 1)", "Next divergence", id="next_divergence"),
+        Binding("left_square_bracket", "jump(-1, 1)", "Previous divergence", id="previous_divergence", show=False),
+        Binding("right_curly_bracket", "step_claim(1)", "Next claim", id="next_claim"),
+        Binding("left_curly_bracket", "step_claim(-1)", "Previous claim", id="previous_claim", show=False),
+        Binding("f", "cycle_filter", "Filter", id="cycle_filter"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("n", "next_match(1)", "Next match", id="next_match", show=False),
+        Binding("N", "next_match(-1)", "Previous match", id="previous_match", show=False),
+        Binding("c", "compare", "Compare", id="compare"),
+        Binding("a", "annotate", "Note", id="annotate"),
+        Binding("s", "app.save_snapshot", "Save", id="save_snapshot"),
+        *(
+            Binding(str(n), f"pick_article({n})", f"Read article {n}", id=f"article_{n}", show=False)
+            for n in range(1, 10)
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.story: Story | None = None
+        self.article_id: str | None = None
+        self.reach_filter = ReachFilter.EVERYTHING
+        self.noted_passages: Collection[str] = frozenset()
+        self.noted_claims: Collection[str] = frozenset()
+
+    @property
+    def palette(self) -> Palette:
+        return self.app.palette  # type: ignore[attr-defined,no-any-return]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield ArticleList(id="articles")
+            with Vertical(id="centre"):
+                yield Static(Content("newsdiff"), id="article-heading")
+                yield Reader(id="reader")
+                yield SearchBar(id="search")
+                yield CompareStrip(id="strip")
+                yield Static(id="legend")
+            yield ClaimList(id="claims")
+        yield AnalysisStatus(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.query_one(Reader).focus()
+        self._update_legend()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < COMPACT_WIDTH, "-compact")
+
+    # -- the story -------------------------------------------------------
+
+    def show_story(self, story: Story, reach_filter: ReachFilter) -> None:
+        """Show a finished analysis, opening its first article."""
+        self.story = story
+        self.reach_filter = reach_filter
+        self.query_one(AnalysisStatus).display = False
+        self.query_one(ArticleList).show_story(story, self.palette)
+        self.query_one(ClaimList).show_claims(story, self.palette, reach_filter, self.noted_claims)
+        self.query_one(Reader).restyle(reach_filter=reach_filter, noted=self.noted_passages)
+        if story.articles:
+            self.open_article(story.articles[0].id)
+        self._update_legend()
+
+    def show_progress(self, message: str, share: float) -> None:
+        self.query_one(AnalysisStatus).show_progress(message, share)
+
+    def show_failure(self, reason: str) -> None:
+        self.query_one(AnalysisStatus).show_failure(reason)
+
+    def show_notes(self, passage_ids: Collection[str], claim_ids: Collection[str]) -> None:
+        """Put note marks on these passages and claims."""
+        self.noted_passages, self.noted_claims = passage_ids, claim_ids
+        self.query_one(Reader).restyle(noted=passage_ids)
+        if self.story is not None:
+            claims = self.query_one(ClaimList)
+            highlighted = claims.claim_id
+            claims.show_claims(self.story, self.palette, self.reach_filter, claim_ids)
+            if highlighted is not None:
+                claims.follow([highlighted])
+
+    def repaint(self) -> None:
+        """Re-colour everything after a theme change."""
+        self.query_one(Reader).restyle(palette=self.palette)
+        if self.story is not None:
+            self.query_one(ArticleList).show_story(self.story, self.palette)
+            self.show_notes(self.noted_passages, self.noted_claims)
+            self._show_passage_context()
+        self._update_legend()
+
+    def open_article(self, article_id: str) -> None:
+        assert self.story is not None
+        self.article_id = article_id
+        self.query_one("#article-heading", Static).update(article_heading(self.story, article_id))
+        self.query_one(ArticleList).mark_current(article_id)
+        self.query_one(Reader).show(self.story, article_id)
+        self._show_passage_context()
+
+    def _update_legend(self) -> None:
+        legend = self.palette.legend()
+        legend.append(f"   filter: {self.reach_filter.label}", style=Style(bold=True))
+        self.query_one("#legend", Static).update(legend)
+
+    def _show_passage_context(self) -> None:
+        if self.story is None:
+            return
+        passage = self.query_one(Reader).passage
+        self.query_one(CompareStrip).show_passage(self.story, passage, self.palette)
+        if passage is not None:
+            self.query_one(ClaimList).follow([c.id for c in self.story.claims_of(passage.id)])
+
+    # -- messages from the widgets ------------------------------------------
+
+    def on_passage_changed(self, message: PassageChanged) -> None:
+        self._show_passage_context()
+
+    def on_article_chosen(self, message: ArticleChosen) -> None:
+        self.open_article(message.article_id)
+        self.query_one(Reader).focus()
+
+    def on_claim_chosen(self, message: ClaimChosen) -> None:
+        self.open_claim(message.claim_id)
+
+    def open_claim(self, claim_id: str) -> None:
+        """Show the claim's wordings and move the reader to its passage here, if any."""
+        if self.story is None:
+            return
+        claim = self.story.claim(claim_id)
+        reader = self.query_one(Reader)
+        here = [pid for pid in claim.passage_ids if self.story.passage(pid).article_id == self.article_id]
+        if here and (reader.passage is None or reader.passage.id not in here):
+            reader.move_to(here[0])
+        self.app.push_screen(ClaimScreen(self.story, claim, self.palette))
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_jump(self, direction: int, divergent: int) -> None:
+        reader = self.query_one(Reader)
+        if not reader.jump(forward=direction > 0, divergent=bool(divergent)):
+            what = "divergent passage" if divergent else "claim"
+            self.notify(f"No {'next' if direction > 0 else 'previous'} {what}.", timeout=2)
+
+    def action_step_claim(self, direction: int) -> None:
+        """Highlight the next claim and show where this article reports it."""
+        if self.story is None:
+            return
+        claims = self.query_one(ClaimList)
+        claim_id = claims.step(direction)
+        if claim_id is None:
+            return
+        here = [p for p in self.story.claim(claim_id).passage_ids if self.story.passage(p).article_id == self.article_id]
+        if here:
+            self.query_one(Reader).move_to(here[0])
+            claims.follow([claim_id])
+
+    def action_cycle_filter(self) -> None:
+        self.set_filter(self.reach_filter.next())
+        self.notify(f"Filter: {self.reach_filter.label}", timeout=2)
+
+    def set_filter(self, reach_filter: ReachFilter) -> None:
+        self.reach_filter = reach_filter
+        self.query_one(Reader).restyle(reach_filter=reach_filter)
+        if self.story is not None:
+            self.query_one(ClaimList).show_claims(self.story, self.palette, reach_filter, self.noted_claims)
+            self._show_passage_context()
+        self._update_legend()
+
+    def action_search(self) -> None:
+        search = self.query_one(SearchBar)
+        search.display = True
+        search.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not isinstance(event.input, SearchBar):
+            return
+        event.stop()
+        reader = self.query_one(Reader)
+        count = reader.search(event.value)
+        event.input.display = False
+        reader.focus()
+        if event.value:
+            self.notify(f"{count} match{'es' if count != 1 else ''}", timeout=2)
+
+    def action_next_match(self, direction: int) -> None:
+        reader = self.query_one(Reader)
+        number = reader.next_match(forward=direction > 0)
+        if number is not None:
+            self.notify(f"Match {number} of {reader.match_count}", timeout=1.5)
+
+    def action_compare(self) -> None:
+        if self.story is None or self.article_id is None:
+            return
+        from newsdiff.app.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(self.story, self.article_id, self.palette))
+
+    def action_pick_article(self, number: int) -> None:
+        if self.story is not None and number <= len(self.story.articles):
+            self.open_article(self.story.articles[number - 1].id)
+
+    def action_annotate(self) -> None:
+        self.app.annotate(self.focused is self.query_one(ClaimList))  # type: ignore[attr-defined]

@@ -1,0 +1,77 @@
+"""The articles panel: one row per article with how much of it others report."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from newsdiff.app.messages import ArticleChosen
+from newsdiff.app.palette import Palette
+from newsdiff.engine.model import Article, Coverage, Story
+
+BAR_WIDTH = 10
+
+
+def coverage_bar(coverage: Coverage, palette: Palette) -> Text:
+    """A bar of all / some / only-this-source shares, a different glyph for each."""
+    cells = [round(coverage.all_share * BAR_WIDTH), round(coverage.some_share * BAR_WIDTH)]
+    cells.append(max(BAR_WIDTH - sum(cells), 0))
+    bar = Text(no_wrap=True, end="")
+    for count, glyph, style in zip(cells, "█▓░", (palette.all, palette.some, palette.one)):
+        colour = style.bgcolor or style.color
+        bar.append(glyph * count, style=Style(color=colour))
+    bar.append(
+        f" {coverage.all_share:.0%} all · {coverage.some_share:.0%} some · {coverage.unique_share:.0%} own",
+        style=Style(dim=True),
+    )
+    return bar
+
+
+def article_prompt(number: int, article: Article, coverage: Coverage | None, palette: Palette) -> Text:
+    """The row of one article: number, source, coverage, title (all as plain text)."""
+    prompt = Text(no_wrap=False, end="")
+    key = f"{number} " if number <= 9 else "  "
+    prompt.append(key, style=Style(bold=True, dim=True))
+    prompt.append(article.source, style=Style(bold=True))
+    if coverage is not None:
+        prompt.append("\n  ")
+        prompt.append_text(coverage_bar(coverage, palette))
+    if article.title:
+        prompt.append("\n  ")
+        prompt.append(article.title, style=Style(italic=True))
+    return prompt
+
+
+class ArticleList(OptionList):
+    """Every article of the story; enter or a click opens one in the reader."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", id="articles_down", show=False),
+        Binding("k", "cursor_up", "Up", id="articles_up", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.border_title = "Articles"
+        self._ids: list[str] = []
+
+    def show_story(self, story: Story, palette: Palette) -> None:
+        self._ids = [a.id for a in story.articles]
+        coverage = {c.article_id: c for c in story.coverage} if story.comparable else {}
+        self.set_options(
+            Option(article_prompt(n, a, coverage.get(a.id), palette), id=a.id)
+            for n, a in enumerate(story.articles, start=1)
+        )
+
+    def mark_current(self, article_id: str) -> None:
+        """Highlight the article being read (without re-opening it)."""
+        if article_id in self._ids:
+            self.highlighted = self._ids.index(article_id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(ArticleChosen(event.option.id))

@@ -1,0 +1,359 @@
+"""The reader: one article, each passage painted by how far it reaches.
+
+Built on the Line API like Textual's ``Log``: the article is wrapped once per
+width (``TextLayout``), each painted line is cached as a ``Strip``, and only
+the lines whose look changes are refreshed. Scrolling never recomputes the
+analysis; it only looks up which passage sits at the top of the viewport.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Collection
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.events import Click, Resize
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsdiff.app.filters import ReachFilter
+from newsdiff.app.messages import ClaimChosen, PassageChanged
+from newsdiff.app.palette import CURSOR_GLYPH, NOTE_GLYPH, REACH_GLYPHS, Palette, palette_for
+from newsdiff.app.text_layout import TextLayout, printable, wrap_offsets
+from newsdiff.engine.model import Article, Passage, PassageKind, Reach, Story
+
+GUTTER = 4
+"""Cells before the text: cursor bar, reach glyph, note mark, a space."""
+
+
+class Reader(ScrollView, can_focus=True):
+    """Shows one article with reach colours, word differences, notes and matches."""
+
+    BINDINGS = [
+        Binding("down,j", "move(1)", "Next passage", id="next_passage", show=False),
+        Binding("up,k", "move(-1)", "Previous passage", id="previous_passage", show=False),
+        Binding("space,pagedown", "page(1)", "Page down", id="page_down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="page_up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half page down", id="half_page_down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", id="half_page_up", show=False),
+        Binding("g,home", "edge(0)", "Top", id="top", show=False),
+        Binding("G,end", "edge(1)", "Bottom", id="bottom", show=False),
+        Binding("enter", "open_claim", "Open claim", id="open_passage_claim"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.story: Story | None = None
+        self.article: Article | None = None
+        self.palette: Palette = palette_for(dark=True)
+        self.reach_filter = ReachFilter.EVERYTHING
+        self.noted: Collection[str] = frozenset()
+        self._layout: TextLayout | None = None
+        self._layout_width = 0
+        self._cursor: int | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._match_starts: list[int] = []
+        self._current_match: int | None = None
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+
+    # -- what is shown -------------------------------------------------
+
+    def show(self, story: Story, article_id: str) -> None:
+        """Read another article from the top."""
+        self.story = story
+        self.article = story.article(article_id)
+        self._cursor = None
+        self._matches, self._match_starts, self._current_match = [], [], None
+        self._relayout(force=True)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        content = self._first_content_index()
+        self._set_cursor(content, scroll=False)
+
+    def restyle(self, *, palette: Palette | None = None, reach_filter: ReachFilter | None = None,
+                noted: Collection[str] | None = None) -> None:
+        """Change how passages are painted; the layout stays."""
+        if palette is not None:
+            self.palette = palette
+        if reach_filter is not None:
+            self.reach_filter = reach_filter
+        if noted is not None:
+            self.noted = noted
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def passage(self) -> Passage | None:
+        """The current passage: the cursor, or the top of the viewport after a scroll."""
+        if self._layout is None or self._cursor is None:
+            return None
+        return self._layout.passages[self._cursor]
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    # -- layout --------------------------------------------------------
+
+    def _text_width(self) -> int:
+        return max(self.scrollable_content_region.width - GUTTER, 10)
+
+    def _relayout(self, *, force: bool = False) -> None:
+        if self.article is None or self.story is None:
+            return
+        width = self._text_width()
+        if not force and width == self._layout_width:
+            return
+        article = self.article
+        lines = wrap_offsets(article.text, article.body_start, len(article.text), width)
+        self._layout = TextLayout(lines, self.story.passages_of(article.id))
+        self._layout_width = width
+        self._cache.clear()
+        self.virtual_size = Size(width + GUTTER, len(lines))
+        self.refresh()
+
+    def on_resize(self, event: Resize) -> None:
+        cursor = self._cursor
+        self._relayout()
+        if cursor is not None:
+            self._scroll_into_view(cursor, top=True)
+
+    def _first_content_index(self) -> int | None:
+        if self._layout is None or not self._layout.passages:
+            return None
+        passages = self._layout.passages
+        return next((i for i, p in enumerate(passages) if p.is_content), 0)
+
+    # -- cursor and scrolling -----------------------------------------
+
+    def _set_cursor(self, index: int | None, *, scroll: bool = True) -> None:
+        if self._layout is None:
+            return
+        previous = self._cursor
+        if scroll and index is not None:
+            self._scroll_into_view(index)
+        if index == previous:
+            return
+        self._cursor = index
+        for changed in (previous, index):
+            if changed is not None:
+                self._refresh_passage(changed)
+        self.post_message(PassageChanged(self.passage))
+
+    def _refresh_passage(self, index: int) -> None:
+        assert self._layout is not None
+        first, last = self._layout.first_line(index), self._layout.last_line(index)
+        for y in range(first, last + 1):
+            self._cache.discard(y)
+        self.refresh_lines(first - self.scroll_offset.y, last - first + 1)
+
+    def _scroll_into_view(self, index: int, *, top: bool = False) -> None:
+        assert self._layout is not None
+        first, last = self._layout.first_line(index), self._layout.last_line(index)
+        height = max(self.scrollable_content_region.height, 1)
+        y = self.scroll_offset.y
+        if top or first < y or last - first + 1 > height:
+            target = first
+        elif last >= y + height:
+            target = last - height + 1
+        else:
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self._follow_viewport()
+
+    def _follow_viewport(self) -> None:
+        """Keep the cursor if it is still on screen, else move it to the top line."""
+        if self._layout is None or not self._layout.passages:
+            return
+        top = round(self.scroll_y)
+        bottom = top + max(self.scrollable_content_region.height, 1) - 1
+        if self._cursor is not None:
+            first, last = self._layout.first_line(self._cursor), self._layout.last_line(self._cursor)
+            if last >= top and first <= bottom:
+                return
+        self._set_cursor(self._layout.passage_index_at_line(top), scroll=False)
+
+    def move_to(self, passage_id: str) -> bool:
+        """Put the cursor on a passage of this article; ``False`` if it is elsewhere."""
+        if self._layout is None:
+            return False
+        for index, passage in enumerate(self._layout.passages):
+            if passage.id == passage_id:
+                self._set_cursor(index)
+                self._scroll_into_view(index, top=True)
+                return True
+        return False
+
+    def action_move(self, step: int) -> None:
+        if self._layout is None or not self._layout.passages:
+            return
+        if self._cursor is None:
+            self._set_cursor(self._first_content_index())
+            return
+        self._set_cursor(min(max(self._cursor + step, 0), len(self._layout.passages) - 1))
+
+    def action_page(self, direction: int) -> None:
+        height = max(self.scrollable_content_region.height - 1, 1)
+        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True)
+
+    def action_half_page(self, direction: int) -> None:
+        height = max(self.scrollable_content_region.height // 2, 1)
+        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True)
+
+    def action_edge(self, bottom: int) -> None:
+        if self._layout is None or not self._layout.passages:
+            return
+        self._set_cursor(len(self._layout.passages) - 1 if bottom else 0)
+
+    def action_open_claim(self) -> None:
+        """Open the best claim of the current passage in the claims panel."""
+        passage = self.passage
+        if self.story is None or passage is None:
+            return
+        claims = self.story.claims_of(passage.id)
+        if claims:
+            self.post_message(ClaimChosen(claims[0].id))
+
+    def jump(self, *, forward: bool, divergent: bool) -> bool:
+        """Move to the next passage that diverges (or belongs to another claim).
+
+        A passage diverges when only this source reports it or when it words
+        a shared claim differently. Passages the filter hides are skipped.
+        """
+        if self._layout is None or self.story is None or not self._layout.passages:
+            return False
+        story = self.story
+        passages = self._layout.passages
+        start = self._cursor if self._cursor is not None else -1
+        order = range(start + 1, len(passages)) if forward else range(start - 1, -1, -1)
+        current_claims = {c.id for c in story.claims_of(passages[start].id)} if start >= 0 else set()
+        for index in order:
+            passage = passages[index]
+            reach = story.reach_of(passage.id)
+            if reach is None or not self.reach_filter.keeps(reach):
+                continue
+            if divergent:
+                if reach is Reach.ONE or story.differs_in(passage.id):
+                    self._set_cursor(index)
+                    return True
+            elif not current_claims & {c.id for c in story.claims_of(passage.id)}:
+                self._set_cursor(index)
+                return True
+        return False
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or self._layout is None or not self._layout.lines:
+            return
+        line = offset.y + self.scroll_offset.y
+        if line < len(self._layout):
+            self._set_cursor(self._layout.passage_index_at_line(line), scroll=False)
+
+    # -- search ----------------------------------------------------------
+
+    def search(self, query: str) -> int:
+        """Highlight every match of ``query`` (case-insensitive); return how many."""
+        self._matches, self._current_match = [], None
+        if self.article is not None and query:
+            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            text = self.article.text
+            self._matches = [m.span() for m in pattern.finditer(text, self.article.body_start)]
+        self._match_starts = [start for start, _ in self._matches]
+        self.restyle()
+        if self._matches:
+            self.next_match(forward=True)
+        return len(self._matches)
+
+    def next_match(self, *, forward: bool) -> int | None:
+        """Go to the next (or previous) match after the current one; its number."""
+        if not self._matches or self._layout is None:
+            return None
+        if self._current_match is None:
+            here = self.passage.start if self.passage is not None else 0
+            index = bisect_left(self._match_starts, here)
+            index = index if forward else index - 1
+        else:
+            index = self._current_match + (1 if forward else -1)
+        index %= len(self._matches)
+        self._current_match = index
+        start, _ = self._matches[index]
+        passage_index = self._layout.passage_index_at(start)
+        self._cache.clear()
+        self.refresh()
+        line = self._layout.line_of_offset(start)
+        height = max(self.scrollable_content_region.height, 1)
+        if not self.scroll_offset.y <= line < self.scroll_offset.y + height:
+            self.scroll_to(y=max(line - height // 3, 0), animate=False, immediate=True)
+        if passage_index is not None:
+            self._set_cursor(passage_index, scroll=False)
+        return index + 1
+
+    # -- painting ----------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if self._layout is None or index >= len(self._layout):
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._paint_line(index, base)
+            self._cache[index] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+
+    def _paint_line(self, y: int, base: Style) -> Strip:
+        assert self._layout is not None and self.article is not None and self.story is not None
+        story, palette = self.story, self.palette
+        start, end = self._layout.lines[y]
+        text = Text(printable(self.article.text[start:end]), style=base, no_wrap=True, end="")
+        gutter = [" "] * GUTTER
+        gutter_styles: list[Style | None] = [None] * GUTTER
+        for index in self._layout.passages_on_line(y):
+            passage = self._layout.passages[index]
+            reach = story.reach_of(passage.id)
+            if index == self._cursor:
+                gutter[0], gutter_styles[0] = CURSOR_GLYPH, palette.cursor
+            if start <= passage.start < max(end, start + 1):
+                gutter[1], gutter_styles[1] = REACH_GLYPHS[reach], palette.reach(reach)
+                if passage.id in self.noted:
+                    gutter[2], gutter_styles[2] = NOTE_GLYPH, palette.note
+            self._paint_passage(text, passage, reach, start, end)
+        for match_index in range(bisect_left(self._match_starts, start - 200), len(self._matches)):
+            m_start, m_end = self._matches[match_index]
+            if m_start >= end:
+                break
+            if m_end > start:
+                style = palette.current_match if match_index == self._current_match else palette.match
+                text.stylize(style, max(m_start, start) - start, min(m_end, end) - start)
+        line = Text(style=base, no_wrap=True, end="")
+        for glyph, style in zip(gutter, gutter_styles):
+            line.append(glyph, style=style)
+        line.append_text(text)
+        return Strip(line.render(self.app.console), line.cell_len)
+
+    def _paint_passage(self, text: Text, passage: Passage, reach: Reach | None, start: int, end: int) -> None:
+        assert self.story is not None
+        palette = self.palette
+        lo, hi = max(passage.start, start) - start, min(passage.end, end) - start
+        if hi <= lo:
+            return
+        if reach is not None and not self.reach_filter.keeps(reach):
+            text.stylize(palette.filtered_out, lo, hi)
+            return
+        text.stylize(palette.reach(reach), lo, hi)
+        if passage.kind is PassageKind.HEADLINE:
+            text.stylize(palette.headline, lo, hi)
+        for span in self.story.differs_in(passage.id):
+            s, e = max(span.start, start) - start, min(span.end, end) - start
+            if e > s:
+                text.stylize(palette.differs, s, e)

@@ -1,0 +1,77 @@
+"""Atomic file writes: a reader sees the old file or the new one, never half of one.
+
+Exports, snapshots and notes are written while the user may be reading the
+previous version (or the disk may fill up, or the process may be killed), so
+the bytes go to a temporary file next to the target, are flushed to disk, and
+only then replace the target in one ``os.replace`` — a rename inside one
+folder, which POSIX and Windows both perform atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+_NEW_FILE_MODE = 0o666
+"""Permissions for a new file before the umask, as ``open(path, "w")`` would use."""
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically; on any error the old file is untouched.
+
+    A file that already exists keeps its permission bits; a new one gets the
+    same permissions ``open()`` would give it. Raises ``OSError`` (for
+    example when the folder does not exist or the disk is full) after
+    removing the temporary file.
+    """
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    existing_mode = _existing_mode(target)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(temporary, flags, _NEW_FILE_MODE)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if existing_mode is not None:
+            os.chmod(temporary, existing_mode)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` atomically (see ``write_bytes_atomic``).
+
+    The text is encoded before anything touches the disk, so text that
+    cannot be encoded leaves no trace at all.
+    """
+    write_bytes_atomic(path, text.encode(encoding))
+
+
+def _existing_mode(target: Path) -> int | None:
+    """The existing file's permission bits, so a rewrite neither loosens nor tightens them."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder entry so the rename itself survives a crash (POSIX only)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

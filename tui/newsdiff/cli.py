@@ -1,0 +1,369 @@
+"""The ``newsdiff`` command: open the app, print a report, or export a story.
+
+``newsdiff [PATH...]`` (the implicit ``read`` command) opens the Textual app;
+``report`` and ``export`` never import Textual, so they stay fast and work
+where no terminal UI can run (pipes, CI). Whatever goes wrong with the
+user's input ends in one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from importlib import metadata, resources
+from pathlib import Path
+from typing import TextIO
+
+from newsdiff.engine.errors import InputError
+from newsdiff.engine.export import RENDERERS, write_export
+from newsdiff.engine.model import Story
+from newsdiff.engine.story import analyze
+
+PROG = "newsdiff"
+COMMANDS = ("read", "report", "export", "snapshots", "open")
+DEFAULT_COMMAND = "read"
+EXPORT_SUFFIXES = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+EXIT_OK = 0
+EXIT_BROKEN_PIPE = 1
+"""What Python itself (and Rich) use when the reader of a pipe goes away."""
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        try:
+            options = parser.parse_args(_with_default_command(arguments))
+        except SystemExit as exit_request:
+            return _exit_status(exit_request)
+        command: Command = options.run
+        return command(options)
+    except InputError as error:
+        return _fail(str(error))
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except OSError as error:
+        return _fail(_describe_os_error(error))
+    except SystemExit as exit_request:
+        return _exit_status(exit_request)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command, with ``--help`` on each."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        usage=(
+            f"{PROG} [read] [--snapshots-dir DIR] [--config FILE] [PATH ...]\n"
+            f"       {PROG} {{report,export,snapshots,open}} ...\n"
+            f"       {PROG} --version"
+        ),
+        description=(
+            "Read one news story through many outlets: what every source reports, "
+            "what only some do, and how their wording differs. Without a command, "
+            "open the articles in the terminal app (the bundled sample story when no PATH is given)."
+        ),
+        epilog=f"Run '{PROG} COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"{PROG} {package_version()}")
+    commands = parser.add_subparsers(
+        title="commands", metavar="COMMAND", dest="command", required=True, prog=PROG
+    )
+
+    read = commands.add_parser(
+        "read",
+        help="open the story in the terminal app (the default command)",
+        description="Open articles in the terminal app. Without PATH, open the bundled sample story.",
+    )
+    _add_paths(read, required=False)
+    _add_app_options(read)
+    read.set_defaults(run=_run_read)
+
+    report = commands.add_parser(
+        "report",
+        help="print a readable report of the story",
+        description=(
+            "Print what every source reports, what only some do, how their wording differs "
+            "and what each source leaves out. Plain text when piped or when NO_COLOR is set."
+        ),
+    )
+    _add_paths(report, required=True)
+    report.set_defaults(run=_run_report)
+
+    export = commands.add_parser(
+        "export",
+        help="export the story as JSON, Markdown or HTML",
+        description=(
+            "Export the story. JSON follows the newsdiff.story/1 contract; Markdown and HTML "
+            "are documents to read. Writes to stdout unless -o is given; files are replaced atomically."
+        ),
+    )
+    export.add_argument(
+        "-f",
+        "--format",
+        choices=("json", "md", "html"),
+        help="export format (default: from the -o file's extension, else json)",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)")
+    _add_paths(export, required=True)
+    export.set_defaults(run=_run_export)
+
+    snapshots = commands.add_parser(
+        "snapshots",
+        help="list saved snapshots",
+        description="List the snapshots saved from the app, newest first.",
+    )
+    _add_app_options(snapshots)
+    snapshots.set_defaults(run=_run_snapshots)
+
+    open_snapshot = commands.add_parser(
+        "open",
+        help="open a saved snapshot in the app",
+        description="Open a snapshot saved from the app (a path, or a name from 'newsdiff snapshots').",
+    )
+    open_snapshot.add_argument("snapshot", metavar="SNAPSHOT", help="the snapshot to open")
+    _add_app_options(open_snapshot)
+    open_snapshot.set_defaults(run=_run_open)
+    return parser
+
+
+def package_version() -> str:
+    """The installed distribution's version; the package's own when not installed."""
+    try:
+        return metadata.version(PROG)
+    except metadata.PackageNotFoundError:
+        from newsdiff import __version__
+
+        return __version__
+
+
+def _add_paths(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "paths",
+        metavar="PATH",
+        nargs="+" if required else "*",
+        type=Path,
+        help="article files, or a folder holding one story's .txt/.md files",
+    )
+
+
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--snapshots-dir",
+        metavar="DIR",
+        type=Path,
+        help="folder where snapshots are saved and looked up (default: from the config, else the user data folder)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        type=Path,
+        help="read settings from FILE (TOML; default: config.toml in the user config folder)",
+    )
+
+
+def _with_default_command(arguments: list[str]) -> list[str]:
+    """Insert ``read`` unless the line starts with a command or a top-level option."""
+    if arguments and (arguments[0] in COMMANDS or arguments[0] in ("-h", "--help", "-V", "--version")):
+        return arguments
+    return [DEFAULT_COMMAND, *arguments]
+
+
+def _run_read(options: argparse.Namespace) -> int:
+    from newsdiff.app import run_app
+
+    _require_existing(options.paths)
+    with _story_paths(options.paths) as paths:
+        return run_app(paths, snapshots_dir=options.snapshots_dir, config_path=options.config)
+
+
+def _run_report(options: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from newsdiff.report import render_report
+
+    story = _analyze(options.paths)
+    render_report(story, Console())
+    return EXIT_OK
+
+
+def _run_export(options: argparse.Namespace) -> int:
+    output: str | None = None if options.output in (None, "-") else options.output
+    export_format = options.format or _format_for(output)
+    story = _analyze(options.paths)
+    content = RENDERERS[export_format](story, ())
+    if output is None:
+        _write_stdout(content)
+        return EXIT_OK
+    try:
+        write_export(output, content)
+    except OSError as error:
+        raise InputError(f"cannot write {output}: {_reason(error)}") from error
+    return EXIT_OK
+
+
+def _format_for(output: str | None) -> str:
+    """The format an output file's extension asks for; JSON, the contract, otherwise."""
+    if output is None:
+        return "json"
+    return EXPORT_SUFFIXES.get(Path(output).suffix.lower(), "json")
+
+
+def _run_snapshots(options: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.text import Text
+
+    from newsdiff.store.snapshots import list_snapshots
+
+    folder = _snapshots_folder(options)
+    snapshots = list_snapshots(folder)
+    if not snapshots:
+        print(f"{PROG}: no snapshots in {folder}", file=sys.stderr)
+        return EXIT_OK
+    console = Console(highlight=False, soft_wrap=True)
+    for snapshot in snapshots:
+        sources = len(snapshot.articles)
+        console.print(
+            Text.assemble(
+                (snapshot.name, "bold"),
+                f"  {snapshot.created:%Y-%m-%d %H:%M}  {sources} {'source' if sources == 1 else 'sources'}, "
+                f"{snapshot.note_count} {'note' if snapshot.note_count == 1 else 'notes'}  ",
+                snapshot.label or snapshot.title,
+            )
+        )
+    return EXIT_OK
+
+
+def _run_open(options: argparse.Namespace) -> int:
+    from newsdiff.app import run_app
+    from newsdiff.store.errors import StoreError
+    from newsdiff.store.snapshots import load_snapshot, resolve_snapshot
+
+    folder = _snapshots_folder(options)
+    try:
+        snapshot = load_snapshot(resolve_snapshot(options.snapshot, folder))
+    except StoreError as error:
+        raise InputError(str(error)) from error
+    for warning in snapshot.warnings:
+        _warn(warning)
+    return run_app(
+        snapshot.articles,
+        snapshots_dir=options.snapshots_dir,
+        config_path=options.config,
+        notes=snapshot.notes,
+    )
+
+
+def _snapshots_folder(options: argparse.Namespace) -> Path:
+    """Where snapshots are: ``--snapshots-dir``, else the config's folder, else the default."""
+    from newsdiff.store.config import load_config
+    from newsdiff.store.snapshots import snapshots_dir
+
+    config, warnings = load_config(options.config)
+    for warning in warnings:
+        _warn(warning)
+    return snapshots_dir(config, options.snapshots_dir)
+
+
+def _analyze(paths: Sequence[Path]) -> Story:
+    _require_existing(paths)
+    with _progress_line(sys.stderr) as progress:
+        return analyze(paths, progress=progress)
+
+
+def _require_existing(paths: Sequence[Path]) -> None:
+    """Fail before any work (or any UI) starts when a named path does not exist."""
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"no such file or folder: {path}")
+
+
+@contextmanager
+def _story_paths(paths: Sequence[Path]) -> Iterator[list[Path]]:
+    """The given paths, or the bundled sample story's folder when none are given."""
+    if paths:
+        yield list(paths)
+        return
+    with resources.as_file(resources.files("newsdiff") / "seeds") as seeds:
+        yield [Path(seeds)]
+
+
+@contextmanager
+def _progress_line(stream: TextIO) -> Iterator[Callable[[str, float], None] | None]:
+    """A progress callback that redraws one line on a terminal, and nothing in a pipe."""
+    if not stream.isatty():
+        yield None
+        return
+    shown = False
+
+    def show(message: str, share: float) -> None:
+        nonlocal shown
+        shown = True
+        stream.write(f"\r\x1b[2K{PROG}: {message} {share:.0%}")
+        stream.flush()
+
+    try:
+        yield show
+    finally:
+        if shown:
+            stream.write("\r\x1b[2K")
+            stream.flush()
+
+
+def _write_stdout(content: str) -> None:
+    """Write an export as UTF-8 whatever the terminal's encoding, since files are UTF-8 too."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()
+    buffer.write(content.encode("utf-8"))
+    buffer.flush()
+
+
+def _warn(message: str) -> None:
+    print(f"{PROG}: warning: {message}", file=sys.stderr)
+
+
+def _fail(message: str) -> int:
+    one_line = " ".join(message.splitlines())
+    print(f"{PROG}: error: {one_line}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def _describe_os_error(error: OSError) -> str:
+    if error.filename is not None:
+        return f"{error.filename}: {_reason(error)}"
+    return _reason(error)
+
+
+def _exit_status(exit_request: SystemExit) -> int:
+    code = exit_request.code
+    if code is None:
+        return EXIT_OK
+    return code if isinstance(code, int) else EXIT_USAGE
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

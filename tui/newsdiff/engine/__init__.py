@@ -1,0 +1,1 @@
+"""The story engine: articles in, a ``Story`` out. It never imports Textual."""

@@ -1,0 +1,418 @@
+"""How the sources of one claim word it: shared words, differing words, flags.
+
+Marking words: a word of a passage is *shared* when one of the closest other
+sources' passages of the claim uses the same normalised word (so "defence"
+and "defense", "Kim Jong-un" and "Kim Jong Un", "agreement" and
+"agreements" count as the same), and *differs* otherwise. Only words that
+carry the claim are marked: function and reporting words ("a", "very",
+"said") never light up, so "a very big mistake" against "a very serious
+error" marks big/mistake and serious/error. Negations are marked, because
+a "not" one source lacks flips the claim.
+
+The comparison is a set comparison against the union of the few nearest
+other-source passages, not a sequence alignment: a reader asks "which of
+these words does no other source use?", and reordered clauses ("Seoul said
+it would review" against "it would review, Seoul said") are not a
+difference worth highlighting. Comparing with the nearest few (not every
+passage of a large claim) keeps the marks meaningful when a claim gathers
+dozens of outlets, whose union would share nearly every word, and keeps the
+cost linear in the number of passages.
+
+Flags point at divergences a reader should check: numbers that disagree,
+quotes of one statement that differ in wording or speaker, and a phrase
+that one source replaces by another in otherwise matching wording (a name
+change is a NAME flag, other wording a WORDING flag). Flags come from an
+alignment of the two passages, because a replacement only means something
+between the words that both sources share around it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from newsdiff.engine.model import Flag, FlagKind, Passage, Quote, Span, WordDiff
+from newsdiff.engine.normalize import Token, tokenize
+from newsdiff.engine.stopwords import NEGATIONS, STOPWORDS
+
+_CANDIDATES = 24
+"""Other-source passages considered per passage (evenly sampled beyond this)."""
+_NEAREST = 3
+"""Closest other-source passages whose words count as shared."""
+_MAX_VARIANTS = 12
+"""Distinct quote wordings compared per claim."""
+_MAX_FLAGS = 4
+"""Flags of one kind per claim: beyond a few, a reader stops checking."""
+_MAX_PHRASE = 3
+"""Longest replaced phrase (content words) reported as a wording flag."""
+_QUOTE_OVERLAP = 0.5
+"""Share of the shorter quote's content words two quotes need to be one statement."""
+_PAIR_SIMILARITY = 0.25
+"""Content-word Jaccard two passages need before their replacements mean anything."""
+_SNIPPET = 70
+"""Longest quoted snippet in a flag detail (characters)."""
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A passage with its words, read once."""
+
+    passage: Passage
+    tokens: tuple[Token, ...]
+    """Every word from the content start (past a dateline)."""
+    content: tuple[Token, ...]
+    """The words that carry the claim: no function or reporting words."""
+    norms: frozenset[str]
+    quotes: tuple[Quote, ...]
+
+    @property
+    def article(self) -> str:
+        return self.passage.article_id
+
+    def raw(self, start: int, end: int) -> str:
+        """Article text between two absolute offsets inside this passage."""
+        return self.passage.text[start - self.passage.start : end - self.passage.start]
+
+    def quoted(self, token: Token) -> bool:
+        return any(q.start <= token.start and token.end <= q.end for q in self.quotes)
+
+
+def compare_wording(passages: Sequence[Passage]) -> tuple[tuple[WordDiff, ...], tuple[Flag, ...]]:
+    """Word differences and flags for the passages of one claim.
+
+    A passage gets a ``WordDiff`` only when another article has a passage
+    in the claim: there is nothing to compare a lone source with. Quotes
+    are read from ``Passage.quotes`` (filled by ``quotes.find_quotes``,
+    which sees the whole paragraph and so the speaker).
+    """
+    words = [_read(p) for p in passages]
+    nearest = {id(w): _nearest(w, words) for w in words}
+    diffs = tuple(_word_diff(w, nearest[id(w)]) for w in words if nearest[id(w)])
+    pairs = _closest_pairs(words, nearest)
+    flags = (
+        *_number_flags(words),
+        *_quote_flags(words),
+        *_replacement_flags(pairs),
+    )
+    return diffs, _ordered(flags)
+
+
+def _read(passage: Passage) -> _Words:
+    start = passage.content_start if passage.content_start is not None else passage.start
+    start = min(max(start, passage.start), passage.end)
+    tokens = tokenize(passage.text[start - passage.start :], offset=start)
+    content = tuple(t for t in tokens if t.norm not in STOPWORDS or t.norm in NEGATIONS)
+    return _Words(passage, tokens, content, frozenset(t.norm for t in content), passage.quotes)
+
+
+def _similarity(a: _Words, b: _Words) -> float:
+    if not a.norms or not b.norms:
+        return 0.0
+    return len(a.norms & b.norms) / len(a.norms | b.norms)
+
+
+def _nearest(words: _Words, everyone: Sequence[_Words]) -> tuple[_Words, ...]:
+    """The other sources' passages closest in wording, best first."""
+    others = [o for o in everyone if o.article != words.article]
+    if len(others) > _CANDIDATES:
+        step = len(others) / _CANDIDATES
+        others = [others[int(i * step)] for i in range(_CANDIDATES)]
+    ranked = sorted(range(len(others)), key=lambda i: (-_similarity(words, others[i]), i))
+    return tuple(others[i] for i in ranked[:_NEAREST])
+
+
+def _word_diff(words: _Words, nearest: tuple[_Words, ...]) -> WordDiff:
+    shared = frozenset().union(*(o.norms for o in nearest))
+    differs = tuple(Span(t.start, t.end) for t in words.content if t.norm not in shared)
+    ratio = 1.0 - len(differs) / len(words.content) if words.content else 1.0
+    return WordDiff(words.passage.id, differs, ratio)
+
+
+def _closest_pairs(words: Sequence[_Words], nearest: dict[int, tuple[_Words, ...]]) -> list[tuple[_Words, _Words]]:
+    """Each passage with its closest other source, each pair once, in passage order."""
+    seen: set[tuple[str, str]] = set()
+    pairs: list[tuple[_Words, _Words]] = []
+    for w in words:
+        if not nearest[id(w)]:
+            continue
+        other = nearest[id(w)][0]
+        key = tuple(sorted((w.passage.id, other.passage.id)))
+        if key not in seen:
+            seen.add(key)
+            pairs.append((w, other))
+    return pairs
+
+
+# Numbers ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    value: float
+    context: str
+    """The nearest content word (norm): "cent" in "19 cents", "june" in "June 20"."""
+    shown: str
+    passage_id: str
+
+
+def _numbers(words: _Words) -> list[_Number]:
+    found: list[_Number] = []
+    tokens = words.tokens
+    for i, token in enumerate(tokens):
+        if not token.is_number or (i > 0 and tokens[i - 1].is_number):
+            continue
+        try:
+            value = float(token.norm)
+        except ValueError:
+            continue
+        last = i
+        if i + 1 < len(tokens) and tokens[i + 1].norm in _SCALES:
+            value *= _SCALES[tokens[i + 1].norm]
+            last = i + 1
+        after = next((t for t in tokens[last + 1 : last + 3] if _is_context(t)), None)
+        before = next((t for t in reversed(tokens[max(0, i - 2) : i]) if _is_context(t)), None)
+        context = after or before
+        first_token, last_token = (token, after) if after else (before or token, tokens[last])
+        shown = words.raw(first_token.start, max(last_token.end, tokens[last].end))
+        found.append(_Number(value, context.norm if context else "", shown, words.passage.id))
+    return found
+
+
+def _is_context(token: Token) -> bool:
+    return not token.is_number and token.norm not in STOPWORDS and token.norm not in _SCALES
+
+
+def _number_flags(words: Sequence[_Words]) -> list[Flag]:
+    """Numbers about the same thing ("… cents") that two sources give differently.
+
+    Two articles disagree on a context when each gives a value the other
+    does not; a number only one source mentions is extra detail, not a
+    disagreement.
+    """
+    by_context: dict[str, dict[str, list[_Number]]] = defaultdict(lambda: defaultdict(list))
+    for w in words:
+        for number in _numbers(w):
+            by_context[number.context][w.article].append(number)
+    flags: list[Flag] = []
+    for per_article in by_context.values():
+        values = {article: frozenset(n.value for n in found) for article, found in per_article.items()}
+        variants: dict[frozenset[float], list[str]] = defaultdict(list)
+        for article, value_set in values.items():
+            variants[value_set].append(article)
+        if not _conflicting(list(variants)):
+            continue
+        common = frozenset.intersection(*variants)
+        groups = sorted(variants.items(), key=lambda item: -len(item[1]))[:3]
+        parts = []
+        passage_ids: list[str] = []
+        for value_set, articles in groups:
+            numbers = [n for n in per_article[articles[0]] if n.value in value_set - common]
+            shown = ", ".join(dict.fromkeys(n.shown for n in numbers))
+            parts.append(f'"{shown}" ({_names(articles)})')
+            passage_ids.extend(n.passage_id for a in articles for n in per_article[a] if n.value not in common)
+        flags.append(Flag(FlagKind.NUMBER, " vs ".join(parts), tuple(dict.fromkeys(passage_ids))))
+    return flags
+
+
+def _conflicting(value_sets: list[frozenset[float]]) -> bool:
+    return any(not a <= b and not b <= a for i, a in enumerate(value_sets) for b in value_sets[i + 1 :])
+
+
+# Quotes ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _QuoteWords:
+    quote: Quote
+    words: _Words
+    tokens: tuple[Token, ...]
+    norms: tuple[str, ...]
+    content: frozenset[str]
+
+
+def _quote_flags(words: Sequence[_Words]) -> list[Flag]:
+    """Quotes of one statement that sources word, or attribute, differently.
+
+    Quotes are one statement when they share at least half of the shorter
+    one's content words. A shorter quote found word for word inside a longer
+    one is the same wording, only cut shorter, and is not flagged. Identical
+    wordings are compared once (as one variant), so a claim that fifty
+    outlets quote alike costs no more than one that two quote.
+    """
+    variants: dict[tuple[str, ...], list[_QuoteWords]] = {}
+    for w in words:
+        for quote in w.quotes:
+            tokens = tokenize(quote.text, offset=quote.start)
+            if not tokens:
+                continue
+            norms = tuple(t.norm for t in tokens)
+            content = frozenset(n for n in norms if n not in STOPWORDS or n in NEGATIONS)
+            variants.setdefault(norms, []).append(_QuoteWords(quote, w, tokens, norms, content))
+    groups = [variants[key] for key in list(variants)[:_MAX_VARIANTS]]
+    statement = list(range(len(groups)))
+    flags: list[Flag] = []
+    for i, group_a in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            group_b = groups[j]
+            a, b = group_a[0], group_b[0]
+            if not _same_statement(a, b):
+                continue
+            statement[_root(statement, j)] = _root(statement, i)
+            articles_a, articles_b = _articles(group_a), _articles(group_b)
+            if articles_a == articles_b and len(articles_a) == 1:
+                continue
+            if _contains(a.norms, b.norms) or _contains(b.norms, a.norms):
+                continue
+            shown_a, shown_b = _snippets(a, b)
+            detail = f'"{shown_a}" ({_names(articles_a)}) vs "{shown_b}" ({_names(articles_b)})'
+            flags.append(Flag(FlagKind.QUOTE, detail, _passage_ids(group_a + group_b)))
+    members: dict[int, list[_QuoteWords]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        members[_root(statement, index)].extend(group)
+    flags.extend(flag for quotes in members.values() if (flag := _speaker_flag(quotes)))
+    return flags
+
+
+def _root(parent: list[int], index: int) -> int:
+    while parent[index] != index:
+        index = parent[index]
+    return index
+
+
+def _articles(quotes: Iterable[_QuoteWords]) -> set[str]:
+    return {q.words.article for q in quotes}
+
+
+def _speaker_flag(quotes: Sequence[_QuoteWords]) -> Flag | None:
+    """A NAME flag when sources attribute one statement to different people."""
+    speakers: dict[str, tuple[str, set[str], list[_QuoteWords]]] = {}
+    for q in quotes:
+        if q.quote.speaker:
+            _, articles, found = speakers.setdefault(_surname(q.quote.speaker), (q.quote.speaker, set(), []))
+            articles.add(q.words.article)
+            found.append(q)
+    if len(speakers) < 2 or len(set().union(*(articles for _, articles, _ in speakers.values()))) < 2:
+        return None
+    shown = [f"{name} ({_names(articles)})" for name, articles, _ in list(speakers.values())[:3]]
+    involved = [q for _, _, found in speakers.values() for q in found]
+    return Flag(FlagKind.NAME, "quote attributed to " + " vs ".join(shown), _passage_ids(involved))
+
+
+def _same_statement(a: _QuoteWords, b: _QuoteWords) -> bool:
+    shorter = min(len(a.content), len(b.content))
+    return shorter > 0 and len(a.content & b.content) / shorter >= _QUOTE_OVERLAP
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    size = len(shorter)
+    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+def _snippets(a: _QuoteWords, b: _QuoteWords) -> tuple[str, str]:
+    """Each quote cut to its largest difference, with two words of context either side.
+
+    One difference is enough to send the reader to the quotes; the largest
+    is the one most likely to change what the speaker is heard saying.
+    """
+    opcodes = SequenceMatcher(None, a.norms, b.norms, autojunk=False).get_opcodes()
+    changes = [op for op in opcodes if op[0] != "equal"]
+    _, i1, i2, j1, j2 = max(changes, key=lambda op: (op[2] - op[1]) + (op[4] - op[3]))
+    return _snippet(a, i1, i2), _snippet(b, j1, j2)
+
+
+def _snippet(q: _QuoteWords, first: int, last: int) -> str:
+    """Tokens ``first:last`` of the quote with two words either side ("…" where cut)."""
+    low, high = max(0, first - 2), min(len(q.tokens), last + 2)
+    if high - low >= len(q.tokens) - 1:
+        low, high = 0, len(q.tokens)
+    start, end = q.tokens[low].start, q.tokens[high - 1].end
+    text = " ".join(q.quote.text[start - q.quote.start : end - q.quote.start].split())
+    if len(text) > _SNIPPET:
+        text = text[:_SNIPPET].rsplit(" ", 1)[0] + "…"
+    return ("…" if low > 0 else "") + text + ("…" if high < len(q.tokens) and not text.endswith("…") else "")
+
+
+def _surname(speaker: str) -> str:
+    return speaker.split()[-1].casefold()
+
+
+def _passage_ids(quotes: Iterable[_QuoteWords]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(q.words.passage.id for q in quotes))
+
+
+# Replaced phrases ------------------------------------------------------------
+
+
+def _replacement_flags(pairs: Sequence[tuple[_Words, _Words]]) -> list[Flag]:
+    """Phrases one source replaces by another between words both sources share.
+
+    "signing a mutual defence agreement" against "signed a comprehensive
+    strategic cooperation agreement": the alignment of content words finds
+    "mutual defence" replaced by "comprehensive strategic cooperation"
+    before the shared "agreement". Only a short phrase with shared words on
+    both sides counts (an alignment change that is neither first nor last
+    sits between two equal runs); a longer or unanchored stretch is a
+    different sentence, not a replaced phrase. Numbers are left to the number flags
+    and quoted words to the quote flags.
+    """
+    flags: list[Flag] = []
+    seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    for a, b in pairs:
+        if _similarity(a, b) < _PAIR_SIMILARITY:
+            continue
+        norms_a = [t.norm for t in a.content]
+        norms_b = [t.norm for t in b.content]
+        opcodes = SequenceMatcher(None, norms_a, norms_b, autojunk=False).get_opcodes()
+        for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+            anchored = 0 < index < len(opcodes) - 1
+            if tag != "replace" or not anchored or max(i2 - i1, j2 - j1) > _MAX_PHRASE:
+                continue
+            old, new = a.content[i1:i2], b.content[j1:j2]
+            quoted = all(a.quoted(t) for t in old) and all(b.quoted(t) for t in new)
+            if quoted or any(t.is_number for t in (*old, *new)):
+                continue
+            key = (tuple(norms_a[i1:i2]), tuple(norms_b[j1:j2]))
+            if key in seen or key[::-1] in seen:
+                continue
+            seen.add(key)
+            shown_a = _phrase(a, old, a.content[i2])
+            shown_b = _phrase(b, new, b.content[j2])
+            kind = FlagKind.NAME if all(t.is_capitalized for t in (*old, *new)) else FlagKind.WORDING
+            ids = (a.passage.id, b.passage.id)
+            flags.append(Flag(kind, f'"{shown_a}" ({a.article}) vs "{shown_b}" ({b.article})', ids))
+    return flags
+
+
+def _phrase(words: _Words, replaced: Sequence[Token], anchor: Token) -> str:
+    """The replaced words and the shared word after them, as the article writes them."""
+    return " ".join(words.raw(replaced[0].start, anchor.end).split())
+
+
+# Helpers ---------------------------------------------------------------------
+
+
+def _names(article_ids: Iterable[str]) -> str:
+    """Article ids for a flag detail: a few, then how many more."""
+    ids = sorted(set(article_ids))
+    shown = ", ".join(ids[:3])
+    return shown if len(ids) <= 3 else f"{shown} +{len(ids) - 3}"
+
+
+_KIND_ORDER = (FlagKind.NUMBER, FlagKind.NAME, FlagKind.QUOTE, FlagKind.WORDING)
+
+
+def _ordered(flags: Iterable[Flag]) -> tuple[Flag, ...]:
+    """At most a few flags of each kind, most checkable kinds (numbers) first."""
+    kept: list[Flag] = []
+    counts: dict[FlagKind, int] = defaultdict(int)
+    details: set[tuple[FlagKind, str]] = set()
+    for flag in sorted(flags, key=lambda f: _KIND_ORDER.index(f.kind)):
+        if counts[flag.kind] >= _MAX_FLAGS or (flag.kind, flag.detail) in details:
+            continue
+        counts[flag.kind] += 1
+        details.add((flag.kind, flag.detail))
+        kept.append(flag)
+    return tuple(kept)

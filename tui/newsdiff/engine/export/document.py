@@ -1,0 +1,82 @@
+"""What every story document says the same way, whatever its format.
+
+The Markdown and HTML exports (and the terminal report) present one story
+in the same order with the same words, so a reader moving between them
+finds the same title, the same claim groups and the same percentages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsdiff.engine.model import Claim, Passage, Reach, Story
+
+REACH_ORDER = (Reach.ALL, Reach.SOME, Reach.ONE)
+"""Claims reported by every source come first: they are the story's common ground."""
+
+UNTITLED = "Untitled story"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """The claims of one reach, in the story's order."""
+
+    reach: Reach
+    claims: tuple[Claim, ...]
+
+    @property
+    def heading(self) -> str:
+        return f"Claims {self.reach.label}"
+
+
+def story_title(story: Story) -> str:
+    """The first article's title names the event; a story without one says so."""
+    for article in story.articles:
+        title = " ".join(article.title.split())
+        if title:
+            return title
+    return UNTITLED
+
+
+def story_overview(story: Story) -> str:
+    """One sentence that says how many sources and claims the story has."""
+    counts = {reach: sum(1 for c in story.claims if c.reach is reach) for reach in REACH_ORDER}
+    sources = len(story.articles)
+    return (
+        f"{sources} {_plural(sources, 'source', 'sources')} compared, "
+        f"{claim_count(len(story.claims))}: "
+        f"{counts[Reach.ALL]} reported by all sources, {counts[Reach.SOME]} by some, "
+        f"{counts[Reach.ONE]} by one source only."
+    )
+
+
+def claim_groups(story: Story) -> tuple[ClaimGroup, ...]:
+    """The story's claims grouped by reach, widest first, empty groups left out."""
+    groups = (ClaimGroup(reach, tuple(c for c in story.claims if c.reach is reach)) for reach in REACH_ORDER)
+    return tuple(group for group in groups if group.claims)
+
+
+def claim_sources(story: Story, claim: Claim) -> tuple[str, ...]:
+    """The names of the outlets that report a claim, in the claim's order."""
+    return tuple(story.article(article_id).source for article_id in claim.article_ids)
+
+
+def claim_passages(story: Story, claim: Claim) -> tuple[Passage, ...]:
+    """The claim's passages in the order of the story's articles, then of the text."""
+    order = {article.id: index for index, article in enumerate(story.articles)}
+    passages = (story.passage(passage_id) for passage_id in claim.passage_ids)
+    return tuple(sorted(passages, key=lambda p: (order.get(p.article_id, len(order)), p.start)))
+
+
+def claim_count(count: int) -> str:
+    """"1 claim", "2 claims": a count of claims as a reader says it."""
+    return f"{count} {_plural(count, 'claim', 'claims')}"
+
+
+def percent(share: float) -> str:
+    """A share of an article as a whole percentage, the precision a reader can use."""
+    return f"{share:.0%}"
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many

@@ -1,0 +1,105 @@
+"""The JSON export: the contract in shared/eval/README.md, plus extra fields.
+
+Scorers and other tools read ``schema``, each article's ``id``, ``source``,
+``title``, ``path`` and full decoded ``text``, and each claim's ``id``,
+``summary``, ``sources`` and ``passages`` (``article``, ``start``, ``end``,
+``text`` with ``text == article text[start:end]``). Everything else here —
+reach, kinds, flags, word differences, coverage, reader notes — is added for
+readers and other front ends; the contract allows extra fields.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+from newsdiff.engine.export.notes import json_note
+from newsdiff.engine.model import Article, Claim, Coverage, Passage, Span, Story
+
+SCHEMA = "newsdiff.story/1"
+
+
+def to_json(story: Story, notes: Sequence[Mapping[str, object]] = ()) -> str:
+    """The story as a JSON document (UTF-8 text, ending with a newline)."""
+    document = {
+        "schema": SCHEMA,
+        "articles": [_article(story, article) for article in story.articles],
+        "claims": [_claim(story, claim) for claim in story.claims],
+        "notes": [json_note(note) for note in notes],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _article(story: Story, article: Article) -> dict[str, object]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "path": article.path,
+        "text": article.text,
+        "url": article.url,
+        "date": article.date,
+        "language": article.language,
+        "body_start": article.body_start,
+        "coverage": _coverage(story, article.id),
+        "passages": [_passage(p) for p in story.passages_of(article.id)],
+    }
+
+
+def _coverage(story: Story, article_id: str) -> dict[str, object] | None:
+    try:
+        coverage: Coverage = story.coverage_of(article_id)
+    except KeyError:
+        return None
+    return {
+        "all": coverage.all_share,
+        "some": coverage.some_share,
+        "unique": coverage.unique_share,
+        "missing_claims": list(coverage.missing_claim_ids),
+    }
+
+
+def _passage(passage: Passage) -> dict[str, object]:
+    """A passage as listed under its article: every passage, boilerplate included."""
+    return {
+        "id": passage.id,
+        "kind": passage.kind.value,
+        "start": passage.start,
+        "end": passage.end,
+        "content_start": passage.content_start,
+        "text": passage.text,
+    }
+
+
+def _claim(story: Story, claim: Claim) -> dict[str, object]:
+    return {
+        "id": claim.id,
+        "summary": claim.summary,
+        "sources": list(claim.article_ids),
+        "reach": claim.reach.value,
+        "passages": [_claim_passage(story, claim, passage_id) for passage_id in claim.passage_ids],
+        "flags": [
+            {"kind": flag.kind.value, "detail": flag.detail, "passages": list(flag.passage_ids)}
+            for flag in claim.flags
+        ],
+    }
+
+
+def _claim_passage(story: Story, claim: Claim, passage_id: str) -> dict[str, object]:
+    """A passage as the contract wants it inside a claim, with its wording differences."""
+    passage = story.passage(passage_id)
+    diff = claim.diff_for(passage_id)
+    return {
+        "article": passage.article_id,
+        "start": passage.start,
+        "end": passage.end,
+        "text": passage.text,
+        "id": passage.id,
+        "kind": passage.kind.value,
+        "shared_ratio": diff.shared_ratio if diff else None,
+        "differs": [_span(span) for span in diff.differs] if diff else [],
+    }
+
+
+def _span(span: Span) -> dict[str, int]:
+    return {"start": span.start, "end": span.end}

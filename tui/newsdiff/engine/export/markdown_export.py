@@ -1,0 +1,213 @@
+"""The Markdown export: the story as a document to read, share or print.
+
+Article text is data: every character that Markdown (or GitHub's flavour of
+it) could read as syntax is backslash-escaped, so an article containing
+``**x**``, ``<script>`` or ``[link](http://…)`` shows exactly those
+characters. Highlights use the only styles every Markdown reader knows:
+bold, italic and strikethrough, explained in a legend next to the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+
+from newsdiff.engine.export.document import (
+    ClaimGroup,
+    claim_count,
+    claim_groups,
+    claim_passages,
+    claim_sources,
+    percent,
+    story_overview,
+    story_title,
+)
+from newsdiff.engine.export.highlights import Run, article_runs, passage_pieces
+from newsdiff.engine.export.notes import ReaderNote, note_target, reader_notes
+from newsdiff.engine.model import Article, Claim, Reach, Story
+
+_ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>|~&$])")
+"""Characters that are syntax anywhere in a line (emphasis, links, HTML, tables, math)."""
+_EMOJI_SHORTCODE = re.compile(r":(?=[\w+-]*[A-Za-z][\w+-]*:)")
+"""A colon opening a shortcode such as ``:rocket:``, which GitHub turns into an emoji."""
+_LINE_START_SYNTAX = re.compile(r"^([#>+=-])|^(\d+)([.)])")
+"""Characters that are syntax only at the start of a line (headings, quotes, lists)."""
+
+_STYLE_DELIMITERS = {
+    Reach.ALL: "**",
+    Reach.ONE: "_",
+}
+_BOILERPLATE_DELIMITER = "~~"
+_DIFFERS_DELIMITER = "**"
+
+ARTICLE_LEGEND = (
+    "Legend: **bold** — reported by all sources · plain — reported by some sources · "
+    "_italic_ — reported by this source only · ~~struck through~~ — boilerplate, not article content."
+)
+WORDING_LEGEND = "Words in **bold** are worded differently by the other sources."
+
+
+def to_markdown(story: Story, notes: Sequence[Mapping[str, object]] = ()) -> str:
+    """The story as one Markdown document (ending with a newline)."""
+    blocks = [
+        f"# {escape_markdown(story_title(story))}",
+        escape_markdown(story_overview(story)),
+        *_sources(story),
+    ]
+    groups = claim_groups(story)
+    if groups:
+        blocks.append(WORDING_LEGEND)
+    for group in groups:
+        blocks.extend(_claim_group(story, group))
+    blocks.append("## Articles")
+    for article in story.articles:
+        blocks.extend(_article(story, article))
+    read_notes = reader_notes(notes)
+    if read_notes:
+        blocks.extend(_notes(story, read_notes))
+    return "\n\n".join(blocks) + "\n"
+
+
+def escape_markdown(text: str) -> str:
+    """Make text appear literally in Markdown, whitespace folded to single spaces."""
+    folded = " ".join(text.split())
+    escaped = _EMOJI_SHORTCODE.sub(r"\\:", _ALWAYS_ESCAPED.sub(r"\\\1", folded))
+    return _LINE_START_SYNTAX.sub(_escape_line_start, escaped, count=1)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return match.group(2) + "\\" + match.group(3)
+
+
+def _sources(story: Story) -> Iterator[str]:
+    yield "## Sources"
+    rows = [
+        "| Source | Title | All sources | Some sources | This source only | Leaves out |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for article in story.articles:
+        cells = [escape_markdown(article.source), escape_markdown(article.title)]
+        try:
+            coverage = story.coverage_of(article.id)
+        except KeyError:
+            cells.extend(["–"] * 4)
+        else:
+            cells.extend(
+                [
+                    percent(coverage.all_share),
+                    percent(coverage.some_share),
+                    percent(coverage.unique_share),
+                    claim_count(len(coverage.missing_claim_ids)),
+                ]
+            )
+        rows.append("| " + " | ".join(cells) + " |")
+    yield "\n".join(rows)
+
+
+def _claim_group(story: Story, group: ClaimGroup) -> Iterator[str]:
+    yield f"## {group.heading}"
+    for claim in group.claims:
+        yield from _claim(story, claim)
+
+
+def _claim(story: Story, claim: Claim) -> Iterator[str]:
+    yield f"### {escape_markdown(claim.id)}. {escape_markdown(claim.summary)}"
+    yield f"Sources: {escape_markdown(', '.join(claim_sources(story, claim)))}"
+    wording = []
+    for passage in claim_passages(story, claim):
+        diff = claim.diff_for(passage.id)
+        spans = diff.differs if diff and claim.reach is not Reach.ONE else ()
+        text = story.article(passage.article_id).text
+        quoted = "".join(
+            _styled(text[piece.start : piece.end], _DIFFERS_DELIMITER if piece.differs else "")
+            for piece in passage_pieces(passage, spans)
+        )
+        source = escape_markdown(story.article(passage.article_id).source)
+        wording.append(f"- {source}: {quoted.strip()}")
+    yield "\n".join(wording)
+    if claim.flags:
+        yield "\n".join(
+            ["Flags:"]
+            + [f"- {escape_markdown(flag.kind.value.capitalize())}: {escape_markdown(flag.detail)}" for flag in claim.flags]
+        )
+
+
+def _article(story: Story, article: Article) -> Iterator[str]:
+    yield f"### {escape_markdown(article.source)}: {escape_markdown(article.title)}"
+    details = []
+    if article.path:
+        details.append(f"File: {escape_markdown(article.path)}")
+    if article.url:
+        details.append(f"Address: {escape_markdown(article.url)}")
+    try:
+        coverage = story.coverage_of(article.id)
+    except KeyError:
+        coverage = None
+    if coverage is not None:
+        details.append(
+            f"Coverage: {percent(coverage.all_share)} reported by all sources, "
+            f"{percent(coverage.some_share)} by some, {percent(coverage.unique_share)} by this source only."
+        )
+    if details:
+        yield "  \n".join(details)
+    if coverage is not None and coverage.missing_claim_ids:
+        missing = (story.claim(claim_id) for claim_id in coverage.missing_claim_ids)
+        yield "\n".join(
+            ["Leaves out claims that most other sources report:"]
+            + [f"- {escape_markdown(claim.id)}. {escape_markdown(claim.summary)}" for claim in missing]
+        )
+    yield ARTICLE_LEGEND
+    yield from _article_text(article, article_runs(story, article, with_differences=False))
+
+
+def _article_text(article: Article, runs: Sequence[Run]) -> Iterator[str]:
+    """The article one paragraph per line of its text, each run styled by its reach."""
+    line: list[str] = []
+    for run in runs:
+        delimiter = _run_delimiter(run)
+        chunks = article.text[run.start : run.end].split("\n")
+        for number, chunk in enumerate(chunks):
+            if number:
+                yield from _paragraph(line)
+                line = []
+            line.append(_styled(chunk, delimiter))
+    yield from _paragraph(line)
+
+
+def _paragraph(parts: list[str]) -> Iterator[str]:
+    paragraph = "".join(parts).strip()
+    if paragraph:
+        yield paragraph
+
+
+def _run_delimiter(run: Run) -> str:
+    if run.is_boilerplate:
+        return _BOILERPLATE_DELIMITER
+    if run.reach is None:
+        return ""
+    return _STYLE_DELIMITERS.get(run.reach, "")
+
+
+def _styled(text: str, delimiter: str) -> str:
+    """Escaped text inside emphasis delimiters, which must hug non-space characters."""
+    core = text.strip()
+    if not core:
+        return " " if text else ""
+    leading = " " if text[0].isspace() else ""
+    trailing = " " if text[-1].isspace() else ""
+    return f"{leading}{delimiter}{escape_markdown(core)}{delimiter}{trailing}"
+
+
+def _notes(story: Story, notes: Sequence[ReaderNote]) -> Iterator[str]:
+    yield "## Notes"
+    items = []
+    for note in notes:
+        mark = f" — {escape_markdown(note.mark)}" if note.mark else ""
+        created = f" ({escape_markdown(note.created)})" if note.created else ""
+        items.append(
+            f"- **On {escape_markdown(note_target(story, note))}**{mark}{created}  \n"
+            f"  {escape_markdown(note.text)}"
+        )
+    yield "\n".join(items)

@@ -1,0 +1,218 @@
+"""Read article files and folders into ``Article`` records.
+
+A folder is one story: its ``.txt`` and ``.md`` files, in name order, are the
+articles (subfolders and hidden files are skipped, so a story can keep notes
+beside it). A file may open with a front-matter block of ``key: value`` lines
+between ``---`` lines; what it does not say is inferred: the source from the
+file name, the title from a headline-like first line or the first sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from newsdiff.engine.decode import read_article_file
+from newsdiff.engine.errors import InputError
+from newsdiff.engine.model import Article, PassageKind
+from newsdiff.engine.segment import passage_spans
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
+
+Progress = Callable[[str], None]
+
+_FRONT_MATTER_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "source": "source",
+    "outlet": "source",
+    "publisher": "source",
+    "url": "url",
+    "link": "url",
+    "date": "date",
+    "published": "date",
+    "language": "language",
+    "lang": "language",
+}
+"""Front-matter keys read (others are ignored), with common synonyms."""
+
+_FRONT_MATTER_MAX_LINES = 60
+_FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\r?\n")
+_FRONT_MATTER_LINE = re.compile(r"([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)")
+_FRONT_MATTER_CLOSE = ("---", "...")
+
+_TITLE_MAX_CHARS = 90
+
+_ORDER_PREFIX = re.compile(r"\d+")
+_HASH = re.compile(r"(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}")
+_ACRONYM_MAX_CHARS = 3
+_LARGE_FILE_BYTES = 1_000_000
+
+
+def load_paths(paths: Sequence[str | Path], progress: Progress | None = None) -> list[Article]:
+    """Articles from files and folders, in the order given; ``InputError`` if unusable."""
+    report = progress or _ignore
+    files = list(_article_files(paths))
+    if not files:
+        raise InputError("no articles given: name article files or a story folder")
+    articles: list[Article] = []
+    ids: set[str] = set()
+    for number, (shown, path) in enumerate(files, start=1):
+        size = path.stat().st_size if path.exists() else 0
+        detail = f" ({size / 1e6:.1f} MB)" if size >= _LARGE_FILE_BYTES else ""
+        report(f"Reading {number}/{len(files)}: {path.name}{detail}")
+        text = read_article_file(path)
+        article_id = _unique(path.stem, ids)
+        ids.add(article_id)
+        articles.append(_article(text, article_id=article_id, path=shown, name=path.stem))
+    return articles
+
+
+def article_from_text(
+    text: str, *, article_id: str, path: str | None = None, source: str | None = None
+) -> Article:
+    """An article from text already in memory (front matter honoured, offsets into ``text``)."""
+    article = _article(text, article_id=article_id, path=path, name=article_id)
+    return article if source is None else replace(article, source=source)
+
+
+def source_from_name(name: str) -> str:
+    """A readable outlet name from a file stem.
+
+    Ordering numbers and hash-like tokens are dropped ("000_efafae1ce283e261"
+    names no outlet, so it becomes "Source 000"); short lower-case names read as
+    acronyms ("ap" → "AP"), others are capitalised ("new_york_times" →
+    "New York Times"); names with capitals are kept as written.
+    """
+    tokens = [t for t in re.split(r"[\s_.\-]+", name) if t]
+    prefix = tokens[0] if tokens and _ORDER_PREFIX.fullmatch(tokens[0]) else None
+    words = [t for t in tokens if not _ORDER_PREFIX.fullmatch(t) and not _HASH.fullmatch(t.lower())]
+    if not words:
+        label = prefix or (tokens[0][:8] if tokens else "")
+        return f"Source {label}".strip()
+    if any(char.isupper() for char in "".join(words)):
+        return " ".join(words)
+    if len(words) == 1 and len(words[0]) <= _ACRONYM_MAX_CHARS and words[0].isalpha():
+        return words[0].upper()
+    return " ".join(word.capitalize() for word in words)
+
+
+def _ignore(_message: str) -> None:
+    """Progress sink when nobody listens."""
+
+
+def _article_files(paths: Sequence[str | Path]) -> Iterator[tuple[str, Path]]:
+    """``(path as shown, path)`` of every article file, each file once."""
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = _folder_articles(path)
+        elif path.exists():
+            found = [path]
+        else:
+            raise InputError(f"{given}: no such file or folder")
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield str(file), file
+
+
+def _folder_articles(folder: Path) -> list[Path]:
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as error:
+        raise InputError(f"{folder}: cannot list folder ({error.strerror or error})") from None
+    files = [
+        entry
+        for entry in entries
+        if entry.suffix.lower() in ARTICLE_SUFFIXES
+        and not entry.name.startswith(".")
+        and entry.is_file()
+    ]
+    if not files:
+        raise InputError(f"{folder}: folder holds no .txt or .md articles")
+    return files
+
+
+def _unique(stem: str, taken: set[str]) -> str:
+    if stem not in taken:
+        return stem
+    number = 2
+    while f"{stem}-{number}" in taken:
+        number += 1
+    return f"{stem}-{number}"
+
+
+def _article(text: str, *, article_id: str, path: str | None, name: str) -> Article:
+    where = path or article_id
+    if not text.strip():
+        raise InputError(f"{where}: article is empty")
+    fields, body_start = _front_matter(text)
+    if not text[body_start:].strip():
+        raise InputError(f"{where}: article has front matter but no text")
+    return Article(
+        id=article_id,
+        source=fields.get("source") or source_from_name(name),
+        title=fields.get("title") or _title(text, body_start),
+        text=text,
+        path=path,
+        url=fields.get("url"),
+        date=fields.get("date"),
+        language=fields.get("language"),
+        body_start=body_start,
+    )
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Known front-matter fields and the offset where the body starts.
+
+    Without a closing ``---`` line near the top the opening ``---`` is just
+    text (a Markdown rule), so the whole text is body.
+    """
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if opening is None:
+        return {}, 0
+    fields: dict[str, str] = {}
+    position = opening.end()
+    for _ in range(_FRONT_MATTER_MAX_LINES):
+        newline = text.find("\n", position)
+        end = len(text) if newline < 0 else newline
+        line = text[position:end].strip()
+        if line in _FRONT_MATTER_CLOSE:
+            return fields, min(end + 1, len(text))
+        match = _FRONT_MATTER_LINE.fullmatch(line)
+        key = _FRONT_MATTER_KEYS.get(match.group(1).lower()) if match else None
+        if key is not None and match is not None:
+            fields[key] = _unquote(match.group(2).strip())
+        if newline < 0:
+            break
+        position = end + 1
+    return {}, 0
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
+
+
+def _title(text: str, body_start: int) -> str:
+    """The headline line, else the first sentence past its dateline, trimmed to a title's length."""
+    for span in passage_spans(text, body_start):
+        if span.kind is PassageKind.HEADLINE:
+            return " ".join(text[span.start : span.end].split())
+        if span.kind is PassageKind.SENTENCE:
+            return _trim(text[span.content_start : span.end])
+    return ""
+
+
+def _trim(sentence: str) -> str:
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= _TITLE_MAX_CHARS:
+        return sentence.rstrip(".")
+    cut = sentence[:_TITLE_MAX_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—–- ") + "…"

@@ -1,0 +1,250 @@
+"""The story's vocabulary: frozen results that every other module passes around.
+
+Everything here is plain data. Offsets are Python ``str`` indices into the
+article's ``text`` exactly as decoded from its file, so a passage, a highlight
+and an export always agree on which characters they mean
+(``article.text[p.start:p.end] == p.text``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Mapping
+
+
+class PassageKind(str, Enum):
+    """What a passage is inside its article."""
+
+    HEADLINE = "headline"
+    """A title-like first line: content (it makes claims) shown as the title."""
+    SENTENCE = "sentence"
+    """A sentence of the body."""
+    BOILERPLATE = "boilerplate"
+    """Not article content ("SEE ALSO:", "Advertisement"): belongs to no claim."""
+
+
+class Reach(str, Enum):
+    """How many sources report a claim, or the best claim of a passage."""
+
+    ALL = "all"
+    """Every article of the story (and there are at least two)."""
+    SOME = "some"
+    """At least two articles, but not all of them."""
+    ONE = "one"
+    """Only one article: unique to its source."""
+
+    @property
+    def label(self) -> str:
+        return _REACH_LABELS[self]
+
+
+_REACH_LABELS = {
+    Reach.ALL: "reported by all sources",
+    Reach.SOME: "reported by some sources",
+    Reach.ONE: "reported by one source only",
+}
+
+
+class FlagKind(str, Enum):
+    """A kind of divergence worth a reader's attention inside one claim."""
+
+    NUMBER = "number"
+    NAME = "name"
+    QUOTE = "quote"
+    WORDING = "wording"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` in an article's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One outlet's report, with its text exactly as decoded from the file."""
+
+    id: str
+    source: str
+    title: str
+    text: str
+    path: str | None = None
+    url: str | None = None
+    date: str | None = None
+    language: str | None = None
+    body_start: int = 0
+    """Offset where article content starts (after any front matter)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Quoted speech inside a passage: the quoted words and who said them."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence (or headline, or boilerplate line) with its exact span."""
+
+    id: str
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: PassageKind = PassageKind.SENTENCE
+    content_start: int | None = None
+    """Where the reported content starts, past a dateline such as "JAKARTA -"."""
+    quotes: tuple[Quote, ...] = ()
+
+    @property
+    def is_content(self) -> bool:
+        return self.kind is not PassageKind.BOILERPLATE
+
+
+@dataclass(frozen=True, slots=True)
+class WordDiff:
+    """How one passage's wording compares with the other sources of a claim.
+
+    ``differs`` holds the spans (article offsets) of words that the other
+    sources' passages of the same claim do not share.
+    """
+
+    passage_id: str
+    differs: tuple[Span, ...] = ()
+    shared_ratio: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A divergence between sources inside one claim, in words a reader can check."""
+
+    kind: FlagKind
+    detail: str
+    passage_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One thing the story reports, with every passage that reports it."""
+
+    id: str
+    summary: str
+    passage_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    reach: Reach
+    diffs: tuple[WordDiff, ...] = ()
+    flags: tuple[Flag, ...] = ()
+
+    def diff_for(self, passage_id: str) -> WordDiff | None:
+        return next((d for d in self.diffs if d.passage_id == passage_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of one article the other sources also report."""
+
+    article_id: str
+    all_share: float
+    some_share: float
+    unique_share: float
+    missing_claim_ids: tuple[str, ...] = ()
+    """Claims most other sources carry that this article leaves out."""
+
+
+@dataclass(frozen=True)
+class Story:
+    """The whole analysis: articles, passages, claims, and fast look-ups.
+
+    The look-up tables are built once here so that a front end never
+    recomputes anything while the reader scrolls.
+    """
+
+    articles: tuple[Article, ...]
+    passages: tuple[Passage, ...]
+    claims: tuple[Claim, ...]
+    coverage: tuple[Coverage, ...]
+    settings: Mapping[str, object] = field(default_factory=dict)
+    _article: Mapping[str, Article] = field(init=False, repr=False, compare=False)
+    _passage: Mapping[str, Passage] = field(init=False, repr=False, compare=False)
+    _claim: Mapping[str, Claim] = field(init=False, repr=False, compare=False)
+    _by_article: Mapping[str, tuple[Passage, ...]] = field(init=False, repr=False, compare=False)
+    _claims_of: Mapping[str, tuple[Claim, ...]] = field(init=False, repr=False, compare=False)
+    _coverage: Mapping[str, Coverage] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_article: dict[str, list[Passage]] = {a.id: [] for a in self.articles}
+        for passage in self.passages:
+            by_article[passage.article_id].append(passage)
+        claims_of: dict[str, list[Claim]] = {p.id: [] for p in self.passages}
+        for claim in self.claims:
+            for pid in claim.passage_ids:
+                claims_of[pid].append(claim)
+        tables = {
+            "_article": {a.id: a for a in self.articles},
+            "_passage": {p.id: p for p in self.passages},
+            "_claim": {c.id: c for c in self.claims},
+            "_by_article": {k: tuple(v) for k, v in by_article.items()},
+            "_claims_of": {k: tuple(v) for k, v in claims_of.items()},
+            "_coverage": {c.article_id: c for c in self.coverage},
+        }
+        for name, table in tables.items():
+            object.__setattr__(self, name, MappingProxyType(table))
+
+    def article(self, article_id: str) -> Article:
+        return self._article[article_id]
+
+    def passage(self, passage_id: str) -> Passage:
+        return self._passage[passage_id]
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._claim[claim_id]
+
+    def passages_of(self, article_id: str) -> tuple[Passage, ...]:
+        """The article's passages in reading order."""
+        return self._by_article[article_id]
+
+    def claims_of(self, passage_id: str) -> tuple[Claim, ...]:
+        return self._claims_of[passage_id]
+
+    def coverage_of(self, article_id: str) -> Coverage:
+        return self._coverage[article_id]
+
+    def reach_of(self, passage_id: str) -> Reach | None:
+        """The widest reach among the passage's claims; ``None`` for boilerplate."""
+        claims = self._claims_of[passage_id]
+        if not claims:
+            return None
+        order = (Reach.ALL, Reach.SOME, Reach.ONE)
+        return min((c.reach for c in claims), key=order.index)
+
+    def differs_in(self, passage_id: str) -> tuple[Span, ...]:
+        """Spans of words this passage words differently from other sources."""
+        spans: set[Span] = set()
+        for claim in self._claims_of[passage_id]:
+            if claim.reach is Reach.ONE:
+                continue
+            diff = claim.diff_for(passage_id)
+            if diff is not None:
+                spans.update(diff.differs)
+        return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+
+    @property
+    def comparable(self) -> bool:
+        """Whether there is anything to compare (two articles or more)."""
+        return len(self.articles) > 1

@@ -1,0 +1,101 @@
+"""Words with their exact spans and a normalised form for comparing them.
+
+Two outlets rarely spell a claim the same way: curly or straight quotes,
+"Kim Jong-un" or "Kim Jong Un", "defence" or "defense", "Putin's" or
+"Putin", "weapons" or "weapon". ``tokenize`` keeps each word's exact span
+(for highlights) and gives it a ``norm`` in which those differences vanish:
+accents and case folded, possessives and contractions reduced, hyphenated
+words split into their parts, British spellings made American, small number
+words written as digits, and the result stemmed (Snowball English).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from newsdiff.engine.spelling import americanize
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # dotted acronyms: U.S., e.g.
+    r"|\d+(?:[.,]\d+)*(?![^\W_])"  # numbers: 1998, 2.5, 1,000
+    r"|[^\W_]+(?:['’][^\W_]+)*"  # words, with inner apostrophes: Putin's, doesn't
+)
+_CLITICS = ("'s", "'re", "'ve", "'ll", "'d", "'m")
+_NEGATED_BASES = {"ca": "can", "wo": "will", "sha": "shall"}
+_UPPER_ACRONYMS = {"us": "usa", "uk": "uk"}
+_NUMBER_WORDS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+}
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word: its exact text and span, and the form used to compare it."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+    @property
+    def is_number(self) -> bool:
+        return self.norm[:1].isdigit()
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def normalize_word(word: str) -> str:
+    """The comparison form of one word (no spaces, hyphens or apostrophes inside)."""
+    folded = _fold(word)
+    if folded in _NUMBER_WORDS:
+        return _NUMBER_WORDS[folded]
+    if folded[:1].isdigit():
+        return folded.replace(",", "")
+    return _stemmer.stemWord(americanize(folded))
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Split ``text`` into words; spans are ``offset`` plus indices into ``text``."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        start, word = match.start() + offset, match.group()
+        tokens.extend(_word_tokens(word, start))
+    return tuple(tokens)
+
+
+def _word_tokens(word: str, start: int) -> list[Token]:
+    plain = word.replace("’", "'")
+    lower = plain.lower()
+    if lower.endswith("n't") and len(lower) > 3:
+        base = lower[:-3]
+        cut = len(word) - 3
+        return [
+            Token(word[:cut], normalize_word(_NEGATED_BASES.get(base, base)), start, start + cut),
+            Token(word[cut:], "not", start + cut, start + len(word)),
+        ]
+    if "." in plain:
+        letters = lower.replace(".", "")
+        return [Token(word, _UPPER_ACRONYMS.get(letters, letters), start, start + len(word))]
+    if word.isupper() and lower in _UPPER_ACRONYMS:
+        return [Token(word, _UPPER_ACRONYMS[lower], start, start + len(word))]
+    for clitic in _CLITICS:
+        if lower.endswith(clitic) and len(lower) > len(clitic):
+            lower = lower[: -len(clitic)]
+            break
+    return [Token(word, normalize_word(lower.replace("'", "")), start, start + len(word))]
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,0 +1,113 @@
+"""The pipeline: sources in, one ``Story`` out.
+
+Each step lives in its own module (load → segment → quotes → cluster →
+wording differences → coverage); this module only wires them together and
+decides each claim's reach, so every front end gets the same answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from newsdiff.engine.cluster import cluster_passages
+from newsdiff.engine.coverage import article_coverage
+from newsdiff.engine.diff import compare_wording
+from newsdiff.engine.errors import InputError
+from newsdiff.engine.load import article_from_text, load_paths
+from newsdiff.engine.model import Article, Claim, Passage, Reach, Story
+from newsdiff.engine.quotes import find_quotes
+from newsdiff.engine.segment import segment
+from newsdiff.engine.summary import summarize
+
+Progress = Callable[[str, float], None]
+"""Called with a short message and the share of the work done (0..1)."""
+
+
+def analyze(
+    sources: Iterable[str | Path | Article],
+    *,
+    progress: Progress | None = None,
+) -> Story:
+    """Analyse several articles about one event.
+
+    ``sources`` mixes paths (files or story folders), ``Article`` objects
+    and raw article texts: a ``Path`` is always a path, a ``str`` is a path
+    when it names an existing file or folder and article text otherwise.
+    Raises ``InputError`` (one line for the user) for unusable input.
+    """
+    report = progress or _silent
+    articles = _collect(list(sources), report)
+    report("Splitting sentences", 0.1)
+    passages = tuple(_with_quotes(a, p) for a in articles for p in segment(a))
+    report("Matching passages", 0.2)
+    groups = cluster_passages(passages, progress=lambda share: report("Matching passages", 0.2 + 0.6 * share))
+    report("Comparing wording", 0.8)
+    claims = tuple(_claim(n, group, len(articles)) for n, group in enumerate(groups, start=1))
+    coverage = article_coverage(articles, passages, claims)
+    report("Done", 1.0)
+    return Story(articles=tuple(articles), passages=passages, claims=claims, coverage=coverage)
+
+
+def _silent(message: str, share: float) -> None:
+    """The default progress callback: analysis is quiet unless asked."""
+
+
+def _collect(sources: list[str | Path | Article], report: Progress) -> list[Article]:
+    """Turn the mixed sources into articles with unique ids, in the given order."""
+    if not sources:
+        raise InputError("no articles given")
+    articles: list[Article] = []
+    paths: list[str | Path] = []
+
+    def flush() -> None:
+        if paths:
+            articles.extend(load_paths(paths, progress=lambda message: report(message, 0.0)))
+            paths.clear()
+
+    for source in sources:
+        if isinstance(source, Article):
+            flush()
+            articles.append(source)
+        elif isinstance(source, Path) or Path(source).exists():
+            paths.append(source)
+        else:
+            flush()
+            articles.append(article_from_text(source, article_id=f"text{len(articles) + 1}"))
+    flush()
+    ids = [a.id for a in articles]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise InputError(f"two articles share the id {duplicates[0]!r}: give each a distinct name")
+    return articles
+
+
+def _with_quotes(article: Article, passage: Passage) -> Passage:
+    if not passage.is_content:
+        return passage
+    return dataclasses.replace(passage, quotes=find_quotes(article.text, passage.start, passage.end))
+
+
+def _claim(number: int, group: tuple[Passage, ...], article_count: int) -> Claim:
+    """Build one claim from a group of passages that report the same thing."""
+    article_ids = tuple(dict.fromkeys(p.article_id for p in group))
+    diffs, flags = compare_wording(group)
+    return Claim(
+        id=f"K{number}",
+        summary=summarize(group),
+        passage_ids=tuple(p.id for p in group),
+        article_ids=article_ids,
+        reach=reach_for(len(article_ids), article_count),
+        diffs=diffs,
+        flags=flags,
+    )
+
+
+def reach_for(source_count: int, article_count: int) -> Reach:
+    """All / some / one: "all" needs at least two articles to mean anything."""
+    if source_count <= 1:
+        return Reach.ONE
+    if source_count >= article_count:
+        return Reach.ALL
+    return Reach.SOME

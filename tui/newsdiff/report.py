@@ -1,0 +1,116 @@
+"""The terminal report: a story read top to bottom, for pipes and quick looks.
+
+Everything from an article (titles, sources, passages, summaries, flags) is
+put into ``rich.text.Text`` objects, never into markup strings, so text such
+as ``[bold red]x[/]`` prints literally. The console decides colour and width:
+no escape codes in a pipe or with ``NO_COLOR``, lines no wider than the
+terminal. Differing words are bold and underlined, not just coloured.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from newsdiff.engine.export.document import (
+    claim_groups,
+    claim_passages,
+    claim_sources,
+    percent,
+    story_overview,
+    story_title,
+)
+from newsdiff.engine.export.highlights import passage_pieces
+from newsdiff.engine.model import Claim, Reach, Story
+
+_REACH_STYLES = {Reach.ALL: "bold blue", Reach.SOME: "bold yellow", Reach.ONE: "bold magenta"}
+_DIFFERS_STYLE = "bold underline"
+_INDENT = (0, 0, 0, 4)
+
+
+def render_report(story: Story, console: Console) -> None:
+    """Print the whole report for ``story`` on ``console``."""
+    console.print(Rule(Text(story_title(story), style="bold")))
+    console.print(Text(story_overview(story)))
+    if not story.comparable:
+        console.print(Text("Only one article: there is nothing to compare it with.", style="italic"))
+    console.print()
+    console.print(_sources_table(story))
+    if any(claim.reach is not Reach.ONE for claim in story.claims):
+        console.print(Text.assemble("Words in ", ("bold underline", _DIFFERS_STYLE), " are worded differently by the other sources."))
+    for group in claim_groups(story):
+        console.print()
+        console.print(Rule(Text(group.heading, style=_REACH_STYLES[group.reach]), align="left"))
+        for claim in group.claims:
+            console.print(_claim(story, claim))
+    missing = _missing_claims(story)
+    if missing is not None:
+        console.print()
+        console.print(Rule(Text("What each source leaves out", style="bold"), align="left"))
+        console.print(missing)
+
+
+def _sources_table(story: Story) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, title=Text("Sources", style="bold"), title_justify="left")
+    table.add_column("Source", overflow="fold")
+    table.add_column("Title", overflow="fold")
+    for heading in ("All", "Some", "Only here", "Leaves out"):
+        table.add_column(heading, justify="right", no_wrap=True)
+    for article in story.articles:
+        try:
+            coverage = story.coverage_of(article.id)
+        except KeyError:
+            shares = [Text("–")] * 4
+        else:
+            shares = [
+                Text(percent(coverage.all_share)),
+                Text(percent(coverage.some_share)),
+                Text(percent(coverage.unique_share)),
+                Text(str(len(coverage.missing_claim_ids))),
+            ]
+        table.add_row(Text(article.source), Text(article.title), *shares)
+    return table
+
+
+def _claim(story: Story, claim: Claim) -> RenderableType:
+    heading = Text.assemble((claim.id, "bold"), " ", claim.summary)
+    sources = Text.assemble(("Sources: ", "dim"), ", ".join(claim_sources(story, claim)))
+    wording = Table.grid(padding=(0, 1))
+    wording.add_column(no_wrap=False, style="bold")
+    wording.add_column(ratio=1)
+    for passage in claim_passages(story, claim):
+        article = story.article(passage.article_id)
+        diff = claim.diff_for(passage.id)
+        spans = diff.differs if diff and claim.reach is not Reach.ONE else ()
+        text = Text(passage.text)
+        for piece in passage_pieces(passage, spans):
+            if piece.differs:
+                text.stylize(_DIFFERS_STYLE, piece.start - passage.start, piece.end - passage.start)
+        wording.add_row(Text(f"{article.source}:"), text)
+    parts: list[RenderableType] = [heading, Padding(Group(sources, wording), _INDENT, expand=False)]
+    for flag in claim.flags:
+        parts.append(
+            Padding(Text.assemble((f"! {flag.kind.value.capitalize()}: ", "bold"), flag.detail), _INDENT, expand=False)
+        )
+    return Padding(Group(*parts), (0, 0, 1, 0), expand=False)
+
+
+def _missing_claims(story: Story) -> RenderableType | None:
+    """Per source, the claims most other sources carry that it leaves out."""
+    blocks: list[RenderableType] = []
+    for article in story.articles:
+        try:
+            coverage = story.coverage_of(article.id)
+        except KeyError:
+            continue
+        if not coverage.missing_claim_ids:
+            continue
+        blocks.append(Text.assemble((article.source, "bold"), " leaves out:"))
+        for claim_id in coverage.missing_claim_ids:
+            claim = story.claim(claim_id)
+            blocks.append(Padding(Text.assemble((claim.id, "bold"), " ", claim.summary), _INDENT, expand=False))
+    return Group(*blocks) if blocks else None
