@@ -117,8 +117,26 @@ def handmade_story() -> Story:
 
 
 NOTES = (
-    {"target": "claim", "target_id": "K1", "mark": "?", "text": "check the <b>day</b> [red]x[/]", "created": "2024-06-20T10:00:00"},
-    {"target": "passage", "target_id": "bugle:1", "mark": "!", "text": "quote *unsourced*", "created": "2024-06-20T10:05:00"},
-    {"target": "claim", "target_id": "K99", "mark": "", "text": "about a claim the story lost", "created": ""},
+    {
+        "target": "claim",
+        "target_id": "K1",
+        "mark": "?",
+        "text": "check the <b>day</b> [red]x[/]",
+        "created": "2024-06-20T10:00:00",
+    },
+    {
+        "target": "passage",
+        "target_id": "bugle:1",
+        "mark": "!",
+        "text": "quote *unsourced*",
+        "created": "2024-06-20T10:05:00",
+    },
+    {
+        "target": "claim",
+        "target_id": "K99",
+        "mark": "",
+        "text": "about a claim the story lost",
+        "created": "",
+    },
 )
 """Reader notes as the app hands them over: plain mappings, one on a missing claim."""

@@ -5,16 +5,15 @@ from __future__ import annotations
 import os
 import stat
 
-import pytest
-
 import newsdiff.atomic as atomic
+import pytest
 from newsdiff.atomic import write_bytes_atomic, write_text_atomic
 
 
 def test_writes_a_new_file(tmp_path) -> None:
     target = tmp_path / "out.txt"
     write_text_atomic(target, "héllo\n")
-    assert target.read_bytes() == "héllo\n".encode("utf-8")
+    assert target.read_bytes() == "héllo\n".encode()
     assert os.listdir(tmp_path) == ["out.txt"]
 
 

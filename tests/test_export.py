@@ -5,11 +5,19 @@ from __future__ import annotations
 import html
 import json
 import re
+from datetime import UTC, datetime
+from itertools import pairwise
 
 import pytest
-
 from handmade_story import HOSTILE, NOTES, handmade_story
-from newsdiff.engine.export import RENDERERS, SCHEMA, to_html, to_json, to_markdown, write_export
+from newsdiff.engine.export import (
+    RENDERERS,
+    SCHEMA,
+    to_html,
+    to_json,
+    to_markdown,
+    write_export,
+)
 from newsdiff.engine.export.highlights import article_runs
 from newsdiff.engine.export.markdown_export import escape_markdown
 from newsdiff.engine.model import Article, Reach, Story
@@ -31,9 +39,13 @@ def test_json_names_its_schema(exported: dict) -> None:
 
 def test_json_articles_carry_the_full_decoded_text(story, exported: dict) -> None:
     assert [a["id"] for a in exported["articles"]] == [a.id for a in story.articles]
-    for article, record in zip(story.articles, exported["articles"]):
+    for article, record in zip(story.articles, exported["articles"], strict=True):
         assert record["text"] == article.text
-        assert (record["source"], record["title"], record["path"]) == (article.source, article.title, article.path)
+        assert (record["source"], record["title"], record["path"]) == (
+            article.source,
+            article.title,
+            article.path,
+        )
 
 
 def test_json_passage_offsets_cut_the_passage_text_out_of_the_article(exported: dict) -> None:
@@ -46,7 +58,7 @@ def test_json_passage_offsets_cut_the_passage_text_out_of_the_article(exported: 
 
 
 def test_json_claims_name_their_sources_by_article_id(story, exported: dict) -> None:
-    for claim, record in zip(story.claims, exported["claims"]):
+    for claim, record in zip(story.claims, exported["claims"], strict=True):
         assert record["id"] == claim.id
         assert record["summary"] == claim.summary
         assert record["sources"] == list(claim.article_ids)
@@ -56,7 +68,10 @@ def test_json_claims_name_their_sources_by_article_id(story, exported: dict) -> 
 
 def test_json_boilerplate_is_listed_with_its_article_but_in_no_claim(exported: dict) -> None:
     boilerplate = [
-        (a["id"], p["start"]) for a in exported["articles"] for p in a["passages"] if p["kind"] == "boilerplate"
+        (a["id"], p["start"])
+        for a in exported["articles"]
+        for p in a["passages"]
+        if p["kind"] == "boilerplate"
     ]
     in_claims = {(p["article"], p["start"]) for c in exported["claims"] for p in c["passages"]}
     assert boilerplate == [("planet", boilerplate[0][1])]
@@ -121,7 +136,9 @@ def test_markdown_lists_claims_flags_missing_claims_and_notes(story) -> None:
     assert "### K1. The mayor opened the new bridge on Monday." in markdown
     assert "Sources: Daily Planet, Bugle \\& Co, Sentinel" in markdown
     assert "- Number: \\$5 million or \\$6 million" in markdown
-    assert "Leaves out claims that most other sources report:\n- K2. The bridge cost \\$5 million." in markdown
+    assert (
+        "Leaves out claims that most other sources report:\n- K2. The bridge cost \\$5 million." in markdown
+    )
     assert "## Notes" in markdown
     assert "claim K99 (not in this story)" in markdown
 
@@ -170,7 +187,9 @@ def test_html_highlights_each_reach_with_its_own_class_and_a_legend(story) -> No
 def test_html_article_text_reads_back_exactly_once_tags_are_removed(story) -> None:
     page = to_html(story)
     for number, article in enumerate(story.articles, start=1):
-        block = re.search(rf'<article id="article-{number}">.*?<div class="text">(.*?)</div>', page, re.DOTALL)
+        block = re.search(
+            rf'<article id="article-{number}">.*?<div class="text">(.*?)</div>', page, re.DOTALL
+        )
         assert html.unescape(re.sub(r"<[^>]+>", "", block.group(1))) == article.text
 
 
@@ -178,7 +197,7 @@ def test_runs_cover_the_whole_article_in_order(story) -> None:
     for article in story.articles:
         runs = article_runs(story, article)
         assert "".join(article.text[r.start : r.end] for r in runs) == article.text
-        assert all(a.end == b.start for a, b in zip(runs, runs[1:]))
+        assert all(a.end == b.start for a, b in pairwise(runs))
     bugle = story.article("bugle")
     bugle_runs = article_runs(story, bugle)
     assert [bugle.text[r.start : r.end] for r in bugle_runs if r.differs] == ["Tuesday"]
@@ -195,3 +214,39 @@ def test_write_export_writes_utf8_text(tmp_path, story) -> None:
     target = tmp_path / "story.md"
     write_export(target, to_markdown(story))
     assert target.read_text(encoding="utf-8") == to_markdown(story)
+
+
+def test_notes_keep_the_apps_own_fields_and_become_json_safe(story) -> None:
+    note = {
+        "id": "n1",
+        "target": "passage",
+        "target_id": "planet:2",
+        "mark": None,
+        "text": "which figure?",
+        "created": datetime(2024, 6, 20, 10, 0, tzinfo=UTC),
+        "start": 63,
+        "end": 82,
+    }
+    [exported_note] = json.loads(to_json(story, [note]))["notes"]
+    assert exported_note == {**note, "created": "2024-06-20T10:00:00+00:00"}
+    markdown = to_markdown(story, [note])
+    assert (
+        "- **On Daily Planet: It cost \\$5 million.** (2024-06-20T10:00:00+00:00)  \n  which figure?"
+        in markdown
+    )
+    assert '<a href="#p-1-2">Daily Planet: It cost $5 million.</a> <span class="created">' in to_html(
+        story, [note]
+    )
+
+
+def test_markdown_renders_untrusted_text_as_plain_text_and_highlights_as_emphasis(story) -> None:
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(to_markdown(story, NOTES))
+    assert "<script>" not in rendered and "<b>" not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; [bold red]x[/] **not bold** said one resident." in rendered
+    assert "<strong>The mayor opened the new bridge on Monday.</strong>" in rendered
+    assert "<em>&lt;script&gt;alert(1)" in rendered
+    assert "<s>SEE ALSO:</s>" in rendered
+    assert "on <strong>Tuesday</strong>." in rendered
+    assert "<td>Bugle &amp; Co</td>" in rendered

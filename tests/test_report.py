@@ -5,11 +5,10 @@ from __future__ import annotations
 import io
 
 import pytest
-from rich.console import Console
-
 from handmade_story import HOSTILE, handmade_story
 from newsdiff.engine.model import Article, Story
 from newsdiff.report import render_report
+from rich.console import Console
 
 
 def _render(story: Story, **console_options: object) -> str:
@@ -79,5 +78,7 @@ def test_report_on_a_narrow_terminal_stays_narrow() -> None:
 
 
 def test_report_on_a_single_article_says_there_is_nothing_to_compare() -> None:
-    solo = Story(articles=(Article("a", "Solo", "Solo title", "Nothing else.\n"),), passages=(), claims=(), coverage=())
+    solo = Story(
+        articles=(Article("a", "Solo", "Solo title", "Nothing else.\n"),), passages=(), claims=(), coverage=()
+    )
     assert "Only one article: there is nothing to compare it with." in _render(solo)

@@ -8,7 +8,7 @@ Usage (from the project root):
 What it prints:
 
 1. Seed gold: the seed story's claims exported as JSON (schema
-   "newsdiff.story/1") and scored by ``shared/eval/score_alignment.py``:
+   "newsdiff.story/1", by ``newsdiff export``) and scored by ``shared/eval/score_alignment.py``:
    pairwise precision / recall / F1 and sentence coverage.
 2. MSRP (``shared/bench/msrp_train_sample.tsv``): accuracy and F1 of the
    same-claim decision and Spearman correlation of the similarity with the
@@ -17,7 +17,9 @@ What it prints:
    folds. Beside it the lexical baseline (one threshold on a stemmed
    token_set_ratio, fitted the same way) and the constants shipped in
    ``similarity.py`` measured on all pairs (in-sample, for reference).
-3. Timings: clustering the seed story and a large synthetic story made of
+3. Mixed ECB+ topics: stories of two unrelated events, where a claim that
+   links the two events is an error (a precision check the seeds cannot give).
+4. Timings: clustering the seed story and a large synthetic story made of
    ECB+ corpus articles.
 
 Only MSRP is used for fitting; the seed gold is for measuring only. Fitting
@@ -39,14 +41,14 @@ import time
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz
-
 from newsdiff.engine import similarity as sim
 from newsdiff.engine.cluster import cluster_passages
 from newsdiff.engine.load import load_paths
 from newsdiff.engine.model import Article, Passage
 from newsdiff.engine.normalize import tokenize
 from newsdiff.engine.segment import segment
+from newsdiff.engine.semantic import Encoder, load_encoder
+from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -57,11 +59,19 @@ FOLDS = 5
 L2 = 1e-3
 
 
-def export_story(paths: list[Path]) -> dict[str, object]:
-    """The story's JSON export (schema "newsdiff.story/1"), built from the engine."""
+def export_story(paths: list[Path], encoder: Encoder | None) -> dict[str, object]:
+    """The story's JSON export (schema "newsdiff.story/1").
+
+    Lexical: what ``newsdiff export --format json`` writes. With an encoder
+    the export is built here from the engine, because the pipeline does not
+    take an encoder yet.
+    """
+    if encoder is None:
+        command = [sys.executable, "-m", "newsdiff", "export", "--format", "json", *map(str, paths)]
+        return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
     articles = load_paths(paths)
     passages = [p for a in articles for p in segment(a)]
-    groups = cluster_passages(passages)
+    groups = cluster_passages(passages, encoder=encoder)
     return {
         "schema": "newsdiff.story/1",
         "articles": [
@@ -79,8 +89,8 @@ def export_story(paths: list[Path]) -> dict[str, object]:
     }
 
 
-def score_seeds(verbose: bool) -> None:
-    export = export_story([ROOT / "seeds"])
+def score_seeds(verbose: bool, encoder: Encoder | None) -> None:
+    export = export_story([ROOT / "seeds"], encoder)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
         json.dump(export, handle)
     command = [sys.executable, str(SCORER), handle.name] + (["-v"] if verbose else [])
@@ -196,9 +206,9 @@ def cross_validate(x: np.ndarray, contained: np.ndarray, baseline: np.ndarray, y
         print(f"{name:26s} accuracy {acc:.3f}  F1 {f1:.3f}  Spearman {rho:.3f}")
 
 
-def shipped(pairs: list[tuple[str, str]], y: np.ndarray) -> None:
-    scores = np.array([sim.similarity(a, b) for a, b in pairs])
-    decided = np.array([sim.same_claim(a, b) for a, b in pairs])
+def shipped(pairs: list[tuple[str, str]], y: np.ndarray, matcher: sim.Matcher) -> None:
+    scores = np.array([matcher.similarity(a, b) for a, b in pairs])
+    decided = np.array([matcher.decide(s) for s in scores])
     acc, f1, rho = metrics(decided, scores, y)
     print(f"{'shipped constants (all)':26s} accuracy {acc:.3f}  F1 {f1:.3f}  Spearman {rho:.3f}  (in-sample)")
 
@@ -207,29 +217,31 @@ def fit_all(x: np.ndarray, contained: np.ndarray, y: np.ndarray) -> None:
     everything = np.ones(len(y), dtype=bool)
     probability, coefficients, intercept, contained_probability = fitted_probability(x, contained, y, everything)
     cut = best_threshold(probability, y)
+    prefix = "SEMANTIC_" if x.shape[1] > len(sim.FEATURE_NAMES) else ""
     print("== constants for similarity.py (fitted on all MSRP pairs) ==")
-    print("COEFFICIENTS: tuple[float, ...] = (" + ", ".join(f"{c:.4f}" for c in coefficients) + ")")
-    for name, c in zip(sim.FEATURE_NAMES, coefficients):
+    print(f"{prefix}COEFFICIENTS: tuple[float, ...] = (" + ", ".join(f"{c:.4f}" for c in coefficients) + ")")
+    for name, c in zip(sim.FEATURE_NAMES + ("cosine",), coefficients):
         print(f"#   {name}: {c:+.3f}")
-    print(f"INTERCEPT: float = {intercept:.4f}")
-    print(f"SAME_CLAIM_THRESHOLD: float = {cut:.4f}")
+    print(f"{prefix}INTERCEPT: float = {intercept:.4f}")
+    print(f"{prefix}{'THRESHOLD' if prefix else 'SAME_CLAIM_THRESHOLD'}: float = {cut:.4f}")
     print(f"CONTAINED_PROBABILITY: float = {contained_probability:.4f}  # {int(contained.sum())} contained pairs")
 
 
-def time_clustering() -> None:
+def time_clustering(encoder: Encoder | None) -> None:
     articles = load_paths([ROOT / "seeds"])
     passages = [p for a in articles for p in segment(a)]
+    cluster_passages(passages, encoder=encoder)
     start = time.perf_counter()
-    cluster_passages(passages)
+    cluster_passages(passages, encoder=encoder)
     seeds = time.perf_counter() - start
     large = synthetic_story(200)
     passages = [p for a in large for p in segment(a)]
     start = time.perf_counter()
-    groups = cluster_passages(passages)
+    groups = cluster_passages(passages, encoder=encoder)
     elapsed = time.perf_counter() - start
     linked = sum(1 for g in groups if len({p.article_id for p in g}) > 1)
     print("== timings ==")
-    print(f"seed story ({sum(p.is_content for p in segment_all(articles))} passages): {seeds * 1000:.1f} ms")
+    print(f"seed story ({sum(p.is_content for p in segment_all(articles))} passages, warm): {seeds * 1000:.1f} ms")
     print(f"synthetic story (200 articles, {len(passages)} passages): {elapsed:.2f} s, {linked} cross-source claims")
 
 
@@ -249,24 +261,55 @@ def synthetic_story(count: int) -> list[Article]:
     return articles
 
 
+def mixed_topics(encoder: Encoder | None) -> None:
+    """Stories of three articles from each of two ECB+ topics: links across topics are errors."""
+    topics = sorted(t for t in CORPUS.iterdir() if t.is_dir())
+    within = across = 0
+    for first, second in zip(topics[::2], topics[1::2]):
+        articles = []
+        for topic in (first, second):
+            for path in sorted(topic.iterdir())[:3]:
+                text = path.read_text(encoding="utf-8")
+                articles.append(Article(id=f"{topic.name}/{path.stem}", source=path.stem, title=path.stem, text=text))
+        passages = [p for a in articles for p in segment(a)]
+        for group in cluster_passages(passages, encoder=encoder):
+            if len({p.article_id for p in group}) < 2:
+                continue
+            if len({p.article_id.split("/")[0] for p in group}) > 1:
+                across += 1
+            else:
+                within += 1
+    print("== mixed ECB+ topics (2 topics x 3 articles per story) ==")
+    print(f"cross-source claims within one topic {within}, linking two topics {across}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="print constants refitted on all MSRP pairs")
     parser.add_argument("--verbose", "-v", action="store_true", help="list missed and wrong seed pairs")
+    parser.add_argument("--semantic", action="store_true", help="with the sentence encoder (extra 'semantic')")
     parser.add_argument("--no-timing", action="store_true")
     args = parser.parse_args()
-    score_seeds(args.verbose)
+    encoder = None
+    if args.semantic:
+        encoder = load_encoder()
+        if encoder is None:
+            print("the semantic extra is not installed", file=sys.stderr)
+            return 1
+    score_seeds(args.verbose, encoder)
+    mixed_topics(encoder)
     pairs, y = load_msrp()
-    matcher = sim.Matcher()
+    matcher = sim.Matcher(encoder=encoder)
+    matcher.embed([text for pair in pairs for text in pair])
     comparisons = [sim.compare(matcher.profile(a), matcher.profile(b)) for a, b in pairs]
     x = np.array([c.features for c in comparisons])
     contained = np.array([c.contained for c in comparisons])
     cross_validate(x, contained, baseline_scores(pairs), y)
-    shipped(pairs, y)
+    shipped(pairs, y, matcher)
     if args.fit:
         fit_all(x, contained, y)
     if not args.no_timing:
-        time_clustering()
+        time_clustering(encoder)
     return 0
 
 

@@ -115,7 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("json", "md", "html"),
         help="export format (default: from the -o file's extension, else json)",
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)"
+    )
     _add_paths(export, required=True)
     export.set_defaults(run=_run_export)
 
@@ -322,14 +324,22 @@ def _progress_line(stream: TextIO) -> Iterator[Callable[[str, float], None] | No
 
 
 def _write_stdout(content: str) -> None:
-    """Write an export as UTF-8 whatever the terminal's encoding, since files are UTF-8 too."""
+    """Write an export as UTF-8 whatever the terminal's encoding, since files are UTF-8 too.
+
+    A buffered write into a pipe may stop short (and report how far it got)
+    when the reader goes away; writing the rest raises ``BrokenPipeError``
+    instead of silently dropping it.
+    """
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
         sys.stdout.write(content)
         sys.stdout.flush()
         return
     sys.stdout.flush()
-    buffer.write(content.encode("utf-8"))
+    remaining = memoryview(content.encode("utf-8"))
+    while remaining:
+        written = buffer.write(remaining)
+        remaining = remaining[written:]
     buffer.flush()
 
 

@@ -41,7 +41,13 @@ def render_report(story: Story, console: Console) -> None:
     console.print()
     console.print(_sources_table(story))
     if any(claim.reach is not Reach.ONE for claim in story.claims):
-        console.print(Text.assemble("Words in ", ("bold underline", _DIFFERS_STYLE), " are worded differently by the other sources."))
+        console.print(
+            Text.assemble(
+                "Words in ",
+                ("bold underline", _DIFFERS_STYLE),
+                " are worded differently by the other sources.",
+            )
+        )
     for group in claim_groups(story):
         console.print()
         console.print(Rule(Text(group.heading, style=_REACH_STYLES[group.reach]), align="left"))
@@ -55,7 +61,9 @@ def render_report(story: Story, console: Console) -> None:
 
 
 def _sources_table(story: Story) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, expand=False, title=Text("Sources", style="bold"), title_justify="left")
+    table = Table(
+        box=box.SIMPLE_HEAD, expand=False, title=Text("Sources", style="bold"), title_justify="left"
+    )
     table.add_column("Source", overflow="fold")
     table.add_column("Title", overflow="fold")
     for heading in ("All", "Some", "Only here", "Leaves out"):
@@ -94,7 +102,11 @@ def _claim(story: Story, claim: Claim) -> RenderableType:
     parts: list[RenderableType] = [heading, Padding(Group(sources, wording), _INDENT, expand=False)]
     for flag in claim.flags:
         parts.append(
-            Padding(Text.assemble((f"! {flag.kind.value.capitalize()}: ", "bold"), flag.detail), _INDENT, expand=False)
+            Padding(
+                Text.assemble((f"! {flag.kind.value.capitalize()}: ", "bold"), flag.detail),
+                _INDENT,
+                expand=False,
+            )
         )
     return Padding(Group(*parts), (0, 0, 1, 0), expand=False)
 
@@ -112,5 +124,7 @@ def _missing_claims(story: Story) -> RenderableType | None:
         blocks.append(Text.assemble((article.source, "bold"), " leaves out:"))
         for claim_id in coverage.missing_claim_ids:
             claim = story.claim(claim_id)
-            blocks.append(Padding(Text.assemble((claim.id, "bold"), " ", claim.summary), _INDENT, expand=False))
+            blocks.append(
+                Padding(Text.assemble((claim.id, "bold"), " ", claim.summary), _INDENT, expand=False)
+            )
     return Group(*blocks) if blocks else None

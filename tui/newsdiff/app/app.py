@@ -6,19 +6,18 @@ store and snapshots. Everything it shows comes from the engine's ``Story``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
 from textual.screen import Screen
 from textual.theme import Theme
 
 from newsdiff.app.filters import ReachFilter
-from newsdiff.app.keys import key_help
-from newsdiff.app.messages import AnalysisDone, AnalysisFailed, AnalysisProgress
+from newsdiff.app.keys import KeyHelp, key_help
+from newsdiff.app.messages import AnalysisDone, AnalysisFailed, AnalysisProgress, MainScreenReady
 from newsdiff.app.palette import Palette, palette_for
 from newsdiff.app.screens.annotate import AnnotateScreen, Annotation
 from newsdiff.app.screens.claim import ClaimScreen
@@ -87,6 +86,9 @@ class NewsdiffApp(App[int]):
     def on_mount(self) -> None:
         self._apply_config()
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
+
+    def on_main_screen_ready(self, message: MainScreenReady) -> None:
+        """Show the given story, or analyse the sources now that there is a screen."""
         if self.story is not None:
             self._show_story(self.story)
         else:
@@ -239,7 +241,7 @@ class NewsdiffApp(App[int]):
 
     # -- help and the command palette ----------------------------------------------------
 
-    def key_reference(self, keymap: dict[str, str] | None = None) -> list:
+    def key_reference(self, keymap: Mapping[str, str] | None = None) -> list[KeyHelp]:
         """Every binding of every screen and panel, with the user's keys."""
         contexts = (
             ("Everywhere", NewsdiffApp),
@@ -270,7 +272,7 @@ class NewsdiffApp(App[int]):
         yield SystemCommand("Compare articles", "Two or three articles side by side", main.action_compare)
         yield SystemCommand("Search", "Search the article's text", main.action_search)
         yield SystemCommand("Add a note", "Note and mark on the current passage", lambda: self.annotate(False))
-        yield SystemCommand("Next divergence", "Next passage worded differently or unique", lambda: main.action_jump(1, 1))
+        yield SystemCommand("Next divergence", "Next passage worded differently or unique", lambda: main.action_jump(1))
         yield SystemCommand("Next claim", "Next claim in the claims panel", lambda: main.action_step_claim(1))
         yield SystemCommand("Help: keys", "Every key and its binding id", self.action_help)
         if self.story is not None:

@@ -45,5 +45,5 @@ def key_help(
             grouped.setdefault((binding.action, binding.description), []).append(binding)
         for (_, description), bindings in grouped.items():
             keys = tuple(dict.fromkeys(display(b) for b in bindings))
-            rows.append(KeyHelp(context, keys, description, bindings[0].id))
+            rows.append(KeyHelp(context, keys, description, next((b.id for b in bindings if b.id), None)))
     return rows

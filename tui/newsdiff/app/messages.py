@@ -58,3 +58,7 @@ class AnalysisFailed(Message):
     def __init__(self, reason: str) -> None:
         super().__init__()
         self.reason = reason
+
+
+class MainScreenReady(Message):
+    """The main screen is composed: the app may show a story on it or start analysing."""

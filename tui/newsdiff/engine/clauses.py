@@ -6,22 +6,32 @@ each in a sentence of its own. Matching the parts lets such a sentence join
 both claims. A part starts after a semicolon, at a clause joined by
 ", while", ", but", ", and that", ", whereas", or after quoted speech closes
 (``...," he told reporters in Hanoi``); a part too short to be a claim on its
-own joins the next part (the last one joins the one before).
+own, or that only names the source ("the U.S. Geological Survey said"),
+joins the next part (the last one joins the one before).
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from newsdiff.engine.normalize import tokenize
 from newsdiff.engine.stopwords import STOPWORDS
 
-MIN_CLAUSE_WORDS = 4
+MIN_CLAUSE_WORDS = 3
 """Content words a part needs to stand alone as a claim."""
+
+MAX_ATTRIBUTION_WORDS = 5
+"""Content words of a part that only names a source: never a claim of its own."""
+
+_ATTRIBUTION = re.compile(
+    r"^\W*according\s+to\b|\b(?:said|says|told|reported|reports|added|stated|announced|quoted)\b", re.IGNORECASE
+)
 
 _BOUNDARY = re.compile(
     r";\s+"
-    r"|,\s+(?=(?:while|whereas|but|and\s+that|although|though)\b)"
+    r"|,\s+"
+    r"|\s+(?=(?:while|whereas|but|because|although|though|in\s+what|in\s+response|after)\b)"
     r"|(?<=[,.!?][”\"])\s+"  # after a closing quote
 )
 
@@ -32,12 +42,12 @@ def clause_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     A text without a boundary, or whose parts are all too short, is one part.
     """
     cuts = [0] + [m.end() for m in _BOUNDARY.finditer(text)] + [len(text)]
-    parts = [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    parts = [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
     merged: list[tuple[int, int]] = []
     pending: int | None = None
     for start, end in parts:
         start = start if pending is None else pending
-        if _content_words(text[start:end]) < MIN_CLAUSE_WORDS:
+        if _content_words(text[start:end]) < MIN_CLAUSE_WORDS or _is_attribution(text[start:end]):
             pending = start
         else:
             merged.append((start, end))
@@ -48,6 +58,11 @@ def clause_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
         else:
             merged.append((pending, len(text)))
     return [(offset + a, offset + b) for a, b in merged]
+
+
+def _is_attribution(part: str) -> bool:
+    """Whether a part only says who reported ("..., the U.S. Geological Survey said")."""
+    return bool(_ATTRIBUTION.search(part)) and _content_words(part) <= MAX_ATTRIBUTION_WORDS
 
 
 def _content_words(text: str) -> int:

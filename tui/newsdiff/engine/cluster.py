@@ -20,18 +20,24 @@ with it.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsdiff.engine.clauses import clause_spans
 from newsdiff.engine.model import Passage
 from newsdiff.engine.similarity import Matcher, Profile
 
+if TYPE_CHECKING:
+    from newsdiff.engine.semantic import Encoder
+
 MIN_LINKED_SHARE = 0.5
 """Share of cross-article unit pairs of two groups that must be linked to merge them."""
 MAX_CANDIDATES = 40
 """Units of other articles scored against one unit, best shared weight first."""
+MAX_KEYS = 8
+"""A unit is found through its rarest words only (prefix filtering)."""
 MAX_KEY_SHARE = 0.3
 """Words in more than this share of the passages are not used to find candidates."""
 MIN_SHARED_WEIGHT = 0.5
@@ -49,25 +55,46 @@ class _Unit:
     text: str
 
 
+@dataclass
+class _Node:
+    """One distinct unit text, wherever it occurs (wire copy repeats sentences)."""
+
+    text: str
+    units: list[int]
+    articles: set[str]
+
+    @property
+    def only_article(self) -> str | None:
+        """The article, when the text occurs in one article only."""
+        return next(iter(self.articles)) if len(self.articles) == 1 else None
+
+
 def cluster_passages(
     passages: Sequence[Passage],
     progress: Callable[[float], None] | None = None,
+    *,
+    encoder: Encoder | None = None,
 ) -> list[tuple[Passage, ...]]:
     """Groups of content passages, one per claim, in story order.
 
     Every content passage is in at least one group (alone, if no other
-    source reports its claim); boilerplate is in none.
+    source reports its claim); boilerplate is in none. With a sentence
+    ``encoder`` the same-claim decision also weighs sentence vectors.
     """
     report = progress or _ignore
     content = [p for p in passages if p.is_content]
     units = _units(content)
-    matcher = Matcher(_content_text(p) for p in content)
-    profiles = [matcher.profile(u.text) for u in units]
+    nodes = _nodes(units)
+    matcher = Matcher((_content_text(p) for p in content), encoder=encoder)
+    matcher.embed([n.text for n in nodes])
+    profiles = [matcher.profile(n.text) for n in nodes]
     report(0.1)
-    links = _links(units, profiles, matcher, report)
-    clusters = _agglomerate(units, links)
+    links = _links(nodes, profiles, matcher, report)
+    clusters = _agglomerate(nodes, links)
     report(0.9)
-    groups = _passage_groups(clusters, units, links, len(content))
+    unit_clusters = [[u for n in cluster for u in nodes[n].units] for cluster in clusters]
+    strength = [sum(links.get((a, b), 0.0) for a in c for b in c if a < b) for c in clusters]
+    groups = _passage_groups(unit_clusters, strength, units, len(content))
     order = {p.id: n for n, p in enumerate(content)}
     result = [tuple(content[i] for i in sorted(g)) for g in groups]
     result.sort(key=lambda g: order[g[0].id])
@@ -95,64 +122,91 @@ def _units(content: list[Passage]) -> list[_Unit]:
     return units
 
 
+def _nodes(units: list[_Unit]) -> list[_Node]:
+    by_text: dict[str, _Node] = {}
+    for n, unit in enumerate(units):
+        node = by_text.setdefault(unit.text.strip(), _Node(unit.text.strip(), [], set()))
+        node.units.append(n)
+        node.articles.add(unit.article)
+    return list(by_text.values())
+
+
+def _may_link(a: _Node, b: _Node) -> bool:
+    """Whether a link between two texts would be cross-article evidence."""
+    return a.only_article is None or a.only_article != b.only_article
+
+
 def _links(
-    units: list[_Unit], profiles: list[Profile], matcher: Matcher, report: Callable[[float], None]
+    nodes: list[_Node], profiles: list[Profile], matcher: Matcher, report: Callable[[float], None]
 ) -> dict[tuple[int, int], float]:
     """Probabilities of the candidate pairs that the same-claim decision accepts."""
-    passages = len({u.passage for u in units})
+    passages = len({u for n in nodes for u in n.units})
     max_df = max(2, MAX_KEY_SHARE * passages)
+    keys = [
+        sorted((w for w in p.weights if matcher.document_frequency(w) <= max_df), key=matcher.document_frequency)[
+            :MAX_KEYS
+        ]
+        for p in profiles
+    ]
     index: dict[str, list[int]] = defaultdict(list)
-    for n, profile in enumerate(profiles):
-        for norm in profile.weights:
-            if matcher.document_frequency(norm) <= max_df:
-                index[norm].append(n)
+    for n, words in enumerate(keys):
+        for word in words:
+            index[word].append(n)
     links: dict[tuple[int, int], float] = {}
-    step = max(1, len(units) // 20)
-    for n, profile in enumerate(profiles):
+    step = max(1, len(nodes) // 20)
+    for n, words in enumerate(keys):
         if n % step == 0:
-            report(0.1 + 0.7 * n / max(1, len(units)))
+            report(0.1 + 0.7 * n / max(1, len(nodes)))
         shared: dict[int, float] = defaultdict(float)
-        for norm, weight in profile.weights.items():
-            for m in index.get(norm, ()):
-                if m > n and units[m].article != units[n].article:
+        for word in words:
+            weight = profiles[n].weights[word]
+            for m in index[word]:
+                if m > n:
                     shared[m] += weight
         best = sorted((m for m, w in shared.items() if w >= MIN_SHARED_WEIGHT), key=shared.__getitem__, reverse=True)
         for m in best[:MAX_CANDIDATES]:
-            probability = matcher.probability(profile, profiles[m])
+            if not _may_link(nodes[n], nodes[m]):
+                continue
+            probability = matcher.probability(profiles[n], profiles[m])
             if matcher.decide(probability):
                 links[(n, m)] = probability
     return links
 
 
-def _agglomerate(units: list[_Unit], links: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Merge units into dense clusters, strongest link first."""
-    cluster_of = list(range(len(units)))
-    members: dict[int, list[int]] = {n: [n] for n in range(len(units))}
+def _agglomerate(nodes: list[_Node], links: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Merge texts into dense clusters, strongest link first; keep cross-article ones."""
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for a, b in links:
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    cluster_of = list(range(len(nodes)))
+    members: dict[int, set[int]] = {n: {n} for n in range(len(nodes))}
     for (a, b), _ in sorted(links.items(), key=lambda item: item[1], reverse=True):
         ca, cb = cluster_of[a], cluster_of[b]
-        if ca == cb or not _dense(members[ca], members[cb], units, links):
+        if ca == cb or not _dense(members[ca], members[cb], nodes, neighbours):
             continue
         keep, gone = (ca, cb) if len(members[ca]) >= len(members[cb]) else (cb, ca)
         for n in members[gone]:
             cluster_of[n] = keep
-        members[keep].extend(members.pop(gone))
-    return [m for m in members.values() if len({units[n].article for n in m}) > 1]
+        members[keep] |= members.pop(gone)
+    return [
+        sorted(m) for m in members.values() if len({a for n in m for a in nodes[n].articles}) > 1
+    ]
 
 
-def _dense(a: list[int], b: list[int], units: list[_Unit], links: dict[tuple[int, int], float]) -> bool:
-    pairs = linked = 0
-    for x in a:
-        for y in b:
-            if units[x].article == units[y].article:
-                continue
-            pairs += 1
-            if (min(x, y), max(x, y)) in links:
-                linked += 1
+def _dense(a: set[int], b: set[int], nodes: list[_Node], neighbours: dict[int, set[int]]) -> bool:
+    """Whether most pairs of texts across two clusters that could link do link."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    linked = sum(len(neighbours[x] & large) for x in small)
+    alone_a = Counter(nodes[n].only_article for n in a)
+    alone_b = Counter(nodes[n].only_article for n in b)
+    same = sum(count * alone_b[article] for article, count in alone_a.items() if article is not None)
+    pairs = len(a) * len(b) - same
     return pairs > 0 and linked >= MIN_LINKED_SHARE * pairs
 
 
 def _passage_groups(
-    clusters: list[list[int]], units: list[_Unit], links: dict[tuple[int, int], float], passage_count: int
+    clusters: list[list[int]], strength: list[float], units: list[_Unit], passage_count: int
 ) -> list[frozenset[int]]:
     """Passage sets of the clusters, each passage in a few claims at most, plus singletons.
 
@@ -160,13 +214,8 @@ def _passage_groups(
     most strongly linked ones; a set left with one article's passages, or
     inside another set, is dropped.
     """
-    cluster_of = {u: n for n, cluster in enumerate(clusters) for u in cluster}
-    strength: dict[int, float] = defaultdict(float)
-    for (a, b), probability in links.items():
-        if a in cluster_of and cluster_of[a] == cluster_of.get(b):
-            strength[cluster_of[a]] += probability
     claims_of: dict[int, list[int]] = defaultdict(list)
-    for n in sorted(range(len(clusters)), key=lambda n: strength[n], reverse=True):
+    for n in sorted(range(len(clusters)), key=strength.__getitem__, reverse=True):
         for passage in sorted({units[u].passage for u in clusters[n]}):
             claims_of[passage].append(n)
     groups: dict[int, set[int]] = defaultdict(set)

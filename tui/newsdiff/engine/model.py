@@ -179,7 +179,6 @@ class Story:
     passages: tuple[Passage, ...]
     claims: tuple[Claim, ...]
     coverage: tuple[Coverage, ...]
-    settings: Mapping[str, object] = field(default_factory=dict)
     _article: Mapping[str, Article] = field(init=False, repr=False, compare=False)
     _passage: Mapping[str, Passage] = field(init=False, repr=False, compare=False)
     _claim: Mapping[str, Claim] = field(init=False, repr=False, compare=False)

@@ -69,31 +69,34 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Split ``text`` into words; spans are ``offset`` plus indices into ``text``."""
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
-        start, word = match.start() + offset, match.group()
-        tokens.extend(_word_tokens(word, start))
+        start = match.start() + offset
+        word = match.group()
+        tokens.extend(Token(word[a:b], norm, start + a, start + b) for a, b, norm in _word_parts(word))
     return tuple(tokens)
 
 
-def _word_tokens(word: str, start: int) -> list[Token]:
+@lru_cache(maxsize=65536)
+def _word_parts(word: str) -> tuple[tuple[int, int, str], ...]:
+    """The tokens of one matched word as (start, end, norm) relative to the word.
+
+    Cached: a story repeats its words many times.
+    """
     plain = word.replace("’", "'")
     lower = plain.lower()
     if lower.endswith("n't") and len(lower) > 3:
         base = lower[:-3]
         cut = len(word) - 3
-        return [
-            Token(word[:cut], normalize_word(_NEGATED_BASES.get(base, base)), start, start + cut),
-            Token(word[cut:], "not", start + cut, start + len(word)),
-        ]
-    if "." in plain:
+        return ((0, cut, normalize_word(_NEGATED_BASES.get(base, base))), (cut, len(word), "not"))
+    if "." in plain and not plain[0].isdigit():
         letters = lower.replace(".", "")
-        return [Token(word, _UPPER_ACRONYMS.get(letters, letters), start, start + len(word))]
+        return ((0, len(word), _UPPER_ACRONYMS.get(letters, letters)),)
     if word.isupper() and lower in _UPPER_ACRONYMS:
-        return [Token(word, _UPPER_ACRONYMS[lower], start, start + len(word))]
+        return ((0, len(word), _UPPER_ACRONYMS[lower]),)
     for clitic in _CLITICS:
         if lower.endswith(clitic) and len(lower) > len(clitic):
             lower = lower[: -len(clitic)]
             break
-    return [Token(word, normalize_word(lower.replace("'", "")), start, start + len(word))]
+    return ((0, len(word), normalize_word(lower.replace("'", ""))),)
 
 
 def _fold(word: str) -> str:

@@ -2,35 +2,46 @@
 
 A ``Matcher`` knows the words of one story: inside a story, a word most
 passages use ("Putin" in a story about Putin) says little about two passages
-reporting the same thing, a rare one ("artillery") says a lot, so each word
-weighs its inverse document frequency over the story's passages. Stopwords
-(``stopwords.STOPWORDS``) weigh nothing. The module-level ``similarity`` and
-``same_claim`` use a matcher without a story: every content word weighs 1.
+reporting the same thing, so a word weighs 1 less the share of the story's
+passages that use it (``Matcher.weight``); stopwords (``stopwords.STOPWORDS``)
+weigh nothing. The module-level ``similarity`` and ``same_claim`` use a
+matcher without a story, where every content word weighs 1.
 
 Similarity is a logistic regression over a few lexical features of the pair
-(``pair_features``): how much of each side's weighted words the other covers
-(both directions, so a short sentence contained in a long one is seen as a
-subset), word-order overlap (bigrams, and an edit-distance ratio over the
-whole normalised sentence), and mismatches a plain overlap cannot see —
-different numbers, a negation on one side only. (A feature for names only
-one side mentions got no weight in the fit and was dropped.) Words match on their normalised form (``normalize.tokenize``) or, for
-names and typos, by spelling (rapidfuzz ratio). ``same_claim`` is the
-probability against ``SAME_CLAIM_THRESHOLD``; the clustering uses this very
-method, so what ``same_claim`` says about two sentences is what the story
-shows.
+(``compare``): how much of each side's weighted words the other covers (both
+directions), word-order overlap (bigrams, and an edit-distance ratio over
+the whole normalised sentence), and mismatches a plain overlap cannot see:
+different numbers, a negation on one side only. Words match on their
+normalised form (``normalize.tokenize``) or, for names and typos, by
+spelling (rapidfuzz ratio). A short passage whose words are (almost) all in
+the other reports part of the same claim: such a pair gets at least
+``CONTAINED_PROBABILITY``. With a sentence encoder the cosine of the two
+sentence vectors is one more feature, with its own fitted constants.
+
+``same_claim`` is the probability against the fitted threshold; the
+clustering calls this very ``Matcher.decide``, so what ``same_claim`` says
+about two sentences is what the story shows.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from newsdiff.engine.normalize import Token, tokenize
 from newsdiff.engine.stopwords import NEGATIONS, STOPWORDS
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from newsdiff.engine.semantic import Encoder
 
 FEATURE_NAMES: tuple[str, ...] = (
     "coverage_min",
@@ -46,12 +57,19 @@ FEATURE_NAMES: tuple[str, ...] = (
 # Fitted by logistic regression on /work/shared/bench/msrp_train_sample.tsv
 # (5-fold cross-validated; final fit on all pairs). Refit with:
 #     .venv/bin/python tests/benchmarks/eval_matcher.py --fit
-COEFFICIENTS: tuple[float, ...] = (3.0935, 1.8126, -1.8836, 0.7623, 3.5330, 1.2459, -0.7675, -1.2188)
-INTERCEPT: float = -5.6239
-SAME_CLAIM_THRESHOLD: float = 0.5471
-CONTAINED_PROBABILITY: float = 0.8792
+COEFFICIENTS: tuple[float, ...] = (3.0833, 1.8109, -1.8882, 0.7987, 3.5307, 1.2543, -0.7608, -1.2185)
+INTERCEPT: float = -5.6512
+SAME_CLAIM_THRESHOLD: float = 0.5457
+CONTAINED_PROBABILITY: float = 0.8698
 """Probability for a pair where one side is contained in the other: the share
 of such pairs labelled "same" in the tuning data (printed by ``--fit``)."""
+
+# With a sentence encoder (``semantic.load_encoder()``): the same features
+# plus the cosine of the two sentence vectors, fitted the same way. Refit with:
+#     .venv/bin/python tests/benchmarks/eval_matcher.py --fit --semantic
+SEMANTIC_COEFFICIENTS: tuple[float, ...] = (2.4453, 1.3881, -1.8955, 0.4924, 3.1147, 0.9985, -0.7511, -1.1783, 2.7718)
+SEMANTIC_INTERCEPT: float = -6.2639
+SEMANTIC_THRESHOLD: float = 0.5376
 
 CONTAINED_COVERAGE = 0.9
 """Weighted share of a passage's words found in the other above which it is
@@ -61,6 +79,8 @@ CONTAINED_MIN_WORDS = 3
 """Content words a contained passage needs: fewer match by chance."""
 MIN_WEIGHT = 0.1
 """Weight of a word every passage of the story uses."""
+NEGATION_SCOPE = 3
+"""Content words after a negation that it negates ("not supply weapons")."""
 FUZZY_MIN_RATIO = 85.0
 """Spelling similarity (rapidfuzz ratio, 0-100) from which two words count as one."""
 FUZZY_MIN_LENGTH = 5
@@ -79,7 +99,11 @@ class Profile:
     bigrams: frozenset[tuple[str, str]]
     numbers: frozenset[str]
     negations: int
+    negated: frozenset[str]
+    """Content words in the scope of a negation ("not" + up to ``NEGATION_SCOPE`` words)."""
     length: int
+    vector: NDArray[np.float32] | None
+    """The sentence encoder's unit vector, when the matcher has an encoder."""
     joined: str
     """Distinct content norms, sorted: for a word-set ratio."""
     sequence: str
@@ -97,9 +121,13 @@ class Comparison:
 
 
 class Matcher:
-    """Similarity and same-claim decisions with word weights from one story."""
+    """Similarity and same-claim decisions with word weights from one story.
 
-    def __init__(self, texts: Iterable[str] = (), *, cache: bool = True) -> None:
+    With an ``encoder`` the decision also weighs the cosine of sentence
+    vectors (``SEMANTIC_*`` constants); without one nothing imports numpy.
+    """
+
+    def __init__(self, texts: Iterable[str] = (), *, cache: bool = True, encoder: Encoder | None = None) -> None:
         df: Counter[str] = Counter()
         count = 0
         for text in texts:
@@ -109,6 +137,17 @@ class Matcher:
         self._documents = count
         self._cache = cache
         self._profiles: dict[str, Profile] = {}
+        self._encoder = encoder
+        if encoder is None:
+            self._coefficients, self._intercept, self._threshold = COEFFICIENTS, INTERCEPT, SAME_CLAIM_THRESHOLD
+        else:
+            self._coefficients = SEMANTIC_COEFFICIENTS
+            self._intercept, self._threshold = SEMANTIC_INTERCEPT, SEMANTIC_THRESHOLD
+
+    def embed(self, texts: Sequence[str]) -> None:
+        """Encode many texts in one batch before profiling them (no-op without encoder)."""
+        if self._encoder is not None:
+            self._encoder.encode(list(texts))
 
     def weight(self, norm: str) -> float:
         """Weight of a word: 0 for stopwords, else 1 less the share of passages using it.
@@ -131,7 +170,7 @@ class Matcher:
         """The profile of ``text``, cached for a story (it compares each passage many times)."""
         found = self._profiles.get(text)
         if found is None:
-            found = self._build_profile(tokenize(text))
+            found = self._build_profile(text)
             if self._cache:
                 self._profiles[text] = found
         return found
@@ -143,7 +182,7 @@ class Matcher:
         if not a.weights or not b.weights:
             return 0.0
         comparison = compare(a, b)
-        z = INTERCEPT + sum(c * f for c, f in zip(COEFFICIENTS, comparison.features))
+        z = self._intercept + sum(c * f for c, f in zip(self._coefficients, comparison.features))
         probability = 1.0 / (1.0 + math.exp(-z))
         return max(probability, CONTAINED_PROBABILITY) if comparison.contained else probability
 
@@ -153,12 +192,13 @@ class Matcher:
     def same_claim(self, a: str, b: str) -> bool:
         return self.decide(self.probability(self.profile(a), self.profile(b)))
 
-    @staticmethod
-    def decide(probability: float) -> bool:
+    def decide(self, probability: float) -> bool:
         """The same-claim decision for a pair's probability."""
-        return probability >= SAME_CLAIM_THRESHOLD
+        return probability >= self._threshold
 
-    def _build_profile(self, tokens: tuple[Token, ...]) -> Profile:
+    def _build_profile(self, text: str) -> Profile:
+        tokens = tokenize(text)
+        vector = None if self._encoder is None else self._encoder.encode([text])[0]
         content = [t for t in tokens if t.norm not in STOPWORDS]
         weights = {t.norm: self.weight(t.norm) for t in content}
         forms = {t.norm: t.text.lower() for t in content}
@@ -167,18 +207,35 @@ class Matcher:
             weights=weights,
             total=sum(weights.values()),
             forms=forms,
-            bigrams=frozenset(zip(norms, norms[1:])),
+            bigrams=frozenset(pairwise(norms)),
             numbers=frozenset(t.norm for t in tokens if t.is_number),
             negations=sum(1 for t in tokens if t.norm in NEGATIONS),
+            negated=_negated(tokens),
             length=len(content),
+            vector=vector,
             joined=" ".join(sorted(set(norms))),
             sequence=" ".join(t.norm for t in tokens),
             key=tuple(t.norm for t in tokens),
         )
 
 
+def _negated(tokens: tuple[Token, ...]) -> frozenset[str]:
+    negated: set[str] = set()
+    scope = 0
+    for token in tokens:
+        if token.norm in NEGATIONS:
+            scope = NEGATION_SCOPE
+        elif scope and token.norm not in STOPWORDS:
+            negated.add(token.norm)
+            scope -= 1
+    return frozenset(negated)
+
+
 def compare(a: Profile, b: Profile) -> Comparison:
-    """The features of ``FEATURE_NAMES`` (each in [0, 1]) and the containment test."""
+    """The features of ``FEATURE_NAMES`` (each in [0, 1]) and the containment test.
+
+    When both profiles have sentence vectors, their cosine is one more feature.
+    """
     matched_a = _matched(a, b)
     matched_b = _matched(b, a)
     cover_a = _coverage(a, matched_a)
@@ -194,10 +251,12 @@ def compare(a: Profile, b: Profile) -> Comparison:
         _mismatch(a.numbers, b.numbers),
         _negation_mismatch(a, b),
     )
+    if a.vector is not None and b.vector is not None:
+        features += (float(a.vector @ b.vector),)
     contained = (cover_a >= CONTAINED_COVERAGE and a.length >= CONTAINED_MIN_WORDS) or (
         cover_b >= CONTAINED_COVERAGE and b.length >= CONTAINED_MIN_WORDS
     )
-    return Comparison(features, contained and features[-1] == 0.0)
+    return Comparison(features, contained and not _negation_flipped(a, b))
 
 
 def _matched(a: Profile, b: Profile) -> dict[str, float]:
@@ -239,6 +298,17 @@ def _negation_mismatch(a: Profile, b: Profile) -> float:
     the tuning pairs (cross-validated accuracy 0.739 against 0.734).
     """
     return 1.0 if a.negations % 2 != b.negations % 2 else 0.0
+
+
+def _negation_flipped(a: Profile, b: Profile) -> bool:
+    """Whether a word one side negates appears un-negated on the other side.
+
+    Finer than the parity feature, and needed for containment: "no one has
+    offered it" inside "we are not asking anyone, no one is offering it,
+    it is not necessary" has three negations against two, yet negates the
+    same words.
+    """
+    return bool((a.negated - b.negated) & b.weights.keys() or (b.negated - a.negated) & a.weights.keys())
 
 
 _DEFAULT = Matcher(cache=False)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import snowballstemmer
 
-_WORDS = """
+_WORD_LIST = """
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had
 has have having he her here hers herself him himself his how i if in into is it its itself just
@@ -24,7 +24,8 @@ with would you your yours yourself yourselves may might must shall upon also yet
 whether either neither us its whose via per among amid onto toward towards within without
 said say says saying told tell tells according mr mrs ms dr
 one ever never cannot
-""".split()
+"""
+_WORDS = _WORD_LIST.split()
 
 _stem = snowballstemmer.stemmer("english").stemWord
 

@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.cluster import cluster_passages
 from newsdiff.engine.coverage import article_coverage
 from newsdiff.engine.diff import compare_wording
@@ -29,6 +30,7 @@ def analyze(
     sources: Iterable[str | Path | Article],
     *,
     progress: Progress | None = None,
+    cache_dir: Path | None = None,
 ) -> Story:
     """Analyse several articles about one event.
 
@@ -36,9 +38,25 @@ def analyze(
     and raw article texts: a ``Path`` is always a path, a ``str`` is a path
     when it names an existing file or folder and article text otherwise.
     Raises ``InputError`` (one line for the user) for unusable input.
+    With ``cache_dir``, a story analysed before is read back instead of
+    matched again (see ``engine.cache``).
     """
     report = progress or _silent
     articles = _collect(list(sources), report)
+    if cache_dir is None:
+        return _analyze_articles(articles, report)
+    cache = StoryCache(cache_dir)
+    key = cache.key(articles, backend="lexical")
+    story = cache.get(key)
+    if story is not None:
+        report("Done (from cache)", 1.0)
+        return story
+    story = _analyze_articles(articles, report)
+    cache.put(key, story)
+    return story
+
+
+def _analyze_articles(articles: list[Article], report: Progress) -> Story:
     report("Splitting sentences", 0.1)
     passages = tuple(_with_quotes(a, p) for a in articles for p in segment(a))
     report("Matching passages", 0.2)

@@ -41,7 +41,7 @@ class CompareScreen(Screen[None]):
         self.story = story
         self.article_id = article_id
         self.palette = palette
-        self.offset = 0
+        self.partner_shift = 0
         self.count = MAX_COMPARED - 1
 
     def compose(self) -> ComposeResult:
@@ -54,7 +54,7 @@ class CompareScreen(Screen[None]):
 
     @property
     def article_ids(self) -> list[str]:
-        return [self.article_id, *partners_after(self.story, self.article_id, self.offset, self.count)]
+        return [self.article_id, *partners_after(self.story, self.article_id, self.partner_shift, self.count)]
 
     async def _rebuild(self) -> None:
         ids = self.article_ids
@@ -85,7 +85,7 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-header", Static).update(header)
 
     async def action_cycle_partners(self) -> None:
-        self.offset += 1
+        self.partner_shift += 1
         await self._rebuild()
 
     async def action_columns(self, change: int) -> None:

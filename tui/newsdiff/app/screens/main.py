@@ -19,9 +19,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from newsdiff.app.filters import ReachFilter
-from newsdiff.app.messages import ArticleChosen, ClaimChosen, PassageChanged
+from newsdiff.app.messages import ArticleChosen, ClaimChosen, MainScreenReady, PassageChanged
 from newsdiff.app.palette import Palette
 from newsdiff.app.screens.claim import ClaimScreen
+from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
@@ -53,8 +54,8 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next panel", id="next_panel", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous panel", id="previous_panel", show=False),
-        Binding("right_square_bracket", "jump(1, 1)", "Next divergence", id="next_divergence"),
-        Binding("left_square_bracket", "jump(-1, 1)", "Previous divergence", id="previous_divergence", show=False),
+        Binding("right_square_bracket", "jump(1)", "Next divergence", id="next_divergence"),
+        Binding("left_square_bracket", "jump(-1)", "Previous divergence", id="previous_divergence", show=False),
         Binding("right_curly_bracket", "step_claim(1)", "Next claim", id="next_claim"),
         Binding("left_curly_bracket", "step_claim(-1)", "Previous claim", id="previous_claim", show=False),
         Binding("f", "cycle_filter", "Filter", id="cycle_filter"),
@@ -99,9 +100,18 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).display = False
         self.query_one(Reader).focus()
         self._update_legend()
+        self.app.post_message(MainScreenReady())
+
+    @property
+    def compact(self) -> bool:
+        return self.has_class("-compact")
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < COMPACT_WIDTH, "-compact")
+        compact = event.size.width < COMPACT_WIDTH
+        if compact != self.compact:
+            self.set_class(compact, "-compact")
+            if self.story is not None:
+                self.query_one(ArticleList).show_story(self.story, self.palette, compact=compact)
 
     # -- the story -------------------------------------------------------
 
@@ -110,7 +120,7 @@ class MainScreen(Screen[None]):
         self.story = story
         self.reach_filter = reach_filter
         self.query_one(AnalysisStatus).display = False
-        self.query_one(ArticleList).show_story(story, self.palette)
+        self.query_one(ArticleList).show_story(story, self.palette, compact=self.compact)
         self.query_one(ClaimList).show_claims(story, self.palette, reach_filter, self.noted_claims)
         self.query_one(Reader).restyle(reach_filter=reach_filter, noted=self.noted_passages)
         if story.articles:
@@ -138,7 +148,7 @@ class MainScreen(Screen[None]):
         """Re-colour everything after a theme change."""
         self.query_one(Reader).restyle(palette=self.palette)
         if self.story is not None:
-            self.query_one(ArticleList).show_story(self.story, self.palette)
+            self.query_one(ArticleList).show_story(self.story, self.palette, compact=self.compact)
             self.show_notes(self.noted_passages, self.noted_claims)
             self._show_passage_context()
         self._update_legend()
@@ -189,11 +199,10 @@ class MainScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------
 
-    def action_jump(self, direction: int, divergent: int) -> None:
-        reader = self.query_one(Reader)
-        if not reader.jump(forward=direction > 0, divergent=bool(divergent)):
-            what = "divergent passage" if divergent else "claim"
-            self.notify(f"No {'next' if direction > 0 else 'previous'} {what}.", timeout=2)
+    def action_jump(self, direction: int) -> None:
+        """Go to the next (or previous) passage unique to this source or worded differently."""
+        if not self.query_one(Reader).jump_divergent(forward=direction > 0):
+            self.notify(f"No {'next' if direction > 0 else 'previous'} divergent passage.", timeout=2)
 
     def action_step_claim(self, direction: int) -> None:
         """Highlight the next claim and show where this article reports it."""
@@ -245,8 +254,6 @@ class MainScreen(Screen[None]):
     def action_compare(self) -> None:
         if self.story is None or self.article_id is None:
             return
-        from newsdiff.app.screens.compare import CompareScreen
-
         self.app.push_screen(CompareScreen(self.story, self.article_id, self.palette))
 
     def action_pick_article(self, number: int) -> None:

@@ -24,23 +24,28 @@ def coverage_bar(coverage: Coverage, palette: Palette) -> Text:
         colour = style.bgcolor or style.color
         bar.append(glyph * count, style=Style(color=colour))
     bar.append(
-        f" {coverage.all_share:.0%} all · {coverage.some_share:.0%} some · {coverage.unique_share:.0%} own",
+        f" {coverage.all_share:.0%}·{coverage.some_share:.0%}·{coverage.unique_share:.0%}",
         style=Style(dim=True),
     )
     return bar
 
 
-def article_prompt(number: int, article: Article, coverage: Coverage | None, palette: Palette) -> Text:
-    """The row of one article: number, source, coverage, title (all as plain text)."""
-    prompt = Text(no_wrap=False, end="")
+def article_prompt(number: int, article: Article, coverage: Coverage | None, palette: Palette, *, compact: bool) -> Text:
+    """The row of one article: number, source, coverage, title (all as plain text).
+
+    A compact row (number, source, coverage) fits on one line, for the strip
+    the panel becomes on small terminals; the reader's title line names the article.
+    """
+    prompt = Text(no_wrap=True, overflow="ellipsis", end="")
     key = f"{number} " if number <= 9 else "  "
     prompt.append(key, style=Style(bold=True, dim=True))
     prompt.append(article.source, style=Style(bold=True))
+    separator = "  " if compact else "\n  "
     if coverage is not None:
-        prompt.append("\n  ")
+        prompt.append(separator)
         prompt.append_text(coverage_bar(coverage, palette))
-    if article.title:
-        prompt.append("\n  ")
+    if article.title and not compact:
+        prompt.append(separator)
         prompt.append(article.title, style=Style(italic=True))
     return prompt
 
@@ -58,13 +63,15 @@ class ArticleList(OptionList):
         self.border_title = "Articles"
         self._ids: list[str] = []
 
-    def show_story(self, story: Story, palette: Palette) -> None:
+    def show_story(self, story: Story, palette: Palette, *, compact: bool = False) -> None:
+        highlighted = self.highlighted
         self._ids = [a.id for a in story.articles]
         coverage = {c.article_id: c for c in story.coverage} if story.comparable else {}
         self.set_options(
-            Option(article_prompt(n, a, coverage.get(a.id), palette), id=a.id)
+            Option(article_prompt(n, a, coverage.get(a.id), palette, compact=compact), id=a.id)
             for n, a in enumerate(story.articles, start=1)
         )
+        self.highlighted = highlighted
 
     def mark_current(self, article_id: str) -> None:
         """Highlight the article being read (without re-opening it)."""

@@ -71,7 +71,12 @@ class ClaimList(OptionList):
         claims = [c for c in story.claims if reach_filter.keeps(c.reach)]
         self._ids = [c.id for c in claims]
         self._index = {claim_id: n for n, claim_id in enumerate(self._ids)}
-        self.set_options(Option(claim_prompt(story, c, palette, c.id in noted), id=c.id) for c in claims)
+        options: list[Option | None] = []
+        for claim in claims:
+            if options:
+                options.append(None)
+            options.append(Option(claim_prompt(story, claim, palette, claim.id in noted), id=claim.id))
+        self.set_options(options)
         self.border_subtitle = f"{len(claims)} of {len(story.claims)}"
 
     @property

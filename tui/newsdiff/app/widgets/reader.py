@@ -117,6 +117,9 @@ class Reader(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: Resize) -> None:
+        """Re-wrap only when the width changed; keep the current passage in view."""
+        if self._text_width() == self._layout_width:
+            return
         cursor = self._cursor
         self._relayout()
         if cursor is not None:
@@ -222,8 +225,8 @@ class Reader(ScrollView, can_focus=True):
         if claims:
             self.post_message(ClaimChosen(claims[0].id))
 
-    def jump(self, *, forward: bool, divergent: bool) -> bool:
-        """Move to the next passage that diverges (or belongs to another claim).
+    def jump_divergent(self, *, forward: bool) -> bool:
+        """Move to the next (or previous) passage that diverges from the other sources.
 
         A passage diverges when only this source reports it or when it words
         a shared claim differently. Passages the filter hides are skipped.
@@ -234,17 +237,11 @@ class Reader(ScrollView, can_focus=True):
         passages = self._layout.passages
         start = self._cursor if self._cursor is not None else -1
         order = range(start + 1, len(passages)) if forward else range(start - 1, -1, -1)
-        current_claims = {c.id for c in story.claims_of(passages[start].id)} if start >= 0 else set()
         for index in order:
-            passage = passages[index]
-            reach = story.reach_of(passage.id)
+            reach = story.reach_of(passages[index].id)
             if reach is None or not self.reach_filter.keeps(reach):
                 continue
-            if divergent:
-                if reach is Reach.ONE or story.differs_in(passage.id):
-                    self._set_cursor(index)
-                    return True
-            elif not current_claims & {c.id for c in story.claims_of(passage.id)}:
+            if reach is Reach.ONE or story.differs_in(passages[index].id):
                 self._set_cursor(index)
                 return True
         return False
@@ -323,7 +320,7 @@ class Reader(ScrollView, can_focus=True):
             reach = story.reach_of(passage.id)
             if index == self._cursor:
                 gutter[0], gutter_styles[0] = CURSOR_GLYPH, palette.cursor
-            if start <= passage.start < max(end, start + 1):
+            if start <= passage.start < max(end, start + 1) and gutter[1] == " ":
                 gutter[1], gutter_styles[1] = REACH_GLYPHS[reach], palette.reach(reach)
                 if passage.id in self.noted:
                     gutter[2], gutter_styles[2] = NOTE_GLYPH, palette.note

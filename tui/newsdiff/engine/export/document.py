@@ -69,7 +69,7 @@ def claim_passages(story: Story, claim: Claim) -> tuple[Passage, ...]:
 
 
 def claim_count(count: int) -> str:
-    """"1 claim", "2 claims": a count of claims as a reader says it."""
+    """ "1 claim", "2 claims": a count of claims as a reader says it."""
     return f"{count} {_plural(count, 'claim', 'claims')}"
 
 

@@ -43,7 +43,8 @@ h1, h2, h3 { font-family: system-ui, sans-serif; line-height: 1.25; }
 table { border-collapse: collapse; width: 100%; font-family: system-ui, sans-serif; font-size: 0.9rem; }
 th, td { border-bottom: 1px solid var(--muted); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 td.share { text-align: right; font-variant-numeric: tabular-nums; }
-.overview, .meta, .legend, .sources, .created { color: var(--muted); font-family: system-ui, sans-serif; font-size: 0.9rem; }
+.overview, .meta, .legend, .sources, .created { color: var(--muted); font-family: system-ui, sans-serif;
+  font-size: 0.9rem; }
 .legend span { margin-right: 0.8rem; white-space: nowrap; }
 .text { white-space: pre-wrap; overflow-wrap: break-word; }
 .r-all { background: var(--all); border-bottom: 2px solid var(--all-line); }

@@ -130,7 +130,10 @@ def _claim(story: Story, claim: Claim) -> Iterator[str]:
     if claim.flags:
         yield "\n".join(
             ["Flags:"]
-            + [f"- {escape_markdown(flag.kind.value.capitalize())}: {escape_markdown(flag.detail)}" for flag in claim.flags]
+            + [
+                f"- {escape_markdown(flag.kind.value.capitalize())}: {escape_markdown(flag.detail)}"
+                for flag in claim.flags
+            ]
         )
 
 

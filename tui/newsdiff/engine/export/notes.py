@@ -29,7 +29,6 @@ class ReaderNote:
     created: str
 
 
-
 def reader_notes(notes: Sequence[Mapping[str, object]]) -> tuple[ReaderNote, ...]:
     """Read the caller's note mappings; a missing key reads as empty text."""
     return tuple(

@@ -1,0 +1,73 @@
+"""Fixtures for the app tests: isolated user folders and ready-made stories."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsdiff.app.app import NewsdiffApp
+from newsdiff.engine.load import article_from_text
+from newsdiff.engine.model import Story
+from newsdiff.engine.story import analyze
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests in a fresh event loop (Pilot needs one; no plugin required)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**arguments))
+    return True
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point config, notes and snapshots at a temporary folder for every test."""
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        folder = tmp_path / name.lower()
+        folder.mkdir()
+        monkeypatch.setenv(name, str(folder))
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def seeds_story() -> Story:
+    return analyze([SEEDS])
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture
+def story_from_texts() -> Callable[[dict[str, str]], Story]:
+    """Analyse raw texts into a story, one article per source name (ids a1, a2...)."""
+
+    def build(texts: dict[str, str]) -> Story:
+        articles = [
+            article_from_text(text, article_id=f"a{n}", source=source)
+            for n, (source, text) in enumerate(texts.items(), start=1)
+        ]
+        return analyze(articles)
+
+    return build
+
+
+@pytest.fixture
+def make_app() -> Callable[..., NewsdiffApp]:
+    """An app with animations off, showing a story or analysing sources."""
+
+    def make(story: Story | None = None, **options: object) -> NewsdiffApp:
+        app = NewsdiffApp(story=story, **options)  # type: ignore[arg-type]
+        app.animation_level = "none"
+        return app
+
+    return make

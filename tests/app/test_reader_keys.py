@@ -1,0 +1,211 @@
+"""Reading and moving around: keys, scroll-follow, claims and the compare strip."""
+
+from __future__ import annotations
+
+from textual.events import MouseScrollDown
+
+from newsdiff.app.screens.claim import ClaimScreen
+from newsdiff.app.widgets.article_list import ArticleList
+from newsdiff.app.widgets.claim_list import ClaimList
+from newsdiff.app.widgets.compare_strip import CompareStrip
+from newsdiff.app.widgets.reader import Reader
+from newsdiff.engine.model import Reach
+
+
+def strip_text(app) -> str:
+    return str(app.main.query_one("#compare-lines").render())
+
+
+async def test_first_screen_lists_articles_and_claims(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.main.query_one(ArticleList).option_count == len(seeds_story.articles)
+        assert app.main.query_one(ClaimList).option_count == len(seeds_story.claims)
+        reader = app.main.query_one(Reader)
+        assert reader.has_focus
+        assert reader.passage is not None
+        assert reader.passage.article_id == seeds_story.articles[0].id
+
+
+async def test_j_and_k_move_the_passage_and_the_claims_follow(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        claims = app.main.query_one(ClaimList)
+        first = reader.passage
+        await pilot.press("j", "j")
+        passage = reader.passage
+        assert passage is not None and passage.index == first.index + 2
+        assert claims.claim_id in {c.id for c in seeds_story.claims_of(passage.id)}
+        await pilot.press("k")
+        assert reader.passage.index == first.index + 1
+        await pilot.press("down", "up", "up")
+        assert reader.passage.index == first.index
+
+
+async def test_scrolling_moves_the_current_passage_to_the_top_of_the_view(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        top = reader.scroll_offset.y
+        assert top > 0
+        passage = reader.passage
+        layout = reader._layout
+        assert layout.first_line(passage.index) <= top + 1 and layout.last_line(passage.index) >= top
+        expected = {c.id for c in seeds_story.claims_of(passage.id)}
+        assert app.main.query_one(ClaimList).claim_id in expected
+        await pilot.press("pageup")
+        assert reader.scroll_offset.y == 0
+
+
+async def test_wheel_scroll_follows_too(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        before = reader.passage
+        for _ in range(6):
+            reader.post_message(MouseScrollDown(reader, 5, 5, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert reader.scroll_offset.y > 0
+        assert reader.passage != before
+
+
+async def test_half_pages_and_edges(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        await pilot.press("ctrl+d")
+        half = reader.scroll_offset.y
+        assert half == reader.scrollable_content_region.height // 2
+        await pilot.press("ctrl+u")
+        assert reader.scroll_offset.y == 0
+        await pilot.press("G")
+        passages = seeds_story.passages_of(seeds_story.articles[0].id)
+        assert reader.passage == passages[-1]
+        assert reader.scroll_offset.y == reader.max_scroll_y
+        await pilot.press("g")
+        assert reader.passage == passages[0]
+        await pilot.press("space")
+        assert reader.scroll_offset.y > 0
+
+
+async def test_number_keys_and_enter_in_the_articles_panel_open_articles(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        await pilot.press("3")
+        assert reader.article == seeds_story.articles[2]
+        await pilot.press("9")
+        assert reader.article == seeds_story.articles[2]
+        articles = app.main.query_one(ArticleList)
+        articles.focus()
+        await pilot.press("home", "down", "enter")
+        assert reader.article == seeds_story.articles[1]
+        assert reader.has_focus
+
+
+async def test_tab_walks_the_panels(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        assert app.focused is app.main.query_one(ClaimList)
+        await pilot.press("shift+tab")
+        assert app.focused is app.main.query_one(Reader)
+
+
+async def test_brackets_jump_between_divergent_passages(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        seen = []
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            passage = reader.passage
+            assert seeds_story.reach_of(passage.id) is Reach.ONE or seeds_story.differs_in(passage.id)
+            seen.append(passage.index)
+        assert seen == sorted(seen) and len(set(seen)) == 3
+        await pilot.press("left_square_bracket")
+        assert reader.passage.index == seen[1]
+
+
+async def test_braces_step_through_claims_and_move_the_reader(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        claims = app.main.query_one(ClaimList)
+        reader = app.main.query_one(Reader)
+        start = claims.highlighted
+        await pilot.press("right_curly_bracket")
+        assert claims.highlighted == start + 1
+        claim = seeds_story.claim(claims.claim_id)
+        if reader.article.id in claim.article_ids:
+            assert reader.passage.id in claim.passage_ids
+        await pilot.press("left_curly_bracket")
+        assert claims.highlighted == start
+
+
+async def test_enter_opens_the_claim_with_every_wording(make_app, seeds_story) -> None:
+    shared = next(c for c in seeds_story.claims if c.reach is Reach.ALL)
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        here = next(p for p in shared.passage_ids if p.startswith(reader.article.id))
+        reader.move_to(here)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        assert app.screen.claim.id == seeds_story.claims_of(here)[0].id
+        assert len(app.screen.query(".claim-wording")) == len(app.screen.claim.passage_ids)
+        await pilot.press("escape")
+        assert app.screen is app.main
+
+
+async def test_choosing_a_claim_in_the_panel_jumps_the_reader(make_app, seeds_story) -> None:
+    article = seeds_story.articles[0]
+    late = [c for c in seeds_story.claims if article.id in c.article_ids][-1]
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        claims = app.main.query_one(ClaimList)
+        claims.focus()
+        claims.follow([late.id])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        await pilot.press("escape")
+        assert app.main.query_one(Reader).passage.id in late.passage_ids
+
+
+async def test_compare_strip_shows_each_other_source_or_its_silence(make_app, seeds_story) -> None:
+    unique = next(c for c in seeds_story.claims if c.reach is Reach.ONE and c.article_ids[0] == seeds_story.articles[0].id)
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        app.main.query_one(Reader).move_to(unique.passage_ids[0])
+        await pilot.pause()
+        text = strip_text(app)
+        for other in seeds_story.articles[1:]:
+            assert f"{other.source}: does not report this." in text
+        shared = next(c for c in seeds_story.claims if c.reach is Reach.ALL)
+        mine = next(p for p in shared.passage_ids if p.startswith(seeds_story.articles[0].id))
+        app.main.query_one(Reader).move_to(mine)
+        await pilot.pause()
+        text = strip_text(app)
+        for pid in shared.passage_ids:
+            passage = seeds_story.passage(pid)
+            if passage.article_id != seeds_story.articles[0].id:
+                assert passage.text.replace("\n", " ") in text
+        assert "does not report" not in text
+        assert app.main.query_one(CompareStrip) is not None

@@ -1,0 +1,122 @@
+"""Hostile text, odd story sizes, resizing, and analysis in the worker."""
+
+from __future__ import annotations
+
+
+from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.widgets.analysis_status import AnalysisStatus
+from newsdiff.app.widgets.article_list import ArticleList
+from newsdiff.app.widgets.reader import Reader
+
+HOSTILE = (
+    "Officials [bold red]denied[/] the report on Monday.\n"
+    "A spokesman said [link=https://evil.example]click here[/link] was fake.\n"
+    "Critics typed [@click=app.quit]quit[/] and <script>alert(1)</script> into the form.\n"
+)
+
+
+async def test_article_text_is_never_markup(make_app, story_from_texts) -> None:
+    story = story_from_texts({"[b]Wire[/b]": HOSTILE, "Daily": "Officials denied the report on Monday.\n"})
+    app = make_app(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        lines = "".join(reader._paint_line(y, reader.rich_style).text for y in range(len(reader._layout)))
+        for literal in ("[bold red]denied[/]", "[link=https://evil.example]", "[@click=app.quit]quit[/]", "<script>"):
+            assert literal in lines
+        await pilot.click(Reader, offset=(20, 5))
+        await pilot.pause()
+        assert app.is_running
+        svg = app.export_screenshot()
+    assert "[bold&#160;red]denied[/]" in svg
+    assert "[b]Wire[/b]" in svg
+    assert "&lt;script&gt;" in svg
+
+
+async def test_a_one_article_story_says_there_is_nothing_to_compare(make_app, story_from_texts) -> None:
+    story = story_from_texts({"Solo": "Only one outlet wrote this. It has two sentences.\n"})
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Nothing to compare" in str(app.main.query_one("#compare-lines").render())
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert "Nothing to compare" in str(app.screen.query_one("#compare-header").render())
+
+
+async def test_an_article_of_thousands_of_sentences_is_navigable(make_app, story_from_texts) -> None:
+    big = " ".join(f"Sentence {n} says the council voted on item {n}." for n in range(3000))
+    story = story_from_texts({"Minutes": big, "Wire": "The council voted on item 7."})
+    app = make_app(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        await pilot.press("G")
+        assert reader.passage == story.passages_of("a1")[-1]
+        for _ in range(20):
+            reader.action_move(-1)
+        await pilot.pause()
+        assert reader.passage == story.passages_of("a1")[-21]
+
+
+async def test_fifty_articles_scroll_in_the_list(make_app, story_from_texts, seeds_dir) -> None:
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    texts = {f"Outlet {n:02}": seeds[n % 3].read_text(encoding="utf-8") for n in range(50)}
+    story = story_from_texts(texts)
+    app = make_app(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        articles = app.main.query_one(ArticleList)
+        assert articles.option_count == 50
+        articles.focus()
+        await pilot.press("end", "enter")
+        assert app.main.query_one(Reader).article.source == "Outlet 49"
+        assert articles.scroll_offset.y > 0
+
+
+async def test_sources_are_analysed_in_a_worker(make_app, seeds_dir) -> None:
+    app = make_app(None, sources=[str(seeds_dir)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.story is not None:
+                break
+        assert app.story is not None and len(app.story.articles) == 3
+        assert not app.main.query_one(AnalysisStatus).display
+        assert app.main.query_one(Reader).passage is not None
+
+
+async def test_unreadable_sources_fail_gracefully(make_app, tmp_path) -> None:
+    empty = tmp_path / "empty-story"
+    empty.mkdir()
+    app = make_app(None, sources=[str(empty)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.main.query_one(AnalysisStatus).has_class("-failed"):
+                break
+        assert app.main.query_one(AnalysisStatus).has_class("-failed")
+        assert any(n.severity == "error" for n in app._notifications)
+        await pilot.press("question_mark")
+        assert app.is_running
+
+
+async def test_resizing_switches_layouts_and_keeps_the_passage(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "j", "j")
+        passage = app.main.query_one(Reader).passage
+        assert not app.main.has_class("-compact")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.main.has_class("-compact")
+        reader = app.main.query_one(Reader)
+        assert reader.passage == passage
+        top = reader.scroll_offset.y
+        assert reader._layout.first_line(passage.index) >= top
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert not app.main.has_class("-compact")
+        assert reader.passage == passage

@@ -1,0 +1,40 @@
+"""SVG snapshots of the main screens at the smallest and a large terminal size.
+
+They show the hand-made story of ``tests/handmade_story.py`` (not the live
+pipeline), so a change in the engine's matching cannot break them; only a
+change in how the app draws can. Regenerate the baselines after a deliberate
+change with ``.venv/bin/pytest tests/app/test_snapshots.py --snapshot-update``
+and look at them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from handmade_story import handmade_story  # noqa: E402  (tests/ holds the shared story)
+
+SIZES = [(80, 24), (160, 45)]
+SCREENS = {
+    "main": ["j", "j"],
+    "claim": ["j", "enter"],
+    "compare": ["c"],
+    "help": ["question_mark"],
+}
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let the first layout (and the compact switch) happen before any key."""
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, make_app, screen: str, size: tuple[int, int]) -> None:
+    app = make_app(handmade_story())
+    assert snap_compare(app, press=SCREENS[screen], terminal_size=size, run_before=settle)

@@ -1,0 +1,71 @@
+"""The analysis cache: same story back, never a stale or broken one."""
+
+from pathlib import Path
+
+import pytest
+
+from newsdiff.engine import story as story_module
+from newsdiff.engine.cache import StoryCache
+from newsdiff.engine.load import article_from_text
+from newsdiff.engine.story import analyze
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts how often the matching work really runs."""
+    calls: list[int] = []
+    real = story_module._analyze_articles
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(story_module, "_analyze_articles", counting)
+    return calls
+
+
+def test_reopening_a_story_does_no_matching_work(tmp_path: Path, counted: list[int]) -> None:
+    first = analyze([SEEDS], cache_dir=tmp_path)
+    second = analyze([SEEDS], cache_dir=tmp_path)
+    assert len(counted) == 1
+    assert second == first
+    assert second.claims_of(second.passages[0].id) == first.claims_of(first.passages[0].id)
+
+
+def test_a_changed_article_is_analysed_again(tmp_path: Path, counted: list[int]) -> None:
+    a = article_from_text("Rain fell on Paris on Monday. Trains stopped.", article_id="a")
+    b = article_from_text("Heavy rain fell on Paris on Monday.", article_id="b")
+    b2 = article_from_text("Heavy rain fell on Lyon on Monday.", article_id="b")
+    analyze([a, b], cache_dir=tmp_path)
+    story = analyze([a, b2], cache_dir=tmp_path)
+    assert len(counted) == 2
+    assert "Lyon" in story.article("b").text
+
+
+@pytest.mark.parametrize("damage", ["", "{not json", '{"format": "newsdiff.story-cache/1"}', "[1, 2]"])
+def test_a_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, counted: list[int], damage: str) -> None:
+    story = analyze([SEEDS], cache_dir=tmp_path)
+    (entry,) = tmp_path.glob("*.json")
+    entry.write_text(damage, encoding="utf-8")
+    again = analyze([SEEDS], cache_dir=tmp_path)
+    assert again == story
+    assert len(counted) == 2
+    assert analyze([SEEDS], cache_dir=tmp_path) == story
+    assert len(counted) == 2
+
+
+def test_an_unwritable_cache_never_stops_the_analysis(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    story = analyze([SEEDS], cache_dir=blocker / "cache")
+    assert story.claims
+
+
+def test_key_depends_on_order_and_backend(tmp_path: Path) -> None:
+    a = article_from_text("One thing happened.", article_id="a")
+    b = article_from_text("Another thing happened.", article_id="b")
+    cache = StoryCache(tmp_path)
+    assert cache.key([a, b], "lexical") != cache.key([b, a], "lexical")
+    assert cache.key([a, b], "lexical") != cache.key([a, b], "semantic")

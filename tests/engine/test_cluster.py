@@ -1,0 +1,136 @@
+"""Clustering: passages of different articles that report one claim form one group."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from newsdiff.engine.cluster import cluster_passages
+from newsdiff.engine.model import Passage, PassageKind
+
+DATA = Path(__file__).parent / "data" / "ecb"
+
+
+def story(articles: dict[str, list[str]], boilerplate: dict[str, set[int]] | None = None) -> list[Passage]:
+    """Passages of articles given as lists of sentences (spans into a space-joined text)."""
+    passages = []
+    for article_id, sentences in articles.items():
+        start = 0
+        for index, sentence in enumerate(sentences):
+            kind = PassageKind.BOILERPLATE if index in (boilerplate or {}).get(article_id, set()) else PassageKind.SENTENCE
+            passages.append(
+                Passage(id=f"{article_id}:{index}", article_id=article_id, index=index, start=start,
+                        end=start + len(sentence), text=sentence, kind=kind)
+            )
+            start += len(sentence) + 1
+    return passages
+
+
+def from_files(*names: str) -> list[Passage]:
+    return story({name: (DATA / name).read_text(encoding="utf-8").splitlines() for name in names})
+
+
+def ids(groups: list[tuple[Passage, ...]]) -> list[set[str]]:
+    return [{p.id for p in group} for group in groups]
+
+
+TWO_REPORTS = {
+    "a": [
+        "Putin said that Russia might supply weapons to North Korea.",
+        "The treaty signed by Putin and Kim on Wednesday commits each side to provide immediate military assistance.",
+        "The weather in Hanoi was warm and humid.",
+        "SEE ALSO:",
+    ],
+    "b": [
+        "The agreement signed by Putin and Kim on Wednesday commits each party to provide immediate military assistance.",
+        "Stock markets in Tokyo closed lower on Friday.",
+    ],
+}
+
+
+def test_every_content_passage_is_in_a_group_and_boilerplate_in_none() -> None:
+    passages = story(TWO_REPORTS, boilerplate={"a": {3}})
+    grouped = set().union(*ids(cluster_passages(passages)))
+    assert grouped == {p.id for p in passages if p.is_content}
+
+
+def test_the_same_claim_in_two_articles_is_one_group() -> None:
+    groups = ids(cluster_passages(story(TWO_REPORTS)))
+    assert {"a:1", "b:0"} in groups
+    assert {"a:2"} in groups and {"b:1"} in groups
+
+
+def test_groups_come_in_story_order() -> None:
+    passages = story(TWO_REPORTS)
+    order = [p.id for p in passages]
+    firsts = [order.index(group[0].id) for group in cluster_passages(passages)]
+    assert firsts == sorted(firsts)
+
+
+def test_one_article_alone_never_forms_a_group() -> None:
+    lone = {"a": ["Putin visited Hanoi on Thursday.", "Putin visited Hanoi on Thursday after the summit."]}
+    groups = cluster_passages(story(lone))
+    assert all(len(group) == 1 for group in groups)
+
+
+def test_a_sentence_reporting_two_things_joins_both_claims() -> None:
+    articles = {
+        "a": [
+            "Putin did not rule out sending weapons to North Korea, while warning that arms supplies by South Korea to Ukraine would be a very serious mistake.",
+        ],
+        "b": [
+            "Putin did not rule out sending weapons to North Korea on Thursday.",
+            "He warned that arms supplies by South Korea to Ukraine would be a very serious mistake for Seoul.",
+        ],
+    }
+    groups = ids(cluster_passages(story(articles)))
+    assert {"a:0", "b:0"} in groups
+    assert {"a:0", "b:1"} in groups
+
+
+def test_a_chain_of_partial_matches_does_not_merge_distinct_claims() -> None:
+    articles = {
+        "a": ["Russia signed a defence pact with North Korea in Pyongyang on Wednesday."],
+        "b": ["Russia signed a defense pact with North Korea in Pyongyang on Wednesday, officials said."],
+        "c": ["South Korea summoned the Russian ambassador in Seoul over the arms deal on Friday."],
+    }
+    groups = ids(cluster_passages(story(articles)))
+    assert {"a:0", "b:0"} in groups
+    assert {"c:0"} in groups
+
+
+def test_reports_of_different_events_are_never_linked() -> None:
+    passages = from_files("1_1.txt", "1_8.txt", "2_1.txt", "3_6.txt")
+    topic = {"1_1.txt": 1, "1_8.txt": 1, "2_1.txt": 2, "3_6.txt": 3}
+    for group in cluster_passages(passages):
+        assert len({topic[p.article_id] for p in group}) == 1, [p.text for p in group]
+
+
+def test_dateline_is_ignored() -> None:
+    articles = {
+        "a": ["JAKARTA - Heavy rain flooded the capital's main airport on Monday."],
+        "b": ["Heavy rain flooded the capital's main airport on Monday."],
+    }
+    passages = story(articles)
+    dated = passages[0]
+    passages[0] = Passage(
+        id=dated.id, article_id=dated.article_id, index=0, start=dated.start, end=dated.end,
+        text=dated.text, content_start=dated.start + len("JAKARTA - "),
+    )
+    assert {"a:0", "b:0"} in ids(cluster_passages(passages))
+
+
+def test_progress_reaches_one() -> None:
+    shares: list[float] = []
+    cluster_passages(story(TWO_REPORTS), progress=shares.append)
+    assert shares and shares[-1] == 1.0 and shares == sorted(shares)
+
+
+def test_a_large_story_clusters_in_seconds() -> None:
+    lines = [line for name in ("1_1.txt", "1_8.txt", "2_1.txt", "3_6.txt") for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    articles = {f"s{n}": [f"{line} ({n % 7})" for line in lines[n % 5 :] + lines[: n % 5]] for n in range(100)}
+    passages = story(articles)
+    start = time.perf_counter()
+    groups = cluster_passages(passages)
+    assert time.perf_counter() - start < 20
+    assert set().union(*ids(groups)) == {p.id for p in passages}

@@ -1,0 +1,92 @@
+"""Similarity: a probability that two passages report the same claim."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from newsdiff.engine.similarity import Matcher, same_claim, similarity
+
+PUTIN = "Putin said Russia might supply weapons to North Korea."
+
+
+def test_identical_texts_are_certain() -> None:
+    assert similarity(PUTIN, PUTIN) == 1.0
+    assert same_claim(PUTIN, PUTIN)
+
+
+def test_similarity_is_symmetric() -> None:
+    other = "Russian President Vladimir Putin did not rule out sending arms to North Korea."
+    assert similarity(PUTIN, other) == similarity(other, PUTIN)
+
+
+def test_unrelated_sentences_score_low() -> None:
+    other = "The earthquake destroyed three bridges near the coast on Sunday."
+    assert similarity(PUTIN, other) < 0.2
+    assert not same_claim(PUTIN, other)
+
+
+def test_paraphrase_with_spelling_variants_is_the_same_claim() -> None:
+    british = "The mutual defence pact signed by Putin and Kim Jong-un commits each side to military assistance."
+    american = "The mutual defense pact signed by Putin and Kim Jong Un commits each side to military assistance."
+    assert similarity(british, american) > 0.9
+    assert same_claim(british, american)
+
+
+def test_typo_in_a_name_still_matches() -> None:
+    a = "Seoul said it would review its policy on supplying weapons to Ukraine after the Pyongyang pact."
+    b = "Seoul said it would review its policy on supplying weapons to Ukraine after the Pyongyng pact."
+    assert same_claim(a, b)
+
+
+def test_short_sentence_contained_in_long_one_is_the_same_claim() -> None:
+    short = "We are not asking anyone for help, he said."
+    long = "Regarding the war, we are not asking anyone for help and no one has offered it, therefore there is no need, he said."
+    assert same_claim(short, long)
+
+
+def test_different_numbers_lower_similarity() -> None:
+    a = "The company sold the chain for $2.5 billion in 1998."
+    b = "The company sold the chain for $1.8 billion in 1995."
+    assert similarity(a, b) < similarity(a, a.replace("chain", "stores"))
+
+
+def test_negation_on_one_side_lowers_similarity() -> None:
+    a = "The minister said the army will withdraw its troops from the border."
+    b = "The minister said the army will not withdraw its troops from the border."
+    assert similarity(a, b) < similarity(a, a.replace("minister", "official"))
+
+
+def test_story_weights_make_words_every_passage_uses_weigh_less() -> None:
+    story = [f"Putin said something about topic {n}." for n in range(10)] + ["Artillery shells were delivered."]
+    matcher = Matcher(story)
+    assert matcher.weight(matcher.profile("Putin").key[0]) < matcher.weight(matcher.profile("artillery").key[0])
+    assert matcher.weight(matcher.profile("the").key[0]) == 0.0
+
+
+def test_a_text_without_words_matches_nothing() -> None:
+    assert similarity("...", PUTIN) == 0.0
+    assert not same_claim("", "")
+
+
+@given(st.text(), st.text())
+def test_arbitrary_text_gives_a_symmetric_probability(a: str, b: str) -> None:
+    value = similarity(a, b)
+    assert 0.0 <= value <= 1.0
+    assert value == similarity(b, a)
+    assert same_claim(a, b) == same_claim(b, a)
+
+
+def test_an_encoder_adds_the_sentence_cosine_to_the_decision() -> None:
+    np = pytest.importorskip("numpy")
+    from newsdiff.engine.semantic import Encoder
+
+    def embed(texts: list[str]) -> object:
+        return np.array([[1.0, 0.0] if "arms" in t or "weapons" in t else [0.0, 1.0] for t in texts])
+
+    a = "Putin said Russia might supply weapons to North Korea."
+    b = "Putin did not exclude sending arms to Pyongyang."
+    c = "Putin did not exclude sending troops to Pyongyang."
+    matcher = Matcher(encoder=Encoder("fake", 2, embed))
+    assert matcher.similarity(a, b) > matcher.similarity(a, c)
+    assert Matcher().similarity(a, b) == Matcher().similarity(a, c.replace("troops", "arms"))

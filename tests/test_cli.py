@@ -1,0 +1,322 @@
+"""The command line: every command's help, clear one-line errors, exports on disk and stdout."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import newsdiff.atomic
+import pytest
+from newsdiff.cli import COMMANDS, main, package_version
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SCORER = ROOT.parent / "shared" / "eval" / "score_alignment.py"
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep config, notes and snapshots of the test run away from the real user folders."""
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+
+
+def _run(*arguments: str, **options: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsdiff", *arguments],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        **options,
+    )
+
+
+def _single_error_line(stderr: str) -> str:
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    assert lines[0].startswith("newsdiff: error: ")
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", [(), *((name,) for name in COMMANDS)])
+def test_every_command_has_help(command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: newsdiff {command[0]}" if command else "usage: newsdiff")
+
+
+def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["--help"])
+    out = capsys.readouterr().out
+    for name in COMMANDS:
+        assert f"    {name} " in out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"newsdiff {package_version()}"
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    result = _run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"newsdiff {package_version()}"
+
+
+@pytest.mark.parametrize("command", ["report", "export"])
+def test_missing_file_is_one_line_and_exit_2(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "no-such-article.txt"]) == 2
+    captured = capsys.readouterr()
+    assert "no-such-article.txt" in _single_error_line(captured.err)
+    assert captured.out == ""
+
+
+def test_missing_file_for_the_app_fails_before_the_app_starts(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started = []
+    monkeypatch.setattr("newsdiff.app.run_app", lambda *args, **kwargs: started.append(args) or 0)
+    assert main(["no-such-article.txt"]) == 2
+    assert started == []
+    assert "no-such-article.txt" in _single_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"   \n\n", bytes(range(256)) * 8],
+    ids=["empty", "blank", "binary"],
+)
+def test_unusable_article_is_one_line_and_exit_2(
+    content: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_bytes(content)
+    assert main(["report", str(article)]) == 2
+    _single_error_line(capsys.readouterr().err)
+
+
+def test_missing_file_through_the_console_script_has_no_traceback() -> None:
+    result = _run("export", "--format", "md", "no-such-article.txt")
+    assert result.returncode == 2
+    _single_error_line(result.stderr)
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "pdf", str(SEEDS)]) == 2
+    assert "invalid choice: 'pdf'" in capsys.readouterr().err
+
+
+def test_export_json_of_the_seeds_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "json", str(SEEDS)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["schema"] == "newsdiff.story/1"
+    texts = {}
+    for article in document["articles"]:
+        path = Path(article["path"])
+        assert article["text"] == (path if path.is_absolute() else Path.cwd() / path).read_text(
+            encoding="utf-8"
+        )
+        texts[article["id"]] = article["text"]
+    assert sorted(Path(a["path"]).name for a in document["articles"]) == sorted(
+        p.name for p in SEEDS.glob("*.txt")
+    )
+    assert document["claims"]
+    for claim in document["claims"]:
+        assert {p["article"] for p in claim["passages"]} == set(claim["sources"])
+        for passage in claim["passages"]:
+            assert texts[passage["article"]][passage["start"] : passage["end"]] == passage["text"]
+            assert passage["kind"] != "boilerplate"
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="shared/eval is not next to the project")
+def test_the_shared_scorer_accepts_the_seed_export(tmp_path: Path) -> None:
+    export = tmp_path / "story.json"
+    assert main(["export", "--format", "json", str(SEEDS), "-o", str(export)]) == 0
+    result = subprocess.run(
+        [sys.executable, str(SCORER), str(export)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "problem:" not in result.stdout
+
+
+@pytest.mark.parametrize(("suffix", "opening"), [(".json", "{"), (".md", "# "), (".html", "<!DOCTYPE html>")])
+def test_export_to_a_file_picks_the_format_from_its_extension(
+    suffix: str, opening: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / f"story{suffix}"
+    assert main(["export", str(SEEDS), "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith(opening)
+    assert capsys.readouterr().out == ""
+    assert os.listdir(tmp_path).count(target.name) == 1
+    assert [name for name in os.listdir(tmp_path) if name.endswith(".tmp")] == []
+
+
+def test_export_replaces_an_existing_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "story.md"
+    target.write_text("old export")
+    assert main(["export", "--format", "md", str(SEEDS), "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_failed_export_leaves_the_old_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "story.json"
+    target.write_text("old export")
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(newsdiff.atomic.os, "replace", disk_full)
+    assert main(["export", str(SEEDS), "-o", str(target)]) == 2
+    assert "No space left on device" in _single_error_line(capsys.readouterr().err)
+    assert target.read_text() == "old export"
+    assert os.listdir(tmp_path) == ["story.json"]
+
+
+def test_export_into_a_missing_folder_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "missing" / "story.json"
+    assert main(["export", str(SEEDS), "-o", str(target)]) == 2
+    assert str(target) in _single_error_line(capsys.readouterr().err)
+
+
+def test_report_of_the_seeds_is_plain_text_in_a_pipe(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(SEEDS)]) == 0
+    captured = capsys.readouterr()
+    assert "Claims reported by" in captured.out
+    assert "\x1b[" not in captured.out
+    assert captured.err == ""
+
+
+def test_report_and_export_never_import_textual() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from newsdiff.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['report', {str(SEEDS)!r}]) == 0\n"
+        f"    assert main(['export', '--format', 'html', {str(SEEDS)!r}]) == 0\n"
+        "assert 'textual' not in sys.modules, 'textual was imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def test_output_cut_short_by_head_ends_quietly(tmp_path: Path) -> None:
+    """Output far bigger than a pipe's buffer, read 100 bytes of: exit 1, nothing on stderr."""
+    big = tmp_path / "story"
+    big.mkdir()
+    sentence = "The council approved the new budget " + "after a long debate " * 20 + "on Monday. "
+    for name in ("a", "b"):
+        (big / f"{name}.txt").write_text(f"Budget approved {name}\n" + sentence * 200, encoding="utf-8")
+    for command in (["export", "--format", "md"], ["report"]):
+        pipeline = subprocess.Popen(
+            [sys.executable, "-m", "newsdiff", *command, str(big)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert pipeline.stdout is not None and pipeline.stderr is not None
+        pipeline.stdout.read(100)
+        pipeline.stdout.close()
+        stderr = pipeline.stderr.read().decode()
+        assert pipeline.wait(timeout=120) == 1
+        assert stderr == ""
+
+
+def test_progress_goes_to_a_terminal_stderr_only(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["export", str(SEEDS)]) == 0
+    progress = terminal.getvalue()
+    assert "\r" in progress and "%" in progress
+    assert progress.endswith("\r\x1b[2K")
+    assert json.loads(capsys.readouterr().out)["schema"] == "newsdiff.story/1"
+
+
+def test_interrupt_exits_130_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("newsdiff.cli.analyze", interrupted)
+    assert main(["report", str(SEEDS)]) == 130
+    assert capsys.readouterr().err == ""
+
+
+def test_without_a_command_the_app_opens_the_given_paths(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    calls = []
+    monkeypatch.setattr("newsdiff.app.run_app", lambda paths, **options: calls.append((paths, options)) or 0)
+    assert main([str(SEEDS), "--snapshots-dir", str(tmp_path)]) == 0
+    assert calls == [([SEEDS], {"snapshots_dir": tmp_path, "config_path": None})]
+
+
+def test_without_paths_the_app_opens_the_bundled_seed_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    monkeypatch.setattr("newsdiff.app.run_app", lambda paths, **options: calls.append(paths) or 0)
+    assert main([]) == 0
+    [[seeds]] = calls
+    assert sorted(p.name for p in seeds.glob("*.txt")) == sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+def test_snapshots_with_none_saved_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["snapshots", "--snapshots-dir", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert str(tmp_path) in captured.err
+
+
+def test_opening_a_missing_snapshot_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["open", "no-such-snapshot", "--snapshots-dir", str(tmp_path)]) == 2
+    assert "no-such-snapshot" in _single_error_line(capsys.readouterr().err)
+
+
+def _saved_snapshot(folder: Path) -> Path:
+    from handmade_story import handmade_story
+    from newsdiff.engine.export import to_json
+    from newsdiff.store.snapshots import save_snapshot
+
+    story = handmade_story()
+    return save_snapshot(
+        story, (), "<svg/>", exports={"story.json": to_json(story)}, base_dir=folder, label="[b]Bridge[/b]"
+    )
+
+
+def test_snapshots_lists_saved_snapshots_with_their_label(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    saved = _saved_snapshot(tmp_path)
+    assert main(["snapshots", "--snapshots-dir", str(tmp_path)]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith(saved.name)
+    assert "3 sources, 0 notes" in line
+    assert line.endswith("[b]Bridge[/b]")
+
+
+def test_open_hands_the_snapshot_articles_to_the_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    saved = _saved_snapshot(tmp_path)
+    calls = []
+    monkeypatch.setattr(
+        "newsdiff.app.run_app", lambda sources, **options: calls.append((sources, options)) or 0
+    )
+    assert main(["open", saved.name, "--snapshots-dir", str(tmp_path)]) == 0
+    [(articles, options)] = calls
+    assert [a.id for a in articles] == ["planet", "bugle", "sentinel"]
+    assert options["notes"] == ()

@@ -1,0 +1,74 @@
+"""Reopening a story does no matching work: analyses are cached on disk.
+
+An entry is keyed by everything that decides the result: every field of
+every article (texts, ids, titles, order) and a fingerprint of the engine
+itself (its source code and the matching backend), so changing the
+matcher's settings or code can never serve a stale story. A corrupt,
+truncated or outdated entry is ignored and rebuilt; a cache that cannot be
+written never stops an analysis.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from contextlib import suppress
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from newsdiff.atomic import write_text_atomic
+from newsdiff.engine.model import Article, Story
+from newsdiff.engine.serialize import story_from_data, story_to_data
+
+
+class StoryCache:
+    """A folder of analysed stories, one JSON file per key."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def key(self, articles: Sequence[Article], backend: str) -> str:
+        digest = hashlib.sha256()
+        digest.update(engine_fingerprint().encode())
+        digest.update(backend.encode())
+        for article in articles:
+            for value in (article.id, article.source, article.title, article.path, article.url,
+                          article.date, article.language, str(article.body_start), article.text):
+                digest.update(b"\x00" + (value or "").encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()[:32]
+
+    def get(self, key: str) -> Story | None:
+        """The cached story, or ``None`` when there is none or it is unusable."""
+        path = self._path(key)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        try:
+            return story_from_data(json.loads(text))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            with suppress(OSError):
+                path.unlink()
+            return None
+
+    def put(self, key: str, story: Story) -> None:
+        """Store a story; failing to write (read-only disk, full disk) is not an error."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(self._path(key), json.dumps(story_to_data(story), ensure_ascii=False))
+        except OSError:
+            return
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"{key}.json"
+
+
+@cache
+def engine_fingerprint() -> str:
+    """A hash of the engine's source files: any change to the code invalidates the cache."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
