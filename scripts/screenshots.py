@@ -18,21 +18,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((80, 24), (160, 45))
+DARK, LIGHT = "textual-dark", "textual-light"
 SCREENS = {
-    "main": ("j", "j"),
-    "claim": ("j", "enter"),
-    "compare": ("c",),
-    "help": ("question_mark",),
-    "search": ("slash", *"korea", "enter"),
+    "main": (("j", "j", "j", "j", "j"), DARK),
+    "main-light": (("j", "j", "j", "j", "j"), LIGHT),
+    "claim": (("j", "enter"), DARK),
+    "compare": (("j", "j", "j", "j", "j", "c"), DARK),
+    "help": (("question_mark",), DARK),
+    "search": (("slash", *"korea", "enter"), DARK),
 }
+"""Screen name: the keys that lead to it and the theme it is shown in."""
 
 
-async def capture(story: object, keys: tuple[str, ...], size: tuple[int, int]) -> str:
+async def capture(story: object, keys: tuple[str, ...], theme: str, size: tuple[int, int]) -> str:
     from newsdiff.app.app import NewsdiffApp
 
     app = NewsdiffApp(story=story)  # type: ignore[arg-type]
     app.animation_level = "none"
     async with app.run_test(size=size) as pilot:
+        app.theme = theme
         await pilot.pause()
         await pilot.pause()
         await pilot.press(*keys)
@@ -52,10 +56,10 @@ def main() -> int:
         story = analyze([ROOT / "seeds"])
         folder = ROOT / "screenshots"
         folder.mkdir(exist_ok=True)
-        for screen, keys in SCREENS.items():
+        for screen, (keys, theme) in SCREENS.items():
             for size in SIZES:
                 path = folder / f"{screen}-{size[0]}x{size[1]}.svg"
-                write_text_atomic(path, asyncio.run(capture(story, keys, size)))
+                write_text_atomic(path, asyncio.run(capture(story, keys, theme, size)))
                 print(path.relative_to(ROOT))
     return 0
 

@@ -22,7 +22,7 @@ SCORER = ROOT.parent / "shared" / "eval" / "score_alignment.py"
 def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep config, notes and snapshots of the test run away from the real user folders."""
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+        monkeypatch.setenv(name, str(tmp_path / "user" / name.lower()))
 
 
 def _run(*arguments: str, **options: object) -> subprocess.CompletedProcess[str]:
@@ -167,7 +167,8 @@ def test_export_replaces_an_existing_file_whole(tmp_path: Path) -> None:
 def test_a_failed_export_leaves_the_old_file_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    target = tmp_path / "story.json"
+    target = tmp_path / "out" / "story.json"
+    target.parent.mkdir()
     target.write_text("old export")
 
     def disk_full(*_args: object) -> None:
@@ -177,7 +178,7 @@ def test_a_failed_export_leaves_the_old_file_intact(
     assert main(["export", str(SEEDS), "-o", str(target)]) == 2
     assert "No space left on device" in _single_error_line(capsys.readouterr().err)
     assert target.read_text() == "old export"
-    assert os.listdir(tmp_path) == ["story.json"]
+    assert os.listdir(target.parent) == ["story.json"]
 
 
 def test_export_into_a_missing_folder_is_one_line_and_exit_2(
@@ -252,7 +253,7 @@ def test_interrupt_exits_130_quietly(
     def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("newsdiff.cli.analyze", interrupted)
+    monkeypatch.setattr("newsdiff.cli.run_analysis", interrupted)
     assert main(["report", str(SEEDS)]) == 130
     assert capsys.readouterr().err == ""
 
@@ -263,7 +264,7 @@ def test_without_a_command_the_app_opens_the_given_paths(
     calls = []
     monkeypatch.setattr("newsdiff.app.run_app", lambda paths, **options: calls.append((paths, options)) or 0)
     assert main([str(SEEDS), "--snapshots-dir", str(tmp_path)]) == 0
-    assert calls == [([SEEDS], {"snapshots_dir": tmp_path, "config_path": None})]
+    assert calls == [([SEEDS], {"snapshots_dir": tmp_path, "config_path": None, "semantic": False})]
 
 
 def test_without_paths_the_app_opens_the_bundled_seed_story(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -320,3 +321,22 @@ def test_open_hands_the_snapshot_articles_to_the_app(tmp_path: Path, monkeypatch
     [(articles, options)] = calls
     assert [a.id for a in articles] == ["planet", "bugle", "sentinel"]
     assert options["notes"] == ()
+
+
+def test_semantic_without_the_extra_falls_back_with_one_notice(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda: None)
+    assert main(["export", "--semantic", "--no-cache", str(SEEDS)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["claims"]
+    (line,) = captured.err.strip().splitlines()
+    assert "newsdiff[semantic]" in line and "lexical" in line
+
+
+def test_a_second_export_reads_the_analysis_cache(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(SEEDS)]) == 0
+    first = capsys.readouterr().out
+    monkeypatch.setattr("newsdiff.engine.story.cluster_passages", lambda *a, **k: pytest.fail("matched again"))
+    assert main(["export", str(SEEDS)]) == 0
+    assert capsys.readouterr().out == first

@@ -5,19 +5,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import Input
-
+from newsdiff import cli
 from newsdiff.app.filters import ReachFilter
+from newsdiff.app.palette import NOTE_GLYPH, palette_for
 from newsdiff.app.screens.annotate import AnnotateScreen
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.widgets.claim_list import ClaimList
-from newsdiff.app.widgets.compare_view import CompareView
+from newsdiff.app.widgets.compare_view import SEPARATOR, CompareView
 from newsdiff.app.widgets.reader import Reader
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.engine.model import Reach
 from newsdiff.store.notes import NoteStore
 from newsdiff.store.story_key import story_key
+from textual.widgets import Input
 
 
 async def test_search_highlights_every_match_and_n_walks_them(make_app, seeds_story) -> None:
@@ -64,16 +65,25 @@ async def test_compare_mode_aligns_articles_side_by_side(make_app, seeds_story) 
     app = make_app(seeds_story)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
+        await pilot.press("j", "j", "j", "j", "j")
+        here = app.main.query_one(Reader).passage
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         view = app.screen.query_one(CompareView)
+        assert view.has_focus
         assert all(len(row) == 3 for row in view.rows)
-        paired = [row for row in view.rows if sum(p is not None for p in row) > 1]
-        assert paired
-        for row in paired:
-            claim_sets = [{c.id for c in seeds_story.claims_of(p.id)} for p in row if p is not None]
-            assert set.intersection(*claim_sets) or claim_sets[0] & set.union(*claim_sets[1:])
+        start = next(n for n, row in enumerate(view.rows) if row[0] == here)
+        assert view.scroll_offset.y == min(view.line_of_row(start), view.max_scroll_y) > 0
+        for row, linked in zip(view.rows, view._linked):
+            for left, right, same in zip(row, row[1:], linked):
+                shared = left is not None and right is not None and bool(
+                    {c.id for c in seeds_story.claims_of(left.id)} & {c.id for c in seeds_story.claims_of(right.id)}
+                )
+                assert same == shared
+        first_linked = next(n for n, links in enumerate(view._linked) if links[0])
+        painted = view._paint(view.line_of_row(first_linked), view.rich_style).text
+        assert SEPARATOR in painted
         before = app.screen.article_ids
         await pilot.press("x")
         await pilot.pause()
@@ -81,6 +91,39 @@ async def test_compare_mode_aligns_articles_side_by_side(make_app, seeds_story) 
         await pilot.press("minus")
         await pilot.pause()
         assert len(app.screen.article_ids) == 2
+        await pilot.press("plus")
+        await pilot.pause()
+        assert len(app.screen.article_ids) == 3
+        await pilot.press("c")
+        assert app.screen is app.main
+
+
+async def test_compare_view_scrolls_with_the_reader_keys(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        view = app.screen.query_one(CompareView)
+        assert view.scroll_offset.y == 0
+        await pilot.press("j", "j")
+        assert view.scroll_offset.y == 2
+        await pilot.press("k")
+        assert view.scroll_offset.y == 1
+        await pilot.press("down", "up", "up")
+        assert view.scroll_offset.y == 0
+        for key in ("space", "pagedown"):
+            before = view.scroll_offset.y
+            await pilot.press(key)
+            await pilot.pause()
+            assert view.scroll_offset.y > before
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert 0 < view.scroll_offset.y < view.max_scroll_y
+        for key, edge in (("G", view.max_scroll_y), ("g", 0), ("end", view.max_scroll_y), ("home", 0)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert view.scroll_offset.y == edge, key
         await pilot.press("escape")
         assert app.screen is app.main
 
@@ -222,3 +265,69 @@ async def test_palette_offers_the_app_actions(make_app, seeds_story) -> None:
         titles = {command.title for command in app.get_system_commands(app.main)}
         assert {"Save snapshot", "Cycle filter", "Compare articles", "Search", "Add a note"} <= titles
         assert f"Read 2: {seeds_story.articles[1].source}" in titles
+
+
+async def test_a_light_theme_from_the_config_paints_with_the_light_palette(make_app, seeds_story, user_dirs: Path) -> None:
+    config = user_dirs / "config.toml"
+    config.write_text('theme = "textual-light"\n', encoding="utf-8")
+    app = make_app(seeds_story, config_path=config)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        reader = app.main.query_one(Reader)
+        assert reader.palette == palette_for(dark=False)
+        assert not [n for n in app._notifications if n.severity != "information"]
+        app.theme = "textual-dark"
+        await pilot.pause()
+        assert reader.palette == palette_for(dark=True)
+
+
+async def test_q_quits_but_closes_help_first(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is app.main and app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_newsdiff_open_brings_back_the_snapshot_and_its_notes(
+    make_app, seeds_story, seeds_dir, tmp_path: Path, monkeypatch
+) -> None:
+    shots = tmp_path / "shots"
+    app = make_app(seeds_story, snapshots_dir=shots, notes_dir=tmp_path / "notes-then")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "a", *"check the date", "enter")
+        await pilot.pause()
+        noted = app.main.query_one(Reader).passage
+        await pilot.press("s")
+        await pilot.pause()
+    [snapshot] = list(shots.iterdir())
+
+    opened: list[tuple[object, dict[str, object]]] = []
+
+    def remember(sources: object, **options: object) -> int:
+        opened.append((sources, options))
+        return 0
+
+    monkeypatch.setattr("newsdiff.app.run_app", remember)
+    assert cli.main(["open", snapshot.name, "--snapshots-dir", str(shots)]) == 0
+    [(sources, options)] = opened
+    again = make_app(None, sources=sources, notes_dir=tmp_path / "notes-now", **options)
+    async with again.run_test(size=(160, 45)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if again.story is not None:
+                break
+        assert [a.text for a in again.story.articles] == [a.text for a in seeds_story.articles]
+        assert [n.text for n in again.notes] == ["check the date"]
+        reader = again.main.query_one(Reader)
+        assert noted.id in reader.noted
+        assert NOTE_GLYPH in reader._paint_line(reader._layout.first_line(noted.index), reader.rich_style).text

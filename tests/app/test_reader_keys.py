@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from textual.events import MouseScrollDown
-
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.widgets.article_list import ArticleList
-from newsdiff.app.widgets.claim_list import ClaimList
+from newsdiff.app.widgets.claim_list import NOT_HERE, ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip
-from newsdiff.app.widgets.reader import Reader
+from newsdiff.app.widgets.reader import GUTTER, Reader
 from newsdiff.engine.model import Reach
+from textual.events import MouseScrollDown
 
 
 def strip_text(app) -> str:
@@ -95,6 +94,10 @@ async def test_half_pages_and_edges(make_app, seeds_story) -> None:
         assert reader.passage == passages[0]
         await pilot.press("space")
         assert reader.scroll_offset.y > 0
+        await pilot.press("end")
+        assert reader.passage == passages[-1]
+        await pilot.press("home")
+        assert reader.passage == passages[0] and reader.scroll_offset.y == 0
 
 
 async def test_number_keys_and_enter_in_the_articles_panel_open_articles(make_app, seeds_story) -> None:
@@ -209,3 +212,69 @@ async def test_compare_strip_shows_each_other_source_or_its_silence(make_app, se
                 assert passage.text.replace("\n", " ") in text
         assert "does not report" not in text
         assert app.main.query_one(CompareStrip) is not None
+
+
+async def test_j_and_k_move_through_the_articles_and_claims_panels(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        for panel in (app.main.query_one(ArticleList), app.main.query_one(ClaimList)):
+            panel.focus()
+            start = panel.highlighted
+            await pilot.press("j", "j")
+            assert panel.highlighted == start + 2
+            await pilot.press("k")
+            assert panel.highlighted == start + 1
+            await pilot.press("down", "up")
+            assert panel.highlighted == start + 1
+
+
+async def test_claims_follow_the_articles_reading_order_then_list_what_it_leaves_out(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        claims = app.main.query_one(ClaimList)
+        reader = app.main.query_one(Reader)
+        for number in ("1", "2"):
+            await pilot.press(number)
+            article = reader.article
+            reported = list(dict.fromkeys(c.id for p in seeds_story.passages_of(article.id) for c in seeds_story.claims_of(p.id)))
+            listed = [claims.get_option_at_index(n).id for n in range(claims.option_count)]
+            assert listed[: len(reported)] == reported
+            assert set(listed[len(reported):]) == {c.id for c in seeds_story.claims} - set(reported)
+            left_out = str(claims.get_option_at_index(len(reported)).prompt)
+            assert NOT_HERE in left_out and NOT_HERE not in str(claims.get_option_at_index(0).prompt)
+        highlighted = []
+        await pilot.press("g")
+        for _ in range(6):
+            highlighted.append(claims.highlighted)
+            await pilot.press("j")
+        assert highlighted == sorted(highlighted) and len(set(highlighted)) > 3
+
+
+async def test_the_current_passage_is_marked_even_when_it_shares_a_line(make_app, story_from_texts) -> None:
+    story = story_from_texts({
+        "Wire": "Rain fell. The river rose fast. Roads closed.",
+        "Daily": "The river rose fast. Roads closed early today. Rain fell.",
+    })
+    app = make_app(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        layout = reader._layout
+        assert layout.first_line(0) == layout.first_line(1)
+
+        def backgrounds(index: int) -> set[object]:
+            passage = layout.passages[index]
+            line = reader._paint_line(layout.first_line(index), reader.rich_style)
+            start, _ = layout.lines[layout.first_line(index)]
+            cells = line.crop(GUTTER + passage.start - start, GUTTER + passage.end - start)
+            return {segment.style.bgcolor for segment in cells if segment.text.strip()}
+
+        for index in (0, 1):
+            reader.move_to(layout.passages[index].id)
+            await pilot.pause()
+            reach = story.reach_of(layout.passages[index].id)
+            other_reach = story.reach_of(layout.passages[1 - index].id)
+            assert backgrounds(index) == {app.palette.current(reach).bgcolor}
+            assert app.palette.current(other_reach).bgcolor not in backgrounds(1 - index)

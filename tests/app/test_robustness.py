@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-
-from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
-from newsdiff.app.widgets.reader import Reader
+from newsdiff.app.widgets.reader import GUTTER, Reader
 
 HOSTILE = (
     "Officials [bold red]denied[/] the report on Monday.\n"
@@ -39,10 +37,15 @@ async def test_a_one_article_story_says_there_is_nothing_to_compare(make_app, st
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Nothing to compare" in str(app.main.query_one("#compare-lines").render())
+        reader = app.main.query_one(Reader)
+        line = reader._paint_line(reader._layout.first_line(1), reader.rich_style)
+        text = line.crop(GUTTER, line.cell_length)
+        assert "It has two sentences." in text.text
+        assert all(segment.style.color != app.palette.one.color for segment in text if segment.style)
         await pilot.press("c")
         await pilot.pause()
-        assert isinstance(app.screen, CompareScreen)
-        assert "Nothing to compare" in str(app.screen.query_one("#compare-header").render())
+        assert app.screen is app.main
+        assert sum("nothing to compare" in str(n.message) for n in app._notifications) == 2
 
 
 async def test_an_article_of_thousands_of_sentences_is_navigable(make_app, story_from_texts) -> None:

@@ -16,7 +16,7 @@ import pytest
 from textual.pilot import Pilot
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from handmade_story import handmade_story  # noqa: E402  (tests/ holds the shared story)
+from handmade_story import handmade_story
 
 SIZES = [(80, 24), (160, 45)]
 SCREENS = {
@@ -38,3 +38,13 @@ async def settle(pilot: Pilot) -> None:
 def test_screen(snap_compare, make_app, screen: str, size: tuple[int, int]) -> None:
     app = make_app(handmade_story())
     assert snap_compare(app, press=SCREENS[screen], terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("screen", ["main", "compare"])
+def test_light_theme(snap_compare, make_app, screen: str) -> None:
+    async def light(pilot: Pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await settle(pilot)
+
+    app = make_app(handmade_story())
+    assert snap_compare(app, press=SCREENS[screen], terminal_size=(160, 45), run_before=light)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-
-from newsdiff.app.alignment import align
 from newsdiff.app.text_layout import TextLayout, printable, wrap_offsets
 from newsdiff.engine.model import Passage
+from rich.cells import cell_len
 
 TEXT = "First sentence is here. Second one follows it.\nA new paragraph starts with a verylongwordthatcannotfit."
 
@@ -47,15 +45,3 @@ def test_layout_maps_lines_and_passages_both_ways() -> None:
     assert layout.last_line(1) >= shared_line == layout.last_line(0)
     assert list(layout.passages_on_line(0)) == [0]
 
-
-def test_alignment_puts_shared_claims_on_one_row(seeds_story) -> None:
-    ids = [a.id for a in seeds_story.articles]
-    rows = align(seeds_story, ids)
-    for column, article_id in enumerate(ids):
-        placed = [row[column] for row in rows if row[column] is not None]
-        assert placed == list(seeds_story.passages_of(article_id))
-    for row in rows:
-        present = [p for p in row if p is not None]
-        if len(present) > 1:
-            anchor = {c.id for c in seeds_story.claims_of(present[0].id)}
-            assert all(anchor & {c.id for c in seeds_story.claims_of(p.id)} for p in present[1:])

@@ -12,15 +12,23 @@ It prints:
   after imports and since this script started (imports included); then the
   same on the synthetic story (``synthetic.generate_story``);
 - keys: on the synthetic story (analysed beforehand, as a ready ``story``),
-  the mean, median and worst time of one key press handled and the screen
-  settled (``await pilot.press(key)`` + ``await pilot.pause()``), for the
-  passage cursor (j/k), page down/up, next/previous divergence (] / [) and
-  next/previous claim (} / {). Each key is pressed ``--presses`` times,
-  turning back (the key's opposite) whenever a press no longer moves
-  anything, so every sample is a real step of a reader going through the
-  article.
+  for the passage cursor (j/k), page down/up, next/previous divergence
+  (] / [) and next/previous claim (} / {), one key press handled and the
+  screen settled (``await pilot.press(key)`` + ``await pilot.pause()``):
+  the mean and worst CPU time the process spent on it, the same less the
+  CPU of pressing a key nothing is bound to (the harness's own cost), and
+  the mean wall time. Each key is pressed ``--presses`` times, turning back
+  (the key's opposite) whenever a press no longer moves anything, so every
+  sample is a real step of a reader going through the article.
 
-Targets: first screen ≤ 1 s on the seeds; ≤ 16 ms mean per key on 50 articles.
+Why CPU and not wall time: ``pilot.press`` waits for the app to go idle in
+20 ms sleeps (``textual._wait.wait_for_idle``), so its wall time has a floor
+of about 70 ms that is the harness's, not the app's. The CPU the process
+spends between the press and the settled screen is the app's work (handling,
+layout, rendering) plus about 5 ms of harness, which the unbound key measures.
+
+Targets: first screen ≤ 1 s on the seeds; ≤ 16 ms mean work per key on 50
+articles (CPU less the unbound-key floor).
 The terminal is 160×45 cells; config, notes and snapshots go to a
 temporary folder, never the user's.
 """
@@ -31,25 +39,25 @@ import time
 
 STARTED = time.perf_counter()
 
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import os  # noqa: E402
-import statistics  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-from collections.abc import Callable, Hashable, Sequence  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
-from textual.pilot import Pilot  # noqa: E402
-
-from newsdiff.app.app import NewsdiffApp  # noqa: E402
-from newsdiff.app.widgets.claim_list import ClaimList  # noqa: E402
-from newsdiff.app.widgets.reader import Reader  # noqa: E402
-from newsdiff.engine.model import Article, Story  # noqa: E402
-from newsdiff.engine.story import analyze  # noqa: E402
+from newsdiff.app.app import NewsdiffApp
+from newsdiff.app.widgets.claim_list import ClaimList
+from newsdiff.app.widgets.reader import Reader
+from newsdiff.engine.model import Article, Story
+from newsdiff.engine.story import analyze
+from textual.pilot import Pilot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import generate_story  # noqa: E402
+from synthetic import generate_story
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -58,6 +66,8 @@ LAUNCH_TARGET_S = 1.0
 KEY_TARGET_MS = 16.0
 LAUNCH_TIMEOUT_S = 120.0
 
+UNBOUND_KEY = "f12"
+"""A key nothing in the app is bound to: its cost is the harness's floor."""
 KEYS: tuple[tuple[str, str, str], ...] = (
     ("j / k (next passage)", "j", "k"),
     ("PgDn / PgUp", "pagedown", "pageup"),
@@ -87,12 +97,21 @@ async def launch_seconds(folder: Path, sources: Sequence[str | Path | Article]) 
         return time.perf_counter() - start
 
 
-async def key_times(folder: Path, story: Story, presses: int) -> dict[str, list[float]]:
-    """Seconds per handled key press, for each of ``KEYS``."""
+@dataclass(frozen=True)
+class KeySamples:
+    """Per press: wall seconds and process CPU seconds."""
+
+    wall: list[float]
+    cpu: list[float]
+
+
+async def key_times(folder: Path, story: Story, presses: int) -> tuple[KeySamples, dict[str, KeySamples]]:
+    """The unbound key's samples, and samples for each of ``KEYS``."""
     app = make_app(folder, story=story)
-    results: dict[str, list[float]] = {}
+    results: dict[str, KeySamples] = {}
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        floor = await _bounce(pilot, UNBOUND_KEY, UNBOUND_KEY, lambda: None, presses)
         reader = app.main.query_one(Reader)
         claims = app.main.query_one(ClaimList)
         probes: dict[str, Callable[[], Hashable]] = {
@@ -105,22 +124,23 @@ async def key_times(folder: Path, story: Story, presses: int) -> dict[str, list[
             await pilot.press("g")
             await pilot.pause()
             results[label] = await _bounce(pilot, forward, backward, probes[forward], presses)
-    return results
+    return floor, results
 
 
-async def _bounce(pilot: Pilot, forward: str, backward: str, probe: Callable[[], Hashable], presses: int) -> list[float]:
+async def _bounce(pilot: Pilot, forward: str, backward: str, probe: Callable[[], Hashable], presses: int) -> KeySamples:
     """Time ``presses`` presses, switching direction when a press changes nothing."""
     key = forward
-    times: list[float] = []
+    samples = KeySamples([], [])
     for _ in range(presses):
         before = probe()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         await pilot.press(key)
         await pilot.pause()
-        times.append(time.perf_counter() - start)
+        samples.cpu.append(time.process_time() - cpu)
+        samples.wall.append(time.perf_counter() - start)
         if probe() == before:
             key = backward if key == forward else forward
-    return times
+    return samples
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,18 +163,23 @@ def main(argv: list[str] | None = None) -> int:
         synthetic_launch = asyncio.run(launch_seconds(folder, articles))
         print(f"launch on {args.articles} articles: first screen with the story {synthetic_launch:.2f} s (analysis included)")
         story = analyze(articles)
-        times = asyncio.run(key_times(folder, story, args.presses))
+        floor, times = asyncio.run(key_times(folder, story, args.presses))
+    base = statistics.mean(floor.cpu) * 1000
     print(f"\nkeys on {args.articles} articles ({len(story.passages)} passages, {len(story.claims)} claims), "
-          f"{args.presses} presses each, press + pause:")
-    print(f"  {'key':<26} {'mean ms':>8} {'median':>8} {'worst':>8}")
-    means = []
+          f"{args.presses} presses each, press + pause (ms):")
+    print(f"  {'key':<26} {'CPU mean':>8} {'worst':>7} {'work':>7} {'wall':>7}")
+    print(f"  {'(unbound key: harness)':<26} {base:>8.1f} {max(floor.cpu) * 1000:>7.1f} {0.0:>7.1f} "
+          f"{statistics.mean(floor.wall) * 1000:>7.1f}")
+    work = []
     for label, samples in times.items():
-        ms = [s * 1000 for s in samples]
-        means.append(statistics.mean(ms))
-        print(f"  {label:<26} {statistics.mean(ms):>8.1f} {statistics.median(ms):>8.1f} {max(ms):>8.1f}")
+        cpu = statistics.mean(samples.cpu) * 1000
+        work.append(cpu - base)
+        print(f"  {label:<26} {cpu:>8.1f} {max(samples.cpu) * 1000:>7.1f} {cpu - base:>7.1f} "
+              f"{statistics.mean(samples.wall) * 1000:>7.1f}")
     checks = [
         (f"seed launch <= {LAUNCH_TARGET_S:.0f} s", seeds_launch <= LAUNCH_TARGET_S, f"{seeds_launch * 1000:.0f} ms"),
-        (f"mean key <= {KEY_TARGET_MS:.0f} ms (every key)", max(means) <= KEY_TARGET_MS, f"worst mean {max(means):.1f} ms"),
+        (f"mean work per key <= {KEY_TARGET_MS:.0f} ms (every key)", max(work) <= KEY_TARGET_MS,
+         f"worst {max(work):.1f} ms"),
     ]
     print("\ntargets:")
     for label, ok, value in checks:

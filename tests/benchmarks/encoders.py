@@ -15,7 +15,10 @@ decision. This script measures, for each candidate that is installed:
 
 Run from the project root (with the extra installed)::
 
-    .venv/bin/python tests/benchmarks/encoders.py [--cache /tmp/enc-cache]
+    .venv/bin/python tests/benchmarks/encoders.py [--cache /tmp/enc-cache] [--only e5]
+
+Timings are wall-clock best-of-3 plus CPU time; on a busy machine compare the
+single-thread CPU figures (``OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1``).
 
 Only numpy and rapidfuzz are needed for the statistics (no scikit-learn).
 """

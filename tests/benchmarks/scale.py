@@ -17,7 +17,9 @@ For each size it prints, for the engine and for a naive reference:
 - wall time of the whole step after imports (best of a few runs below 200
   articles), and the engine's time by stage;
 - peak memory: ``tracemalloc`` peak of Python allocations during the run
-  (numpy's included), and the growth of the process's maximum resident set;
+  (numpy's included; not for the naive reference above 50 articles, where
+  one more run takes minutes), and the growth of the process's maximum
+  resident set during the first run;
 - candidate pairs scored (the engine's ``Matcher.probability`` calls, counted
   by wrapping the method from outside; the naive one scores every
   cross-source pair);
@@ -56,8 +58,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz, process, utils
-
 import newsdiff.engine.story as story_module
 from newsdiff.engine import similarity
 from newsdiff.engine.export import to_json
@@ -65,9 +65,10 @@ from newsdiff.engine.load import load_paths
 from newsdiff.engine.model import Article, Claim, Passage, Story
 from newsdiff.engine.segment import segment
 from newsdiff.engine.story import analyze, reach_for
+from rapidfuzz import fuzz, process, utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import SIZES, SyntheticStory, build_story  # noqa: E402
+from synthetic import SIZES, SyntheticStory, build_story
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -80,6 +81,8 @@ LARGE_ARTICLES = 200
 LARGE_TARGET_S = 5.0
 LARGE_TARGET_MB = 500.0
 SPEEDUP_TARGET = 5.0
+NAIVE_TRACED_MAX = 50
+"""Above this many articles the naive reference runs once more only for tracemalloc: skip it (minutes)."""
 WARM_RUNS = 10
 """Warm runs of the seed story (the best one is reported)."""
 
@@ -354,7 +357,7 @@ def naive_worker(articles: int, seed: int, threshold: float) -> dict[str, object
     sources = list(synthetic.articles)
     result: list[NaiveResult] = []
     best, first, grown = timed(lambda: result.append(naive_analyze(sources, threshold)), runs_for(articles))
-    peak = traced_peak_mb(lambda: naive_analyze(sources, threshold))
+    peak = traced_peak_mb(lambda: naive_analyze(sources, threshold)) if articles <= NAIVE_TRACED_MAX else None
     precision, recall, f1 = fact_f1(result[0].story, synthetic)
     return {
         "articles": articles, "claims": len(result[0].story.claims),
@@ -416,7 +419,8 @@ def report(seed: int, sizes: Sequence[int], with_naive: bool) -> int:
                 f"{engine['first']:>6.2f} {engine['traced_mb']:>8.1f} {engine['rss_mb']:>6.0f} "
                 f"{engine['pairs']:>8} {engine['f1']:>5.3f} |")
         if naive is not None:
-            line += (f" {naive['seconds']:>7.3f} {naive['traced_mb']:>8.1f} {naive['rss_mb']:>6.0f} "
+            traced = "-" if naive["traced_mb"] is None else f"{naive['traced_mb']:.1f}"
+            line += (f" {naive['seconds']:>7.3f} {traced:>8} {naive['rss_mb']:>6.0f} "
                      f"{naive['pairs']:>9} {naive['f1']:>5.3f} | {naive['seconds'] / engine['seconds']:>6.1f}x")
         print(line, flush=True)
     print("\nengine time by stage (s), precision / recall against the synthetic facts:")

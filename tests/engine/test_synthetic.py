@@ -8,16 +8,16 @@ gold, which only means something if those labels sit on the article text.
 
 from __future__ import annotations
 
+import itertools
 import random
 import sys
 from pathlib import Path
 
 import pytest
-
 from newsdiff.engine.segment import segment
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from synthetic import CORPUS, build_story, generate_story, reword, write_story  # noqa: E402
+from synthetic import CORPUS, build_story, generate_story, reword, write_story
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/ecb beside the project")
 
@@ -44,7 +44,7 @@ def test_fact_labels_tile_the_article_body() -> None:
     for article, sentences in zip(story.articles, story.sentences):
         assert sentences[0].start >= article.body_start
         assert not article.text[article.body_start:sentences[0].start].strip()
-        for sentence, following in zip(sentences, sentences[1:]):
+        for sentence, following in itertools.pairwise(sentences):
             text = article.text[sentence.start:sentence.end]
             assert text and text == text.strip()
             assert sentence.end <= following.start

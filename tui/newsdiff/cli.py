@@ -20,7 +20,7 @@ from typing import TextIO
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS, write_export
 from newsdiff.engine.model import Story
-from newsdiff.engine.story import analyze
+from newsdiff.analysis import run_analysis
 
 PROG = "newsdiff"
 COMMANDS = ("read", "report", "export", "snapshots", "open")
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_paths(read, required=False)
     _add_app_options(read)
+    _add_matcher_options(read, cache=False)
     read.set_defaults(run=_run_read)
 
     report = commands.add_parser(
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_paths(report, required=True)
+    _add_matcher_options(report, cache=True)
     report.set_defaults(run=_run_report)
 
     export = commands.add_parser(
@@ -119,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)"
     )
     _add_paths(export, required=True)
+    _add_matcher_options(export, cache=True)
     export.set_defaults(run=_run_export)
 
     snapshots = commands.add_parser(
@@ -160,6 +163,20 @@ def _add_paths(parser: argparse.ArgumentParser, *, required: bool) -> None:
     )
 
 
+def _add_matcher_options(parser: argparse.ArgumentParser, *, cache: bool) -> None:
+    parser.add_argument(
+        "--semantic",
+        action="store_true",
+        help="also match with a sentence encoder (needs: pip install 'newsdiff[semantic]')",
+    )
+    if cache:
+        parser.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="analyse afresh instead of reading the analysis cache (nothing is written to it either)",
+        )
+
+
 def _add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--snapshots-dir",
@@ -187,7 +204,9 @@ def _run_read(options: argparse.Namespace) -> int:
 
     _require_existing(options.paths)
     with _story_paths(options.paths) as paths:
-        return run_app(paths, snapshots_dir=options.snapshots_dir, config_path=options.config)
+        return run_app(
+            paths, snapshots_dir=options.snapshots_dir, config_path=options.config, semantic=options.semantic
+        )
 
 
 def _run_report(options: argparse.Namespace) -> int:
@@ -195,7 +214,7 @@ def _run_report(options: argparse.Namespace) -> int:
 
     from newsdiff.report import render_report
 
-    story = _analyze(options.paths)
+    story = _analyze(options)
     render_report(story, Console())
     return EXIT_OK
 
@@ -203,7 +222,7 @@ def _run_report(options: argparse.Namespace) -> int:
 def _run_export(options: argparse.Namespace) -> int:
     output: str | None = None if options.output in (None, "-") else options.output
     export_format = options.format or _format_for(output)
-    story = _analyze(options.paths)
+    story = _analyze(options)
     content = RENDERERS[export_format](story, ())
     if output is None:
         _write_stdout(content)
@@ -278,10 +297,15 @@ def _snapshots_folder(options: argparse.Namespace) -> Path:
     return snapshots_dir(config, options.snapshots_dir)
 
 
-def _analyze(paths: Sequence[Path]) -> Story:
-    _require_existing(paths)
+def _analyze(options: argparse.Namespace) -> Story:
+    _require_existing(options.paths)
     with _progress_line(sys.stderr) as progress:
-        return analyze(paths, progress=progress)
+        analysis = run_analysis(
+            options.paths, semantic=options.semantic, use_cache=not options.no_cache, progress=progress
+        )
+    for notice in analysis.notices:
+        _warn(notice)
+    return analysis.story
 
 
 def _require_existing(paths: Sequence[Path]) -> None:

@@ -17,13 +17,15 @@ def run_app(
     config_path: Path | None = None,
     notes_dir: Path | None = None,
     notes: Sequence[Note] = (),
+    semantic: bool = False,
 ) -> int:
     """Run the app until the user quits; returns the exit code.
 
     ``sources`` are analysed in a worker so the window appears at once (paths,
     raw texts or ``Article`` objects, as ``analyze`` takes them). Pass a
     ready ``story`` instead to skip the analysis. ``notes`` are notes carried
-    by a reopened snapshot, shown beside the story's own.
+    by a reopened snapshot, shown beside the story's own. ``semantic`` asks
+    for the sentence-encoder matcher (the config's ``semantic`` also can).
     """
     from newsdiff.app.app import NewsdiffApp
 
@@ -34,6 +36,7 @@ def run_app(
         snapshots_dir=snapshots_dir,
         notes_dir=notes_dir,
         notes=notes,
+        semantic=semantic,
     )
     result = app.run()
     return result if isinstance(result, int) else 0

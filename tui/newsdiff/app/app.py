@@ -15,9 +15,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from newsdiff.analysis import run_analysis
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.keys import KeyHelp, key_help
-from newsdiff.app.messages import AnalysisDone, AnalysisFailed, AnalysisProgress, MainScreenReady
+from newsdiff.app.messages import (
+    AnalysisDone,
+    AnalysisFailed,
+    AnalysisProgress,
+    MainScreenReady,
+)
 from newsdiff.app.palette import Palette, palette_for
 from newsdiff.app.screens.annotate import AnnotateScreen, Annotation
 from newsdiff.app.screens.claim import ClaimScreen
@@ -34,7 +40,6 @@ from newsdiff.engine.export.html_export import to_html
 from newsdiff.engine.export.json_export import to_json
 from newsdiff.engine.export.markdown_export import to_markdown
 from newsdiff.engine.model import Article, Story
-from newsdiff.engine.story import analyze
 from newsdiff.store.config import Config, load_config
 from newsdiff.store.errors import StoreError
 from newsdiff.store.notes import Note, NoteStore, locate
@@ -65,8 +70,10 @@ class NewsdiffApp(App[int]):
         snapshots_dir: Path | None = None,
         notes_dir: Path | None = None,
         notes: Sequence[Note] = (),
+        semantic: bool = False,
     ) -> None:
         super().__init__()
+        self.semantic = semantic
         self.sources = list(sources)
         self.story = story
         self.config_path = config_path
@@ -121,13 +128,19 @@ class NewsdiffApp(App[int]):
     def analyse(self) -> None:
         """Analyse the sources off the UI thread; progress and result come back as messages."""
         try:
-            story = analyze(self.sources, progress=lambda message, share: self.post_message(AnalysisProgress(message, share)))
+            analysis = run_analysis(
+                self.sources,
+                semantic=self.semantic or self.config.semantic,
+                progress=lambda message, share: self.post_message(AnalysisProgress(message, share)),
+            )
         except InputError as error:
             self.post_message(AnalysisFailed(str(error)))
         except Exception as error:  # the app must stay up and say what went wrong
             self.post_message(AnalysisFailed(f"analysis failed: {type(error).__name__}: {error}"))
         else:
-            self.post_message(AnalysisDone(story))
+            for notice in analysis.notices:
+                self.call_from_thread(self.notify, notice, title="Matcher", severity="warning", timeout=8, markup=False)
+            self.post_message(AnalysisDone(analysis.story))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         self.main.show_progress(message.message, message.share)

@@ -9,6 +9,11 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 
+WIDGET_ACTIONS = frozenset({"select", "first", "last", "submit"})
+"""Textual's own list and input bindings worth listing; the rest (text editing,
+sideways scrolling, copy) would bury newsdiff's keys in the help."""
+
+
 @dataclass(frozen=True)
 class KeyHelp:
     """One action in the help: where it works, its keys, what it does, its id."""
@@ -33,12 +38,15 @@ def key_help(
     keymap: Mapping[str, str],
     display: Callable[[Binding], str],
 ) -> list[KeyHelp]:
-    """Every described binding of every context, keys as the user has them."""
+    """newsdiff's bindings (those with an id) of every context, keys as the user has them.
+
+    Of Textual's own widget bindings only ``WIDGET_ACTIONS`` are listed.
+    """
     rows: list[KeyHelp] = []
     for context, node_class in contexts:
         grouped: dict[tuple[str, str], list[Binding]] = {}
         for binding in class_bindings(node_class):
-            if not binding.description:
+            if not binding.description or (binding.id is None and binding.action not in WIDGET_ACTIONS):
                 continue
             if binding.id is not None and binding.id in keymap:
                 binding = binding.with_key(keymap[binding.id])

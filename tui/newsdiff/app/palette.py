@@ -41,6 +41,13 @@ class Palette:
     note: Style
     headline: Style
     filtered_out: Style
+    all_current: Style
+    some_current: Style
+    one_current: Style
+    boilerplate_current: Style
+    all_bar: Style
+    some_bar: Style
+    one_bar: Style
 
     def reach(self, reach: Reach | None) -> Style:
         """The style of a passage with this reach (``None``: boilerplate)."""
@@ -51,6 +58,24 @@ class Palette:
         if reach is Reach.ONE:
             return self.one
         return self.boilerplate
+
+    def current(self, reach: Reach | None) -> Style:
+        """Laid over the current passage: a stronger tint of its reach colour.
+
+        The gutter's cursor mark is per line, so when two passages share a
+        line only this background says which one is current.
+        """
+        if reach is Reach.ALL:
+            return self.all_current
+        if reach is Reach.SOME:
+            return self.some_current
+        if reach is Reach.ONE:
+            return self.one_current
+        return self.boilerplate_current
+
+    def bar(self, reach: Reach) -> Style:
+        """A solid colour for a reach in coverage bars, strong enough to see on the panel."""
+        return {Reach.ALL: self.all_bar, Reach.SOME: self.some_bar, Reach.ONE: self.one_bar}[reach]
 
     def glyph(self, reach: Reach | None) -> Text:
         """The reach glyph, styled, for gutters, bars and the legend."""
@@ -80,24 +105,38 @@ def palette_for(dark: bool) -> Palette:
             some=Style(bgcolor="#5c4500", color="#fff4d6"),
             one=Style(color="#f29cf2", italic=True, underline=True),
             boilerplate=Style(dim=True, italic=True),
-            differs=Style(bold=True, underline=True, color="#ffd866"),
+            differs=Style(bold=True, underline=True, color="#ffe28a"),
             match=Style(reverse=True),
             current_match=Style(reverse=True, bold=True, underline=True),
             cursor=Style(color="#ffb86c", bold=True),
             note=Style(color="#8be9fd", bold=True),
             headline=Style(bold=True),
             filtered_out=Style(dim=True),
+            all_current=Style(bgcolor="#33609e", color="#ffffff"),
+            some_current=Style(bgcolor="#7f6000", color="#ffffff"),
+            one_current=Style(bgcolor="#5c2a58", color="#ffd6ff"),
+            boilerplate_current=Style(bgcolor="#444444"),
+            all_bar=Style(color="#5b9bf0"),
+            some_bar=Style(color="#e0a800"),
+            one_bar=Style(color="#f29cf2"),
         )
     return Palette(
         all=Style(bgcolor="#cde0f7", color="#0b2545"),
         some=Style(bgcolor="#f7dd94", color="#3d2c00"),
         one=Style(color="#9c1d98", italic=True, underline=True),
         boilerplate=Style(dim=True, italic=True),
-        differs=Style(bold=True, underline=True, color="#8a3b00"),
+        differs=Style(bold=True, underline=True, color="#7a3300"),
         match=Style(reverse=True),
         current_match=Style(reverse=True, bold=True, underline=True),
-        cursor=Style(color="#b34700", bold=True),
+        cursor=Style(color="#a03f00", bold=True),
         note=Style(color="#005f87", bold=True),
         headline=Style(bold=True),
         filtered_out=Style(dim=True),
+        all_current=Style(bgcolor="#94bdf0", color="#061a33"),
+        some_current=Style(bgcolor="#eab941", color="#2b1f00"),
+        one_current=Style(bgcolor="#efc0ec", color="#6e0f6b"),
+        boilerplate_current=Style(bgcolor="#c4c4c4"),
+        all_bar=Style(color="#1f5fae"),
+        some_bar=Style(color="#8a6400"),
+        one_bar=Style(color="#9c1d98"),
     )

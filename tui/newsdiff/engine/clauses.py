@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from bisect import bisect_left
+
 from newsdiff.engine.normalize import tokenize
 from newsdiff.engine.stopwords import STOPWORDS
 
@@ -43,11 +45,18 @@ def clause_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """
     cuts = [0] + [m.end() for m in _BOUNDARY.finditer(text)] + [len(text)]
     parts = [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
+    starts = [t.start for t in tokenize(text) if t.norm not in STOPWORDS]
+
+    def content_words(start: int, end: int) -> int:
+        """Content words starting inside the part: the text's words, counted by offset."""
+        return bisect_left(starts, end) - bisect_left(starts, start)
+
     merged: list[tuple[int, int]] = []
     pending: int | None = None
     for start, end in parts:
         start = start if pending is None else pending
-        if _content_words(text[start:end]) < MIN_CLAUSE_WORDS or _is_attribution(text[start:end]):
+        words = content_words(start, end)
+        if words < MIN_CLAUSE_WORDS or (words <= MAX_ATTRIBUTION_WORDS and _ATTRIBUTION.search(text[start:end])):
             pending = start
         else:
             merged.append((start, end))
@@ -58,12 +67,3 @@ def clause_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
         else:
             merged.append((pending, len(text)))
     return [(offset + a, offset + b) for a, b in merged]
-
-
-def _is_attribution(part: str) -> bool:
-    """Whether a part only says who reported ("..., the U.S. Geological Survey said")."""
-    return bool(_ATTRIBUTION.search(part)) and _content_words(part) <= MAX_ATTRIBUTION_WORDS
-
-
-def _content_words(text: str) -> int:
-    return sum(1 for t in tokenize(text) if t.norm not in STOPWORDS)

@@ -4,17 +4,18 @@ The unit of matching is a passage or, for a sentence that reports two
 things, each of its clauses (``clauses.clause_spans``), so such a sentence
 can join two claims. Units of different articles are linked when
 ``Matcher.decide`` says they report the same claim: the very decision that
-``similarity.same_claim`` makes, with word weights from this story.
+``similarity.same_claim`` makes (with the story's encoder, if it has one).
 
 Plain connected components over these links would chain unrelated claims
 through one ambiguous sentence, so groups grow by merging, strongest link
 first, only when most cross-article pairs of the two groups are linked
 themselves (``MIN_LINKED_SHARE``): a group is a dense cluster, not a chain.
 
-Scale: only pairs that share informative words are scored. An inverted
-index maps each word that is neither a stopword nor in most of the story's
-passages to the units that hold it; a unit is compared with the
-``MAX_CANDIDATES`` units of other articles that share the most word weight
+Scale: identical texts (wire copy) are matched once, and only pairs that
+share informative words are scored. An inverted index maps each text's
+``MAX_KEYS`` rarest words (never stopwords, never words in more than
+``MAX_KEY_SHARE`` of the passages) to the texts that hold them; a text is
+compared with the ``MAX_CANDIDATES`` texts that share the most such words
 with it.
 """
 
@@ -35,13 +36,11 @@ if TYPE_CHECKING:
 MIN_LINKED_SHARE = 0.5
 """Share of cross-article unit pairs of two groups that must be linked to merge them."""
 MAX_CANDIDATES = 40
-"""Units of other articles scored against one unit, best shared weight first."""
+"""Texts scored against one text, those sharing the most rare words first."""
 MAX_KEYS = 8
 """A unit is found through its rarest words only (prefix filtering)."""
 MAX_KEY_SHARE = 0.3
 """Words in more than this share of the passages are not used to find candidates."""
-MIN_SHARED_WEIGHT = 0.5
-"""Shared word weight (see ``Matcher.weight``) two units need to be scored at all."""
 MAX_CLAIMS_PER_PASSAGE = 3
 """A sentence rarely reports more than a few separate things."""
 
@@ -157,13 +156,10 @@ def _links(
     for n, words in enumerate(keys):
         if n % step == 0:
             report(0.1 + 0.7 * n / max(1, len(nodes)))
-        shared: dict[int, float] = defaultdict(float)
+        shared: Counter[int] = Counter()
         for word in words:
-            weight = profiles[n].weights[word]
-            for m in index[word]:
-                if m > n:
-                    shared[m] += weight
-        best = sorted((m for m, w in shared.items() if w >= MIN_SHARED_WEIGHT), key=shared.__getitem__, reverse=True)
+            shared.update(m for m in index[word] if m > n)
+        best = [m for m, _ in shared.most_common()]
         for m in best[:MAX_CANDIDATES]:
             if not _may_link(nodes[n], nodes[m]):
                 continue

@@ -19,6 +19,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from newsdiff.engine.spelling import americanize
+from newsdiff.engine.stopwords import STOPWORDS
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # dotted acronyms: U.S., e.g.
@@ -66,10 +67,28 @@ def normalize_word(word: str) -> str:
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
-    """Split ``text`` into words; spans are ``offset`` plus indices into ``text``."""
+    """Split ``text`` into words; spans are ``offset`` plus indices into ``text``.
+
+    The pipeline reads each passage several times (matching, clauses,
+    wording differences, summary), so the words of a text are worked out
+    once and cached; another ``offset`` only shifts the spans.
+    """
+    tokens = _tokens(text)
+    if offset == 0:
+        return tokens
+    return tuple(Token(t.text, t.norm, t.start + offset, t.end + offset) for t in tokens)
+
+
+def content_norms(text: str) -> tuple[str, ...]:
+    """The norms of ``text`` that are not stopwords, in reading order."""
+    return tuple(t.norm for t in _tokens(text) if t.norm not in STOPWORDS)
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
-        start = match.start() + offset
+        start = match.start()
         word = match.group()
         tokens.extend(Token(word[a:b], norm, start + a, start + b) for a, b, norm in _word_parts(word))
     return tuple(tokens)

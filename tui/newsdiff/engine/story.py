@@ -20,6 +20,7 @@ from newsdiff.engine.load import article_from_text, load_paths
 from newsdiff.engine.model import Article, Claim, Passage, Reach, Story
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
+from newsdiff.engine.semantic import Encoder
 from newsdiff.engine.summary import summarize
 
 Progress = Callable[[str, float], None]
@@ -31,6 +32,7 @@ def analyze(
     *,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
+    encoder: Encoder | None = None,
 ) -> Story:
     """Analyse several articles about one event.
 
@@ -39,28 +41,34 @@ def analyze(
     when it names an existing file or folder and article text otherwise.
     Raises ``InputError`` (one line for the user) for unusable input.
     With ``cache_dir``, a story analysed before is read back instead of
-    matched again (see ``engine.cache``).
+    matched again (see ``engine.cache``). With a sentence ``encoder``
+    (``engine.semantic.load_encoder``) the matcher also weighs sentence
+    vectors.
     """
     report = progress or _silent
     articles = _collect(list(sources), report)
     if cache_dir is None:
-        return _analyze_articles(articles, report)
+        return _analyze_articles(articles, report, encoder)
     cache = StoryCache(cache_dir)
-    key = cache.key(articles, backend="lexical")
+    key = cache.key(articles, backend=encoder.name if encoder else "lexical")
     story = cache.get(key)
     if story is not None:
         report("Done (from cache)", 1.0)
         return story
-    story = _analyze_articles(articles, report)
+    story = _analyze_articles(articles, report, encoder)
     cache.put(key, story)
     return story
 
 
-def _analyze_articles(articles: list[Article], report: Progress) -> Story:
+def _analyze_articles(articles: list[Article], report: Progress, encoder: Encoder | None) -> Story:
     report("Splitting sentences", 0.1)
     passages = tuple(_with_quotes(a, p) for a in articles for p in segment(a))
     report("Matching passages", 0.2)
-    groups = cluster_passages(passages, progress=lambda share: report("Matching passages", 0.2 + 0.6 * share))
+    groups = cluster_passages(
+        passages,
+        progress=lambda share: report("Matching passages", 0.2 + 0.6 * share),
+        encoder=encoder,
+    )
     report("Comparing wording", 0.8)
     claims = tuple(_claim(n, group, len(articles)) for n, group in enumerate(groups, start=1))
     coverage = article_coverage(articles, passages, claims)

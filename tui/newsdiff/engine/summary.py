@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsdiff.engine.model import Passage, PassageKind
-from newsdiff.engine.normalize import tokenize
-from newsdiff.engine.stopwords import STOPWORDS
+from newsdiff.engine.normalize import content_norms
 
 SUMMARY_LENGTH = 100
 """Longest summary, in characters, the ellipsis included."""
@@ -63,7 +62,7 @@ def _content_text(passage: Passage) -> str:
 
 
 def _content_words(passage: Passage) -> frozenset[str]:
-    return frozenset(t.norm for t in tokenize(_content_text(passage)) if t.norm not in STOPWORDS)
+    return frozenset(content_norms(_content_text(passage)))
 
 
 def _is_reporting(passage: Passage) -> bool:

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Static
 
 from newsdiff.app.alignment import align
 from newsdiff.app.palette import Palette
-from newsdiff.app.widgets.compare_view import SEPARATOR, CompareView
+from newsdiff.app.widgets.compare_view import LOOSE_SEPARATOR, SEPARATOR, CompareView
 from newsdiff.engine.model import Story
 
 MAX_COMPARED = 3
@@ -27,7 +27,10 @@ def partners_after(story: Story, article_id: str, offset: int, count: int) -> li
 
 
 class CompareScreen(Screen[None]):
-    """Side-by-side columns scrolled together; ``x`` swaps in other articles."""
+    """Side-by-side columns scrolled together; ``x`` swaps in other articles.
+
+    Only opened for a story of two articles or more (the main screen checks).
+    """
 
     BINDINGS = [
         Binding("escape,c", "app.pop_screen", "Close compare", id="close_compare"),
@@ -36,18 +39,30 @@ class CompareScreen(Screen[None]):
         Binding("plus,equals_sign", "columns(1)", "More", id="more_columns"),
     ]
 
-    def __init__(self, story: Story, article_id: str, palette: Palette) -> None:
+    def __init__(self, story: Story, article_id: str, palette: Palette, passage_id: str | None = None) -> None:
         super().__init__()
         self.story = story
         self.article_id = article_id
         self.palette = palette
+        self.passage_id = passage_id
         self.partner_shift = 0
         self.count = MAX_COMPARED - 1
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-header")
         yield CompareView(self.story, [], self.palette, id="compare-view")
+        yield Static(self._legend(), id="compare-legend")
         yield Footer()
+
+    def _legend(self) -> Text:
+        """What the separators mean, then the reach colours."""
+        legend = Text(no_wrap=True, overflow="ellipsis", end="")
+        legend.append(SEPARATOR.strip(), style=Style(bold=True))
+        legend.append(" same claim  ")
+        legend.append(LOOSE_SEPARATOR.strip(), style=Style(bold=True))
+        legend.append(" side by side only  ")
+        legend.append_text(self.palette.legend())
+        return legend
 
     async def on_mount(self) -> None:
         await self._rebuild()
@@ -63,6 +78,14 @@ class CompareScreen(Screen[None]):
         await self.mount(view, after=self.query_one("#compare-header"))
         view.focus()
         self.call_after_refresh(self._fit_header)
+        self.call_after_refresh(self._show_passage)
+
+    def _show_passage(self) -> None:
+        """Start at the row of the passage the reader was on, not at the top."""
+        view = self.query_one(CompareView)
+        row = next((n for n, row in enumerate(view.rows) if row[0] is not None and row[0].id == self.passage_id), None)
+        if row is not None:
+            view.scroll_to(y=view.line_of_row(row), animate=False, immediate=True)
 
     def on_resize(self) -> None:
         self._fit_header()
@@ -73,9 +96,6 @@ class CompareScreen(Screen[None]):
         width = view.column_width
         ids = self.article_ids
         header = Text(no_wrap=True, end="")
-        if len(ids) == 1:
-            header.append("Nothing to compare: this story has one article.", style=Style(italic=True))
-            ids = []
         for number, article_id in enumerate(ids):
             if number:
                 header.append(SEPARATOR, style=Style(dim=True))

@@ -19,7 +19,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from newsdiff.app.filters import ReachFilter
-from newsdiff.app.messages import ArticleChosen, ClaimChosen, MainScreenReady, PassageChanged
+from newsdiff.app.messages import (
+    ArticleChosen,
+    ClaimChosen,
+    MainScreenReady,
+    PassageChanged,
+)
 from newsdiff.app.palette import Palette
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.screens.compare import CompareScreen
@@ -98,6 +103,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
+        self.query_one(Reader).restyle(palette=self.palette)
         self.query_one(Reader).focus()
         self._update_legend()
         self.app.post_message(MainScreenReady())
@@ -121,10 +127,11 @@ class MainScreen(Screen[None]):
         self.reach_filter = reach_filter
         self.query_one(AnalysisStatus).display = False
         self.query_one(ArticleList).show_story(story, self.palette, compact=self.compact)
-        self.query_one(ClaimList).show_claims(story, self.palette, reach_filter, self.noted_claims)
         self.query_one(Reader).restyle(reach_filter=reach_filter, noted=self.noted_passages)
         if story.articles:
             self.open_article(story.articles[0].id)
+        else:
+            self._show_claims()
         self._update_legend()
 
     def show_progress(self, message: str, share: float) -> None:
@@ -137,15 +144,22 @@ class MainScreen(Screen[None]):
         """Put note marks on these passages and claims."""
         self.noted_passages, self.noted_claims = passage_ids, claim_ids
         self.query_one(Reader).restyle(noted=passage_ids)
-        if self.story is not None:
-            claims = self.query_one(ClaimList)
-            highlighted = claims.claim_id
-            claims.show_claims(self.story, self.palette, self.reach_filter, claim_ids)
-            if highlighted is not None:
-                claims.follow([highlighted])
+        self._show_claims()
+
+    def _show_claims(self) -> None:
+        """(Re)list the claims for the article being read, keeping the highlighted one."""
+        if self.story is None:
+            return
+        claims = self.query_one(ClaimList)
+        highlighted = claims.claim_id
+        claims.show_claims(self.story, self.palette, self.reach_filter, self.noted_claims, self.article_id)
+        if highlighted is not None:
+            claims.follow([highlighted])
 
     def repaint(self) -> None:
-        """Re-colour everything after a theme change."""
+        """Re-colour everything after a theme change (one set in the config comes before compose)."""
+        if not self.query(Reader):
+            return
         self.query_one(Reader).restyle(palette=self.palette)
         if self.story is not None:
             self.query_one(ArticleList).show_story(self.story, self.palette, compact=self.compact)
@@ -158,12 +172,14 @@ class MainScreen(Screen[None]):
         self.article_id = article_id
         self.query_one("#article-heading", Static).update(article_heading(self.story, article_id))
         self.query_one(ArticleList).mark_current(article_id)
+        self._show_claims()
         self.query_one(Reader).show(self.story, article_id)
         self._show_passage_context()
 
     def _update_legend(self) -> None:
-        legend = self.palette.legend()
-        legend.append(f"   filter: {self.reach_filter.label}", style=Style(bold=True))
+        legend = Text(f"filter: {self.reach_filter.label}", style=Style(bold=True), no_wrap=True, overflow="ellipsis", end="")
+        legend.append(" │ ", style=Style(dim=True))
+        legend.append_text(self.palette.legend())
         self.query_one("#legend", Static).update(legend)
 
     def _show_passage_context(self) -> None:
@@ -225,7 +241,7 @@ class MainScreen(Screen[None]):
         self.reach_filter = reach_filter
         self.query_one(Reader).restyle(reach_filter=reach_filter)
         if self.story is not None:
-            self.query_one(ClaimList).show_claims(self.story, self.palette, reach_filter, self.noted_claims)
+            self._show_claims()
             self._show_passage_context()
         self._update_legend()
 
@@ -254,7 +270,11 @@ class MainScreen(Screen[None]):
     def action_compare(self) -> None:
         if self.story is None or self.article_id is None:
             return
-        self.app.push_screen(CompareScreen(self.story, self.article_id, self.palette))
+        if not self.story.comparable:
+            self.notify("This story has one article: nothing to compare.", timeout=3)
+            return
+        passage = self.query_one(Reader).passage
+        self.app.push_screen(CompareScreen(self.story, self.article_id, self.palette, passage.id if passage else None))
 
     def action_pick_article(self, number: int) -> None:
         if self.story is not None and number <= len(self.story.articles):

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from newsdiff.app.messages import ArticleChosen
 from newsdiff.app.palette import Palette
-from newsdiff.engine.model import Article, Coverage, Story
+from newsdiff.engine.model import Article, Coverage, Reach, Story
 
 BAR_WIDTH = 10
 
@@ -20,9 +20,8 @@ def coverage_bar(coverage: Coverage, palette: Palette) -> Text:
     cells = [round(coverage.all_share * BAR_WIDTH), round(coverage.some_share * BAR_WIDTH)]
     cells.append(max(BAR_WIDTH - sum(cells), 0))
     bar = Text(no_wrap=True, end="")
-    for count, glyph, style in zip(cells, "█▓░", (palette.all, palette.some, palette.one)):
-        colour = style.bgcolor or style.color
-        bar.append(glyph * count, style=Style(color=colour))
+    for count, glyph, reach in zip(cells, "█▓░", (Reach.ALL, Reach.SOME, Reach.ONE)):
+        bar.append(glyph * count, style=palette.bar(reach))
     bar.append(
         f" {coverage.all_share:.0%}·{coverage.some_share:.0%}·{coverage.unique_share:.0%}",
         style=Style(dim=True),

@@ -1,4 +1,9 @@
-"""The claims panel: every claim, who reports it, and how widely."""
+"""The claims panel: every claim, who reports it, and how widely.
+
+It lists the claims of the article being read in its reading order, then
+the claims that article leaves out, so following the reader's scroll walks
+down the list. The order is worked out once per article and kept.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from newsdiff.engine.model import Claim, Story
 MAX_DOTS = 12
 """Beyond this many articles the dots would not fit: only the count is shown."""
 MAX_NAMES = 3
+NOT_HERE = "✗ not in this article"
 
 
 def support_dots(story: Story, claim: Claim) -> str:
@@ -37,8 +43,20 @@ def source_names(story: Story, claim: Claim) -> str:
     return shown if len(names) <= MAX_NAMES else f"{shown} +{len(names) - MAX_NAMES}"
 
 
-def claim_prompt(story: Story, claim: Claim, palette: Palette, noted: bool) -> Text:
-    """A claim's row: support, reach, summary and sources, as plain text."""
+def reading_order(story: Story, article_id: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The article's claims as it reports them, and the story's other claims in story order."""
+    here: dict[str, None] = {}
+    if article_id is not None:
+        for passage in story.passages_of(article_id):
+            here.update((claim.id, None) for claim in story.claims_of(passage.id))
+    return tuple(here), tuple(c.id for c in story.claims if c.id not in here)
+
+
+def claim_prompt(story: Story, claim: Claim, palette: Palette, noted: bool, *, missing: bool = False) -> Text:
+    """A claim's row: support, reach, summary and sources, as plain text.
+
+    ``missing`` marks a claim the article being read does not report.
+    """
     prompt = Text(end="")
     prompt.append(support_dots(story, claim), style=palette.reach(claim.reach) + Style(bold=True))
     prompt.append(f"  {claim.reach.value}", style=Style(dim=True))
@@ -46,6 +64,8 @@ def claim_prompt(story: Story, claim: Claim, palette: Palette, noted: bool) -> T
         prompt.append(f"  ⚑{len(claim.flags)}", style=palette.differs)
     if noted:
         prompt.append(f" {NOTE_GLYPH}", style=palette.note)
+    if missing:
+        prompt.append(f"  {NOT_HERE}", style=Style(italic=True, bold=True))
     prompt.append("\n")
     prompt.append(claim.summary)
     prompt.append("\n")
@@ -54,7 +74,7 @@ def claim_prompt(story: Story, claim: Claim, palette: Palette, noted: bool) -> T
 
 
 class ClaimList(OptionList):
-    """Claims that pass the filter; it follows the reader's current passage."""
+    """Claims that pass the filter, the current article's first; it follows the reader."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", id="claims_down", show=False),
@@ -66,18 +86,31 @@ class ClaimList(OptionList):
         self.border_title = "Claims"
         self._ids: list[str] = []
         self._index: dict[str, int] = {}
+        self._orders: dict[str | None, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._story: Story | None = None
 
-    def show_claims(self, story: Story, palette: Palette, reach_filter: ReachFilter, noted: Collection[str]) -> None:
-        claims = [c for c in story.claims if reach_filter.keeps(c.reach)]
-        self._ids = [c.id for c in claims]
+    def show_claims(
+        self, story: Story, palette: Palette, reach_filter: ReachFilter, noted: Collection[str], article_id: str | None
+    ) -> None:
+        """List the claims passing the filter: ``article_id``'s in its order, then the rest."""
+        if story is not self._story:
+            self._story, self._orders = story, {}
+        if article_id not in self._orders:
+            self._orders[article_id] = reading_order(story, article_id)
+        here_ids, elsewhere_ids = self._orders[article_id]
+        here = [c for c in map(story.claim, here_ids) if reach_filter.keeps(c.reach)]
+        elsewhere = [c for c in map(story.claim, elsewhere_ids) if reach_filter.keeps(c.reach)]
+        self._ids = [c.id for c in here + elsewhere]
         self._index = {claim_id: n for n, claim_id in enumerate(self._ids)}
         options: list[Option | None] = []
-        for claim in claims:
+        for number, claim in enumerate(here + elsewhere):
             if options:
                 options.append(None)
-            options.append(Option(claim_prompt(story, claim, palette, claim.id in noted), id=claim.id))
+            missing = article_id is not None and number >= len(here)
+            options.append(Option(claim_prompt(story, claim, palette, claim.id in noted, missing=missing), id=claim.id))
         self.set_options(options)
-        self.border_subtitle = f"{len(claims)} of {len(story.claims)}"
+        shown = f"{len(here)} here · {len(elsewhere)} elsewhere" if article_id is not None else f"{len(here + elsewhere)}"
+        self.border_subtitle = f"{shown} of {len(story.claims)}"
 
     @property
     def claim_id(self) -> str | None:

@@ -8,6 +8,7 @@ of its tallest cell.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import pairwise
 
 from rich.style import Style
 from rich.text import Text
@@ -24,6 +25,9 @@ from newsdiff.app.text_layout import printable, wrap_offsets
 from newsdiff.engine.model import Passage, PassageKind, Story
 
 SEPARATOR = " │ "
+"""Between two cells of a row that share a claim (and in the header)."""
+LOOSE_SEPARATOR = " ┆ "
+"""Between two cells that only fill the same row: they report different things."""
 GLYPH = 2
 """Cells for a passage's reach glyph and a space, at the start of each cell."""
 
@@ -47,6 +51,7 @@ class CompareView(ScrollView, can_focus=True):
         self.palette = palette
         self._cells: list[list[list[tuple[int, int]]]] = []
         self._row_starts: list[int] = []
+        self._linked = [self._links(row) for row in rows]
         self._width = 0
         self._cache: LRUCache[int, Strip] = LRUCache(512)
 
@@ -78,6 +83,11 @@ class CompareView(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, line)
         self.refresh()
 
+    def _links(self, row: Row) -> tuple[bool, ...]:
+        """For each column after the first: does its cell share a claim with the one on its left."""
+        claims = [{c.id for c in self.story.claims_of(p.id)} if p is not None else set() for p in row]
+        return tuple(bool(left & right) for left, right in pairwise(claims))
+
     def _wrap(self, passage: Passage, width: int) -> list[tuple[int, int]]:
         text = self.story.article(passage.article_id).text
         return wrap_offsets(text, passage.start, passage.end, width)
@@ -101,11 +111,11 @@ class CompareView(ScrollView, can_focus=True):
     def _paint(self, y: int, base: Style) -> Strip:
         row_index = bisect_right(self._row_starts, y) - 1
         line_in_row = y - self._row_starts[row_index]
-        row, cells = self.rows[row_index], self._cells[row_index]
+        row, cells, linked = self.rows[row_index], self._cells[row_index], self._linked[row_index]
         line = Text(style=base, no_wrap=True, end="")
         for column, (passage, wrapped) in enumerate(zip(row, cells)):
             if column:
-                line.append(SEPARATOR, style=Style(dim=True))
+                line.append(SEPARATOR if linked[column - 1] else LOOSE_SEPARATOR, style=Style(dim=True))
             cell = self._cell(passage, wrapped, line_in_row)
             cell.truncate(self._width, pad=True)
             line.append_text(cell)

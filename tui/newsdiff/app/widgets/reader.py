@@ -23,7 +23,13 @@ from textual.strip import Strip
 
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.messages import ClaimChosen, PassageChanged
-from newsdiff.app.palette import CURSOR_GLYPH, NOTE_GLYPH, REACH_GLYPHS, Palette, palette_for
+from newsdiff.app.palette import (
+    CURSOR_GLYPH,
+    NOTE_GLYPH,
+    REACH_GLYPHS,
+    Palette,
+    palette_for,
+)
 from newsdiff.app.text_layout import TextLayout, printable, wrap_offsets
 from newsdiff.engine.model import Article, Passage, PassageKind, Reach, Story
 
@@ -324,7 +330,7 @@ class Reader(ScrollView, can_focus=True):
                 gutter[1], gutter_styles[1] = REACH_GLYPHS[reach], palette.reach(reach)
                 if passage.id in self.noted:
                     gutter[2], gutter_styles[2] = NOTE_GLYPH, palette.note
-            self._paint_passage(text, passage, reach, start, end)
+            self._paint_passage(text, passage, reach, start, end, current=index == self._cursor)
         for match_index in range(bisect_left(self._match_starts, start - 200), len(self._matches)):
             m_start, m_end = self._matches[match_index]
             if m_start >= end:
@@ -338,16 +344,23 @@ class Reader(ScrollView, can_focus=True):
         line.append_text(text)
         return Strip(line.render(self.app.console), line.cell_len)
 
-    def _paint_passage(self, text: Text, passage: Passage, reach: Reach | None, start: int, end: int) -> None:
+    def _paint_passage(
+        self, text: Text, passage: Passage, reach: Reach | None, start: int, end: int, *, current: bool
+    ) -> None:
         assert self.story is not None
         palette = self.palette
         lo, hi = max(passage.start, start) - start, min(passage.end, end) - start
         if hi <= lo:
             return
         if reach is not None and not self.reach_filter.keeps(reach):
-            text.stylize(palette.filtered_out, lo, hi)
+            text.stylize(palette.filtered_out + (palette.current(reach) if current else Style()), lo, hi)
             return
-        text.stylize(palette.reach(reach), lo, hi)
+        if reach is Reach.ONE and not self.story.comparable:
+            # With one article every claim is "only this one": a colour that says nothing.
+            base, highlight = Style(), palette.current(None)
+        else:
+            base, highlight = palette.reach(reach), palette.current(reach)
+        text.stylize(base + highlight if current else base, lo, hi)
         if passage.kind is PassageKind.HEADLINE:
             text.stylize(palette.headline, lo, hi)
         for span in self.story.differs_in(passage.id):

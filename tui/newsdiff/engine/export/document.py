@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdiff.engine.model import Claim, Passage, Reach, Story
+from newsdiff.engine.model import Article, Claim, Coverage, Passage, Reach, Story
 
 REACH_ORDER = (Reach.ALL, Reach.SOME, Reach.ONE)
 """Claims reported by every source come first: they are the story's common ground."""
@@ -66,6 +66,38 @@ def claim_passages(story: Story, claim: Claim) -> tuple[Passage, ...]:
     order = {article.id: index for index, article in enumerate(story.articles)}
     passages = (story.passage(passage_id) for passage_id in claim.passage_ids)
     return tuple(sorted(passages, key=lambda p: (order.get(p.article_id, len(order)), p.start)))
+
+
+def article_details(story: Story, article: Article) -> list[str]:
+    """Plain-text lines about an article (file, address, coverage), for every document format."""
+    details = []
+    if article.path:
+        details.append(f"File: {article.path}")
+    if article.url:
+        details.append(f"Address: {article.url}")
+    coverage = _coverage(story, article)
+    if coverage is not None:
+        details.append(
+            f"Coverage: {percent(coverage.all_share)} reported by all sources, "
+            f"{percent(coverage.some_share)} by some, {percent(coverage.unique_share)} by this source only."
+        )
+    return details
+
+
+def missing_claims(story: Story, article: Article) -> tuple[Claim, ...]:
+    """Claims most other sources report that this article leaves out."""
+    coverage = _coverage(story, article)
+    if coverage is None:
+        return ()
+    return tuple(story.claim(claim_id) for claim_id in coverage.missing_claim_ids)
+
+
+def _coverage(story: Story, article: Article) -> Coverage | None:
+    """The article's coverage; a story put together by hand may have none."""
+    try:
+        return story.coverage_of(article.id)
+    except KeyError:
+        return None
 
 
 def claim_count(count: int) -> str:

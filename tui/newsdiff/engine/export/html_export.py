@@ -17,10 +17,12 @@ from itertools import groupby
 
 from newsdiff.engine.export.document import (
     ClaimGroup,
+    article_details,
     claim_count,
     claim_groups,
     claim_passages,
     claim_sources,
+    missing_claims,
     percent,
     story_overview,
     story_title,
@@ -207,26 +209,13 @@ def _articles(story: Story, anchors: _Anchors) -> Iterator[str]:
 def _article(story: Story, article: Article, anchors: _Anchors) -> Iterator[str]:
     yield f'<article id="{anchors.article(article.id)}">'
     yield f"<h3>{_e(article.source)}: {_e(article.title)}</h3>"
-    details = []
-    if article.path:
-        details.append(f"File: {_e(article.path)}")
-    if article.url:
-        details.append(f"Address: {_e(article.url)}")
-    try:
-        coverage = story.coverage_of(article.id)
-    except KeyError:
-        coverage = None
-    if coverage is not None:
-        details.append(
-            f"Coverage: {percent(coverage.all_share)} reported by all sources, "
-            f"{percent(coverage.some_share)} by some, {percent(coverage.unique_share)} by this source only."
-        )
+    details = article_details(story, article)
     if details:
-        yield f'<p class="meta">{"<br>".join(details)}</p>'
-    if coverage is not None and coverage.missing_claim_ids:
+        yield f'<p class="meta">{"<br>".join(_e(line) for line in details)}</p>'
+    missing = missing_claims(story, article)
+    if missing:
         yield '<p class="meta">Leaves out claims that most other sources report:</p><ul class="meta">'
-        for claim_id in coverage.missing_claim_ids:
-            claim = story.claim(claim_id)
+        for claim in missing:
             yield f'<li><a href="#{anchors.claim(claim.id)}">{_e(claim.id)}</a> {_e(claim.summary)}</li>'
         yield "</ul>"
     body = "".join(_article_text(story, article, anchors))

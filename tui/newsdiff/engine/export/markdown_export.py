@@ -14,10 +14,12 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from newsdiff.engine.export.document import (
     ClaimGroup,
+    article_details,
     claim_count,
     claim_groups,
     claim_passages,
     claim_sources,
+    missing_claims,
     percent,
     story_overview,
     story_title,
@@ -139,24 +141,11 @@ def _claim(story: Story, claim: Claim) -> Iterator[str]:
 
 def _article(story: Story, article: Article) -> Iterator[str]:
     yield f"### {escape_markdown(article.source)}: {escape_markdown(article.title)}"
-    details = []
-    if article.path:
-        details.append(f"File: {escape_markdown(article.path)}")
-    if article.url:
-        details.append(f"Address: {escape_markdown(article.url)}")
-    try:
-        coverage = story.coverage_of(article.id)
-    except KeyError:
-        coverage = None
-    if coverage is not None:
-        details.append(
-            f"Coverage: {percent(coverage.all_share)} reported by all sources, "
-            f"{percent(coverage.some_share)} by some, {percent(coverage.unique_share)} by this source only."
-        )
+    details = article_details(story, article)
     if details:
-        yield "  \n".join(details)
-    if coverage is not None and coverage.missing_claim_ids:
-        missing = (story.claim(claim_id) for claim_id in coverage.missing_claim_ids)
+        yield "  \n".join(escape_markdown(line) for line in details)
+    missing = missing_claims(story, article)
+    if missing:
         yield "\n".join(
             ["Leaves out claims that most other sources report:"]
             + [f"- {escape_markdown(claim.id)}. {escape_markdown(claim.summary)}" for claim in missing]

@@ -1,0 +1,56 @@
+"""How every front end runs the engine: with the user's cache and chosen matcher.
+
+The CLI and the app must give the same story for the same articles, so
+both come through ``run_analysis``: it loads the optional sentence encoder
+when asked (falling back to the lexical matcher with a one-line notice when
+the ``semantic`` extra is not installed) and keeps analyses in the user cache
+folder, so reopening a story does no matching work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsdiff.engine.model import Article, Story
+from newsdiff.engine.semantic import load_encoder
+from newsdiff.engine.story import Progress, analyze
+from newsdiff.store.paths import cache_dir
+
+SEMANTIC_MISSING = (
+    "semantic matching is not installed (pip install 'newsdiff[semantic]'); using the lexical matcher"
+)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A story and the notices the user should see about how it was made."""
+
+    story: Story
+    notices: tuple[str, ...] = ()
+
+
+def run_analysis(
+    sources: Sequence[str | Path | Article],
+    *,
+    semantic: bool = False,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Analyse ``sources``; raises ``InputError`` for unusable input."""
+    notices: list[str] = []
+    encoder = None
+    if semantic:
+        if progress:
+            progress("Loading the sentence encoder", 0.0)
+        encoder = load_encoder()
+        if encoder is None:
+            notices.append(SEMANTIC_MISSING)
+    story = analyze(
+        sources,
+        progress=progress,
+        cache_dir=cache_dir() / "stories" if use_cache else None,
+        encoder=encoder,
+    )
+    return Analysis(story, tuple(notices))
