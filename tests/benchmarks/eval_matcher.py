@@ -48,6 +48,7 @@ from newsdiff.engine.model import Article, Passage
 from newsdiff.engine.normalize import tokenize
 from newsdiff.engine.segment import segment
 from newsdiff.engine.semantic import Encoder, load_encoder
+from newsdiff.engine.story import analyze
 from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,38 +60,16 @@ FOLDS = 5
 L2 = 1e-3
 
 
-def export_story(paths: list[Path], encoder: Encoder | None) -> dict[str, object]:
-    """The story's JSON export (schema "newsdiff.story/1").
-
-    Lexical: what ``newsdiff export --format json`` writes. With an encoder
-    the export is built here from the engine, because the pipeline does not
-    take an encoder yet.
-    """
-    if encoder is None:
-        command = [sys.executable, "-m", "newsdiff", "export", "--format", "json", *map(str, paths)]
-        return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-    articles = load_paths(paths)
-    passages = [p for a in articles for p in segment(a)]
-    groups = cluster_passages(passages, encoder=encoder)
-    return {
-        "schema": "newsdiff.story/1",
-        "articles": [
-            {"id": a.id, "source": a.source, "title": a.title, "path": a.path, "text": a.text} for a in articles
-        ],
-        "claims": [
-            {
-                "id": f"K{n}",
-                "summary": group[0].text,
-                "sources": list(dict.fromkeys(p.article_id for p in group)),
-                "passages": [{"article": p.article_id, "start": p.start, "end": p.end, "text": p.text} for p in group],
-            }
-            for n, group in enumerate(groups, start=1)
-        ],
-    }
+def export_story(paths: list[Path], semantic: bool) -> dict[str, object]:
+    """The story's JSON export (schema "newsdiff.story/1"), as ``newsdiff export`` writes it."""
+    command = [sys.executable, "-m", "newsdiff", "export", "--no-cache", "--format", "json", *map(str, paths)]
+    if semantic:
+        command.insert(-len(paths), "--semantic")
+    return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
 
-def score_seeds(verbose: bool, encoder: Encoder | None) -> None:
-    export = export_story([ROOT / "seeds"], encoder)
+def score_seeds(verbose: bool, semantic: bool) -> None:
+    export = export_story([ROOT / "seeds"], semantic)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
         json.dump(export, handle)
     command = [sys.executable, str(SCORER), handle.name] + (["-v"] if verbose else [])
@@ -271,11 +250,10 @@ def mixed_topics(encoder: Encoder | None) -> None:
             for path in sorted(topic.iterdir())[:3]:
                 text = path.read_text(encoding="utf-8")
                 articles.append(Article(id=f"{topic.name}/{path.stem}", source=path.stem, title=path.stem, text=text))
-        passages = [p for a in articles for p in segment(a)]
-        for group in cluster_passages(passages, encoder=encoder):
-            if len({p.article_id for p in group}) < 2:
+        for claim in analyze(articles, encoder=encoder).claims:
+            if len(claim.article_ids) < 2:
                 continue
-            if len({p.article_id.split("/")[0] for p in group}) > 1:
+            if len({article_id.split("/")[0] for article_id in claim.article_ids}) > 1:
                 across += 1
             else:
                 within += 1
@@ -296,7 +274,7 @@ def main() -> int:
         if encoder is None:
             print("the semantic extra is not installed", file=sys.stderr)
             return 1
-    score_seeds(args.verbose, encoder)
+    score_seeds(args.verbose, encoder is not None)
     mixed_topics(encoder)
     pairs, y = load_msrp()
     matcher = sim.Matcher(encoder=encoder)

@@ -20,9 +20,8 @@ For each size it prints, for the engine and for a naive reference:
   (numpy's included; not for the naive reference above 50 articles, where
   one more run takes minutes), and the growth of the process's maximum
   resident set during the first run;
-- candidate pairs scored (the engine's ``Matcher.probability`` calls, counted
-  by wrapping the method from outside; the naive one scores every
-  cross-source pair);
+- candidate pairs scored (the engine's ``cluster.ClusterStats``; the naive
+  one scores every cross-source pair);
 - pairwise F1 against the synthetic story's facts (same fact in two outlets =
   same claim), so speed is never bought with quality.
 
@@ -57,9 +56,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import newsdiff.engine.story as story_module
-from newsdiff.engine import similarity
+from newsdiff.engine.cluster import ClusterStats
 from newsdiff.engine.export import to_json
 from newsdiff.engine.load import load_paths
 from newsdiff.engine.model import Article, Claim, Passage, Story
@@ -308,7 +308,6 @@ def instrumented() -> Iterator[tuple[dict[str, float], Counter[str]]]:
         "article_coverage": "coverage",
     }
     saved = {name: getattr(story_module, name) for name in stages}
-    original_probability = similarity.Matcher.probability
 
     def stage(name: str, function: Callable[..., object]) -> Callable[..., object]:
         def wrapper(*args: object, **kwargs: object) -> object:
@@ -319,19 +318,23 @@ def instrumented() -> Iterator[tuple[dict[str, float], Counter[str]]]:
                 seconds[name] += time.perf_counter() - start
         return wrapper
 
-    def counting(self: similarity.Matcher, a: similarity.Profile, b: similarity.Profile) -> float:
-        counts["scored"] += 1
-        return original_probability(self, a, b)
+    def counted(*args: Any, **kwargs: Any) -> object:
+        stats = ClusterStats()
+        try:
+            return saved["cluster_passages"](*args, **kwargs, stats=stats)
+        finally:
+            counts["scored"] += stats.scored
+            counts["linked"] += stats.linked
+            counts["units"] += stats.units
 
     for name, label in stages.items():
-        setattr(story_module, name, stage(label, saved[name]))
-    similarity.Matcher.probability = counting  # type: ignore[method-assign]
+        function = counted if name == "cluster_passages" else saved[name]
+        setattr(story_module, name, stage(label, function))
     try:
         yield seconds, counts
     finally:
         for name, function in saved.items():
             setattr(story_module, name, function)
-        similarity.Matcher.probability = original_probability  # type: ignore[method-assign]
 
 
 def engine_worker(articles: int, seed: int) -> dict[str, object]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
-from newsdiff.engine.cluster import cluster_passages
+from newsdiff.engine.cluster import ClusterStats, cluster_passages
 from newsdiff.engine.model import Passage, PassageKind
+from newsdiff.engine.quotes import find_quotes
+from newsdiff.engine.similarity import same_claim
 
 DATA = Path(__file__).parent / "data" / "ecb"
 
@@ -118,6 +121,71 @@ def test_dateline_is_ignored() -> None:
         text=dated.text, content_start=dated.start + len("JAKARTA - "),
     )
     assert {"a:0", "b:0"} in ids(cluster_passages(passages))
+
+
+def test_a_statement_running_over_a_clause_boundary_matches_as_one_unit() -> None:
+    # Neither clause alone nor the whole sentence is close enough to b's
+    # sentence; the last two clauses together say what b says.
+    passages = story({
+        "a": [(
+            "The mayor said on Monday that the stadium will close next year, because the roof leaks badly "
+            "during storms, and repairs would cost far more than a new building."
+        )],
+        "b": ["The roof leaks in heavy storms and repairs would cost far more than a new arena."],
+    })
+    assert {"a:0", "b:0"} in ids(cluster_passages(passages))
+
+
+def test_quotes_of_one_statement_match_on_the_quoted_words_not_the_attribution() -> None:
+    passages = story({
+        "a": [(
+            "“We reserve the right to build new plants in other regions, bearing in mind our deals with Norway, "
+            "and I do not rule out this option,” the minister told reporters during a visit to Oslo."
+        )],
+        "b": ["“Considering our deal with Norway, I also do not rule this out,” he said."],
+    })
+    assert {"a:0", "b:0"} not in ids(cluster_passages(passages))
+    quoted = [dataclasses.replace(p, quotes=find_quotes(p.text, 0, len(p.text))) for p in passages]
+    assert {"a:0", "b:0"} in ids(cluster_passages(quoted))
+
+
+PARALLEL = [
+    "The city council approved the new budget on Tuesday after a long debate.",
+    "The budget raises spending on schools by five percent.",
+    "Critics of the council called the budget plan reckless and warned of higher taxes.",
+    "The mayor will sign the budget into law next week.",
+    "Council members also voted to rename the central library after a local poet.",
+    "The library has been closed for repairs since the spring floods.",
+]
+REWRITE = [
+    "On Tuesday the city council approved the new budget after a long debate.",
+    "The budget raises school spending by five percent.",
+    "Opponents said the council's budget was irresponsible and would push taxes up.",
+    "The mayor will sign the budget into law next week.",
+    "Council members also voted to rename the central library after a local poet.",
+    "The library has been closed for repairs since the spring floods.",
+]
+
+
+def test_a_loose_paraphrase_between_matching_neighbours_of_a_parallel_rewrite_is_linked() -> None:
+    # The third sentences share few words; alone they are not enough, but
+    # every other sentence of the two articles matches in the same order.
+    assert not same_claim(PARALLEL[2], REWRITE[2])
+    assert {"a:2", "b:2"} in ids(cluster_passages(story({"a": PARALLEL, "b": REWRITE})))
+
+
+def test_the_same_paraphrase_among_shuffled_neighbours_is_not_linked() -> None:
+    shuffled = [REWRITE[i] for i in (5, 3, 2, 0, 4, 1)]
+    groups = ids(cluster_passages(story({"a": PARALLEL, "b": shuffled})))
+    assert {"a:2"} in groups and {"b:2"} in groups
+
+
+def test_stats_count_the_work_done() -> None:
+    stats = ClusterStats()
+    passages = story(TWO_REPORTS)
+    cluster_passages(passages, stats=stats)
+    assert stats.units >= len(passages)
+    assert stats.scored >= stats.linked >= 1
 
 
 def test_progress_reaches_one() -> None:

@@ -88,6 +88,13 @@ def test_differing_numbers_are_flagged() -> None:
     assert flags[0].passage_ids == ("A:1", "B:1")
 
 
+def test_flags_name_articles_by_the_labels_given() -> None:
+    _, a = passage("A", "Petrol prices rose by 19 cents a litre.")
+    _, b = passage("B", "Petrol prices rose by 20 cents a litre.")
+    _, flags = compare_wording([a, b], {"A": "Reuters", "B": "AFP"})
+    assert flags[0].detail == '"19 cents" (Reuters) vs "20 cents" (AFP)'
+
+
 def test_numbers_written_differently_agree() -> None:
     _, a = passage("A", "Three soldiers and 1,000 civilians were hurt.")
     _, b = passage("B", "3 soldiers and 1000 civilians were hurt.")

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import newsdiff.engine.similarity as similarity_module
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from newsdiff.engine.similarity import Matcher, same_claim, similarity
+from newsdiff.engine.similarity import (
+    FEATURE_NAMES,
+    SAME_CLAIM_THRESHOLD,
+    Matcher,
+    compare,
+    same_claim,
+    similarity,
+)
 
 PUTIN = "Putin said Russia might supply weapons to North Korea."
 
@@ -93,3 +101,27 @@ def test_an_encoder_adds_the_sentence_cosine_to_the_decision() -> None:
     matcher = Matcher(encoder=Encoder("fake", 2, embed))
     assert matcher.similarity(a, b) > matcher.similarity(a, c)
     assert Matcher().similarity(a, b) == Matcher().similarity(a, c.replace("troops", "arms"))
+
+
+
+def test_word_runs_see_order_that_a_bag_of_words_cannot() -> None:
+    matcher = Matcher()
+    a = matcher.profile("The minister told the board that the plan would be dropped.")
+    swapped = matcher.profile("The board told the minister that the plan would be dropped.")
+    features = dict(zip(FEATURE_NAMES, compare(a, swapped).features))
+    assert features["unigram_shorter"] == features["unigram_longer"] == 1.0
+    assert features["trigram_longer"] < features["bigram_longer"] < 1.0
+
+
+def test_a_higher_prior_lowers_the_bar_and_a_neutral_one_changes_nothing() -> None:
+    matcher = Matcher()
+    below = 0.9 * SAME_CLAIM_THRESHOLD
+    assert not matcher.decide(below) and not matcher.decide(below, prior_odds=1.0)
+    assert matcher.decide(below, prior_odds=2.0)
+    assert not matcher.decide(0.1 * SAME_CLAIM_THRESHOLD, prior_odds=2.0)
+
+
+def test_every_feature_has_a_fitted_coefficient() -> None:
+    # A feature added without refitting would be silently ignored by zip().
+    assert len(similarity_module.COEFFICIENTS) == len(FEATURE_NAMES)
+    assert len(similarity_module.SEMANTIC_COEFFICIENTS) == len(FEATURE_NAMES) + 1

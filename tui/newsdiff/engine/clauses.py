@@ -13,9 +13,8 @@ joins the next part (the last one joins the one before).
 from __future__ import annotations
 
 import re
-from itertools import pairwise
-
 from bisect import bisect_left
+from itertools import pairwise
 
 from newsdiff.engine.normalize import tokenize
 from newsdiff.engine.stopwords import STOPWORDS

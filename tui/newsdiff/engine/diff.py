@@ -29,7 +29,7 @@ between the words that both sources share around it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -67,6 +67,8 @@ class _Words:
     """The words that carry the claim: no function or reporting words."""
     norms: frozenset[str]
     quotes: tuple[Quote, ...]
+    label: str
+    """How flag details name the passage's article (its source)."""
 
     @property
     def article(self) -> str:
@@ -80,15 +82,19 @@ class _Words:
         return any(q.start <= token.start and token.end <= q.end for q in self.quotes)
 
 
-def compare_wording(passages: Sequence[Passage]) -> tuple[tuple[WordDiff, ...], tuple[Flag, ...]]:
+def compare_wording(
+    passages: Sequence[Passage], labels: Mapping[str, str] | None = None
+) -> tuple[tuple[WordDiff, ...], tuple[Flag, ...]]:
     """Word differences and flags for the passages of one claim.
 
     A passage gets a ``WordDiff`` only when another article has a passage
     in the claim: there is nothing to compare a lone source with. Quotes
     are read from ``Passage.quotes`` (filled by ``quotes.find_quotes``,
-    which sees the whole paragraph and so the speaker).
+    which sees the whole paragraph and so the speaker). Flag details name
+    each article by ``labels[article_id]`` (its source), else by its id.
     """
-    words = [_read(p) for p in passages]
+    names = labels or {}
+    words = [_read(p, names.get(p.article_id, p.article_id)) for p in passages]
     nearest = {id(w): _nearest(w, words) for w in words}
     diffs = tuple(_word_diff(w, nearest[id(w)]) for w in words if nearest[id(w)])
     pairs = _closest_pairs(words, nearest)
@@ -100,12 +106,12 @@ def compare_wording(passages: Sequence[Passage]) -> tuple[tuple[WordDiff, ...], 
     return diffs, _ordered(flags)
 
 
-def _read(passage: Passage) -> _Words:
+def _read(passage: Passage, label: str) -> _Words:
     start = passage.content_start if passage.content_start is not None else passage.start
     start = min(max(start, passage.start), passage.end)
     tokens = tokenize(passage.text[start - passage.start :], offset=start)
     content = tuple(t for t in tokens if t.norm not in STOPWORDS or t.norm in NEGATIONS)
-    return _Words(passage, tokens, content, frozenset(t.norm for t in content), passage.quotes)
+    return _Words(passage, tokens, content, frozenset(t.norm for t in content), passage.quotes, label)
 
 
 def _similarity(a: _Words, b: _Words) -> float:
@@ -196,6 +202,7 @@ def _number_flags(words: Sequence[_Words]) -> list[Flag]:
     for w in words:
         for number in _numbers(w):
             by_context[number.context][w.article].append(number)
+    label_of = {w.article: w.label for w in words}
     flags: list[Flag] = []
     for per_article in by_context.values():
         values = {article: frozenset(n.value for n in found) for article, found in per_article.items()}
@@ -211,7 +218,7 @@ def _number_flags(words: Sequence[_Words]) -> list[Flag]:
         for value_set, articles in groups:
             numbers = [n for n in per_article[articles[0]] if n.value in value_set - common]
             shown = ", ".join(dict.fromkeys(n.shown for n in numbers))
-            parts.append(f'"{shown}" ({_names(articles)})')
+            parts.append(f'"{shown}" ({_names(label_of[a] for a in articles)})')
             passage_ids.extend(n.passage_id for a in articles for n in per_article[a] if n.value not in common)
         flags.append(Flag(FlagKind.NUMBER, " vs ".join(parts), tuple(dict.fromkeys(passage_ids))))
     return flags
@@ -267,7 +274,7 @@ def _quote_flags(words: Sequence[_Words]) -> list[Flag]:
             if _contains(a.norms, b.norms) or _contains(b.norms, a.norms):
                 continue
             shown_a, shown_b = _snippets(a, b)
-            detail = f'"{shown_a}" ({_names(articles_a)}) vs "{shown_b}" ({_names(articles_b)})'
+            detail = f'"{shown_a}" ({_names(q.words.label for q in group_a)}) vs "{shown_b}" ({_names(q.words.label for q in group_b)})'
             flags.append(Flag(FlagKind.QUOTE, detail, _passage_ids(group_a + group_b)))
     members: dict[int, list[_QuoteWords]] = defaultdict(list)
     for index, group in enumerate(groups):
@@ -294,9 +301,12 @@ def _speaker_flag(quotes: Sequence[_QuoteWords]) -> Flag | None:
             _, articles, found = speakers.setdefault(_surname(q.quote.speaker), (q.quote.speaker, set(), []))
             articles.add(q.words.article)
             found.append(q)
+    label_of = {q.words.article: q.words.label for q in quotes}
     if len(speakers) < 2 or len(set().union(*(articles for _, articles, _ in speakers.values()))) < 2:
         return None
-    shown = [f"{name} ({_names(articles)})" for name, articles, _ in list(speakers.values())[:3]]
+    shown = [
+        f"{name} ({_names(label_of[a] for a in articles)})" for name, articles, _ in list(speakers.values())[:3]
+    ]
     involved = [q for _, _, found in speakers.values() for q in found]
     return Flag(FlagKind.NAME, "quote attributed to " + " vs ".join(shown), _passage_ids(involved))
 
@@ -382,7 +392,7 @@ def _replacement_flags(pairs: Sequence[tuple[_Words, _Words]]) -> list[Flag]:
             shown_b = _phrase(b, new, b.content[j2])
             kind = FlagKind.NAME if all(t.is_capitalized for t in (*old, *new)) else FlagKind.WORDING
             ids = (a.passage.id, b.passage.id)
-            flags.append(Flag(kind, f'"{shown_a}" ({a.article}) vs "{shown_b}" ({b.article})', ids))
+            flags.append(Flag(kind, f'"{shown_a}" ({a.label}) vs "{shown_b}" ({b.label})', ids))
     return flags
 
 
@@ -394,11 +404,11 @@ def _phrase(words: _Words, replaced: Sequence[Token], anchor: Token) -> str:
 # Helpers ---------------------------------------------------------------------
 
 
-def _names(article_ids: Iterable[str]) -> str:
-    """Article ids for a flag detail: a few, then how many more."""
-    ids = sorted(set(article_ids))
-    shown = ", ".join(ids[:3])
-    return shown if len(ids) <= 3 else f"{shown} +{len(ids) - 3}"
+def _names(labels: Iterable[str]) -> str:
+    """Article names for a flag detail: a few, then how many more."""
+    names = sorted(set(labels))
+    shown = ", ".join(names[:3])
+    return shown if len(names) <= 3 else f"{shown} +{len(names) - 3}"
 
 
 _KIND_ORDER = (FlagKind.NUMBER, FlagKind.NAME, FlagKind.QUOTE, FlagKind.WORDING)

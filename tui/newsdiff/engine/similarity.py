@@ -9,11 +9,12 @@ without a story.
 
 Similarity is a logistic regression over a few lexical features of the pair
 (``compare``): how much of each side's weighted words the other covers (both
-directions), word-order overlap (bigrams, and an edit-distance ratio over
-the whole normalised sentence), and mismatches a plain overlap cannot see:
-different numbers, a negation on one side only. Words match on their
-normalised form (``normalize.tokenize``) or, for names and typos, by
-spelling (rapidfuzz ratio). A short passage whose words are (almost) all in
+directions), word-order overlap (content-word bigrams, an edit-distance
+ratio over the whole normalised sentence, and the shared runs of one, two
+and three words, function words included, as a share of each side's runs),
+and mismatches a plain overlap cannot see: different numbers, a negation on
+one side only. Words match on their normalised form (``normalize.tokenize``)
+or, for names and typos, by spelling (rapidfuzz ratio). A short passage whose words are (almost) all in
 the other reports part of the same claim: such a pair gets at least
 ``CONTAINED_PROBABILITY``. With a sentence encoder the cosine of the two
 sentence vectors is one more feature, with its own fitted constants.
@@ -52,14 +53,22 @@ FEATURE_NAMES: tuple[str, ...] = (
     "length_ratio",
     "number_mismatch",
     "negation_mismatch",
+    "unigram_shorter",
+    "unigram_longer",
+    "bigram_shorter",
+    "bigram_longer",
+    "trigram_shorter",
+    "trigram_longer",
 )
 
 # Fitted by logistic regression on /work/shared/bench/msrp_train_sample.tsv
 # (5-fold cross-validated; final fit on all pairs). Refit with:
 #     .venv/bin/python tests/benchmarks/eval_matcher.py --fit
-COEFFICIENTS: tuple[float, ...] = (3.0833, 1.8109, -1.8882, 0.7987, 3.5307, 1.2543, -0.7608, -1.2185)
-INTERCEPT: float = -5.6512
-SAME_CLAIM_THRESHOLD: float = 0.5457
+COEFFICIENTS: tuple[float, ...] = (
+    1.9375, 1.2437, -1.4727, 0.5048, 2.9795, 0.6495, -0.7193, -1.1257, 1.0020, 2.7197, -0.6627, 1.6443, -1.9057, 0.4403
+)
+INTERCEPT: float = -5.7157
+SAME_CLAIM_THRESHOLD: float = 0.5545
 CONTAINED_PROBABILITY: float = 0.8698
 """Probability for a pair where one side is contained in the other: the share
 of such pairs labelled "same" in the tuning data (printed by ``--fit``)."""
@@ -67,9 +76,12 @@ of such pairs labelled "same" in the tuning data (printed by ``--fit``)."""
 # With a sentence encoder (``semantic.load_encoder()``): the same features
 # plus the cosine of the two sentence vectors, fitted the same way. Refit with:
 #     .venv/bin/python tests/benchmarks/eval_matcher.py --fit --semantic
-SEMANTIC_COEFFICIENTS: tuple[float, ...] = (2.4453, 1.3881, -1.8955, 0.4924, 3.1147, 0.9985, -0.7511, -1.1783, 2.7718)
-SEMANTIC_INTERCEPT: float = -6.2639
-SEMANTIC_THRESHOLD: float = 0.5376
+SEMANTIC_COEFFICIENTS: tuple[float, ...] = (
+    1.5442, 1.0037, -1.5010, 0.3065, 2.7215, 0.4690, -0.7194, -1.1083, 0.7706, 2.4500, -0.6925, 1.5437, -1.7614, 0.4770,
+    2.2919,
+)
+SEMANTIC_INTERCEPT: float = -6.1846
+SEMANTIC_THRESHOLD: float = 0.5319
 
 CONTAINED_COVERAGE = 0.9
 """Weighted share of a passage's words found in the other above which it is
@@ -83,6 +95,8 @@ FUZZY_MIN_RATIO = 85.0
 """Spelling similarity (rapidfuzz ratio, 0-100) from which two words count as one."""
 FUZZY_MIN_LENGTH = 5
 """Shorter words only match exactly: short words differ by one letter too often."""
+NGRAM_SIZES = (1, 2, 3)
+"""Lengths of the word runs compared by ``_ngram_overlaps``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +124,8 @@ class Profile:
     """All norms in reading order: for a ratio that sees word order and function words."""
     key: tuple[str, ...]
     """All norms in order: identical keys mean identical wording."""
+    ngrams: tuple[frozenset[tuple[str, ...]], ...]
+    """Distinct runs of 1, 2 and 3 norms of ``key`` (function words included)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +199,7 @@ class Matcher:
         if not a.weights or not b.weights:
             return 0.0
         comparison = compare(a, b)
-        z = self._intercept + sum(c * f for c, f in zip(self._coefficients, comparison.features))
+        z = self._intercept + sum(c * f for c, f in zip(self._coefficients, comparison.features, strict=True))
         probability = 1.0 / (1.0 + math.exp(-z))
         return max(probability, CONTAINED_PROBABILITY) if comparison.contained else probability
 
@@ -193,12 +209,21 @@ class Matcher:
     def same_claim(self, a: str, b: str) -> bool:
         return self.decide(self.probability(self.profile(a), self.profile(b)))
 
-    def decide(self, probability: float) -> bool:
-        """The same-claim decision for a pair's probability."""
-        return probability >= self._threshold
+    def decide(self, probability: float, prior_odds: float = 1.0) -> bool:
+        """The same-claim decision for a pair's probability.
+
+        ``prior_odds`` says how much likelier (in odds) a same-claim pair is
+        where this pair comes from than among the pairs the threshold was
+        set for: Bayes' rule multiplies the pair's odds by it.
+        """
+        if prior_odds == 1.0 or probability >= 1.0:
+            return probability >= self._threshold
+        threshold_odds = self._threshold / (1.0 - self._threshold)
+        return prior_odds * probability / (1.0 - probability) >= threshold_odds
 
     def _build_profile(self, text: str) -> Profile:
         tokens = tokenize(text)
+        key = tuple(t.norm for t in tokens)
         vector = None if self._encoder is None else self._encoder.encode([text])[0]
         content = [t for t in tokens if t.norm not in STOPWORDS]
         weights = {t.norm: self.weight(t.norm) for t in content}
@@ -216,8 +241,9 @@ class Matcher:
             length=len(content),
             vector=vector,
             joined=" ".join(sorted(set(norms))),
-            sequence=" ".join(t.norm for t in tokens),
-            key=tuple(t.norm for t in tokens),
+            sequence=" ".join(key),
+            key=key,
+            ngrams=tuple(frozenset(zip(*(key[i:] for i in range(n)))) for n in NGRAM_SIZES),
         )
 
 
@@ -252,6 +278,7 @@ def compare(a: Profile, b: Profile) -> Comparison:
         min(a.length, b.length) / max(1, a.length, b.length),
         _mismatch(a.numbers, b.numbers),
         _negation_mismatch(a, b),
+        *_ngram_overlaps(a, b),
     )
     if a.vector is not None and b.vector is not None:
         features += (float(a.vector @ b.vector),)
@@ -275,6 +302,22 @@ def _matched(a: Profile, b: Profile) -> dict[str, float]:
         if best is not None:
             matched[norm] = best[1] / 100.0
     return matched
+
+
+def _ngram_overlaps(a: Profile, b: Profile) -> tuple[float, ...]:
+    """For runs of 1, 2 and 3 words: the shared share of the shorter side's runs, then of the longer's.
+
+    Word runs with function words see phrasing ("would be a very big
+    mistake") that the content-word features cannot; the shorter side's
+    share is high when one sentence is contained in the other, the longer
+    side's only when they say the same thing.
+    """
+    shares: list[float] = []
+    for runs_a, runs_b in zip(a.ngrams, b.ngrams):
+        shared = len(runs_a & runs_b)
+        small, large = sorted((len(runs_a), len(runs_b)))
+        shares += (shared / max(1, small), shared / max(1, large))
+    return tuple(shares)
 
 
 def _coverage(a: Profile, matched: dict[str, float]) -> float:

@@ -8,7 +8,7 @@ decides each claim's reach, so every front end gets the same answer.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from newsdiff.engine.cache import StoryCache
@@ -70,7 +70,8 @@ def _analyze_articles(articles: list[Article], report: Progress, encoder: Encode
         encoder=encoder,
     )
     report("Comparing wording", 0.8)
-    claims = tuple(_claim(n, group, len(articles)) for n, group in enumerate(groups, start=1))
+    sources = {a.id: a.source for a in articles}
+    claims = tuple(_claim(n, group, sources) for n, group in enumerate(groups, start=1))
     coverage = article_coverage(articles, passages, claims)
     report("Done", 1.0)
     return Story(articles=tuple(articles), passages=passages, claims=claims, coverage=coverage)
@@ -115,16 +116,19 @@ def _with_quotes(article: Article, passage: Passage) -> Passage:
     return dataclasses.replace(passage, quotes=find_quotes(article.text, passage.start, passage.end))
 
 
-def _claim(number: int, group: tuple[Passage, ...], article_count: int) -> Claim:
-    """Build one claim from a group of passages that report the same thing."""
+def _claim(number: int, group: tuple[Passage, ...], sources: Mapping[str, str]) -> Claim:
+    """Build one claim from a group of passages that report the same thing.
+
+    ``sources`` names each article of the story by its source, for flags.
+    """
     article_ids = tuple(dict.fromkeys(p.article_id for p in group))
-    diffs, flags = compare_wording(group)
+    diffs, flags = compare_wording(group, sources)
     return Claim(
         id=f"K{number}",
         summary=summarize(group),
         passage_ids=tuple(p.id for p in group),
         article_ids=article_ids,
-        reach=reach_for(len(article_ids), article_count),
+        reach=reach_for(len(article_ids), len(sources)),
         diffs=diffs,
         flags=flags,
     )
