@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import NOT_HERE, ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip
 from newsdiff.app.widgets.reader import GUTTER, Reader
-from newsdiff.engine.model import Reach
+from newsdiff.engine.model import Claim, Reach, Story
 from textual.events import MouseScrollDown
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from handmade_story import handmade_story
 
 
 def strip_text(app) -> str:
-    return str(app.main.query_one("#compare-lines").render())
+    return app.main.query_one(CompareStrip).plain
 
 
 async def test_first_screen_lists_articles_and_claims(make_app, seeds_story) -> None:
@@ -278,3 +284,25 @@ async def test_the_current_passage_is_marked_even_when_it_shares_a_line(make_app
             other_reach = story.reach_of(layout.passages[1 - index].id)
             assert backgrounds(index) == {app.palette.current(reach).bgcolor}
             assert app.palette.current(other_reach).bgcolor not in backgrounds(1 - index)
+
+
+
+async def test_braces_step_past_a_claim_that_shares_the_passage(make_app) -> None:
+    # K4 shares planet:1 with K1, which comes first there: moving the reader to
+    # planet:1 for K4 once put the highlight back on K1, so "}" went in circles.
+    story = handmade_story()
+    shared = Claim(id="K4", summary="The bridge is new.", passage_ids=("planet:1", "sentinel:0"),
+                   article_ids=("planet", "sentinel"), reach=Reach.SOME)
+    story = Story(story.articles, story.passages, story.claims + (shared,), story.coverage)
+    assert [c.id for c in story.claims_of("planet:1")] == ["K1", "K4"]
+    app = make_app(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        claims = app.main.query_one(ClaimList)
+        listed = [claims.get_option_at_index(n).id for n in range(claims.option_count)]
+        visited = [claims.claim_id]
+        for _ in range(claims.option_count - 1):
+            await pilot.press("right_curly_bracket")
+            await pilot.pause()
+            visited.append(claims.claim_id)
+        assert visited == listed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
+from newsdiff.app.widgets.compare_strip import CompareStrip
 from newsdiff.app.widgets.reader import GUTTER, Reader
 
 HOSTILE = (
@@ -36,7 +37,7 @@ async def test_a_one_article_story_says_there_is_nothing_to_compare(make_app, st
     app = make_app(story)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "Nothing to compare" in str(app.main.query_one("#compare-lines").render())
+        assert "Nothing to compare" in app.main.query_one(CompareStrip).plain
         reader = app.main.query_one(Reader)
         line = reader._paint_line(reader._layout.first_line(1), reader.rich_style)
         text = line.crop(GUTTER, line.cell_length)
@@ -103,6 +104,23 @@ async def test_unreadable_sources_fail_gracefully(make_app, tmp_path) -> None:
         assert any(n.severity == "error" for n in app._notifications)
         await pilot.press("question_mark")
         assert app.is_running
+
+
+async def test_the_analysis_line_shows_above_the_footer(make_app, tmp_path) -> None:
+    # Docked at the bottom like the footer, it once sat under it, never seen.
+    empty = tmp_path / "empty-story"
+    empty.mkdir()
+    app = make_app(None, sources=[str(empty)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = app.main.query_one(AnalysisStatus)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if status.has_class("-failed"):
+                break
+        message = status.query_one("#analysis-message")
+        widget, _ = app.screen.get_widget_at(message.region.x, message.region.y)
+        assert widget is message
+        assert message.region.height == 1 and message.region.width > 40
 
 
 async def test_resizing_switches_layouts_and_keeps_the_passage(make_app, seeds_story) -> None:

@@ -18,6 +18,7 @@ from textual.theme import Theme
 from newsdiff.analysis import run_analysis
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.keys import KeyHelp, key_help
+from newsdiff.app.long_lived import freeze_long_lived, release_long_lived
 from newsdiff.app.messages import (
     AnalysisDone,
     AnalysisFailed,
@@ -94,6 +95,9 @@ class NewsdiffApp(App[int]):
         self._apply_config()
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
 
+    def on_unmount(self) -> None:
+        release_long_lived()
+
     def on_main_screen_ready(self, message: MainScreenReady) -> None:
         """Show the given story, or analyse the sources now that there is a screen."""
         if self.story is not None:
@@ -159,6 +163,7 @@ class NewsdiffApp(App[int]):
             self.notify(warning, title="Notes", severity="warning", timeout=8, markup=False)
         self.main.show_story(story, ReachFilter.parse(self.config.default_filter))
         self._show_notes()
+        self.call_after_refresh(freeze_long_lived)
         if not story.comparable:
             self.notify("This story has one article: nothing to compare.", timeout=6)
 

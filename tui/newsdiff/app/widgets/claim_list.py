@@ -120,19 +120,61 @@ class ClaimList(OptionList):
         return self._ids[self.highlighted]
 
     def follow(self, claim_ids: Collection[str]) -> None:
-        """Highlight the first listed claim among ``claim_ids`` (the current passage's)."""
-        for claim_id in claim_ids:
-            if claim_id in self._index:
-                self.highlighted = self._index[claim_id]
-                return
+        """Highlight the claim among ``claim_ids`` (the current passage's) nearest the highlighted one.
+
+        Reading on, a passage's new claim is just below the highlight, while
+        one it shares with an earlier passage is far above: taking the
+        nearest keeps the highlight walking down the list with the reader,
+        not jumping back and forth, and leaves ``}`` on the claim it chose.
+        """
+        listed = [self._index[claim_id] for claim_id in claim_ids if claim_id in self._index]
+        if not listed:
+            return
+        current = self.highlighted
+        self._highlight(listed[0] if current is None else min(listed, key=lambda index: abs(index - current)))
 
     def step(self, direction: int) -> str | None:
         """Highlight the next or previous claim; its id."""
         if not self._ids:
             return None
         current = self.highlighted if self.highlighted is not None else -direction
-        self.highlighted = min(max(current + direction, 0), len(self._ids) - 1)
+        self._highlight(min(max(current + direction, 0), len(self._ids) - 1))
         return self.claim_id
+
+    def _highlight(self, index: int) -> None:
+        """Move the highlight, repainting only the two options it leaves and reaches.
+
+        Setting ``highlighted`` repaints every line of the panel, on every
+        step of the reader; this does what its watcher does (bring the
+        option into view, announce it) and repaints just those options,
+        unless the list had to scroll.
+        """
+        previous = self.highlighted
+        if index == previous or not self.is_mounted or index not in self._index_to_line:
+            self.highlighted = index
+            return
+        self.set_reactive(ClaimList.highlighted, index)
+        if not self._bring_into_view(index):
+            for option in (previous, index):
+                if option is not None:
+                    self.refresh_lines(self._index_to_line[option], self._heights[option])
+        self.post_message(self.OptionHighlighted(self, self.options[index], index))
+
+    def _bring_into_view(self, index: int) -> bool:
+        """Scroll so option ``index`` shows; whether the list scrolled.
+
+        An option below the view goes to the top, one above it to the
+        bottom: following the reader down then scrolls once a screenful of
+        claims (showing the ones to come), not at every step.
+        """
+        first = self._index_to_line[index]
+        last = first + self._heights[index] - 1
+        top, height = round(self.scroll_y), max(self.scrollable_content_region.height, 1)
+        if first >= top and last < top + height:
+            return False
+        target = first if first > top else last - height + 1
+        self.scroll_to(y=max(min(target, self.max_scroll_y), 0), animate=False, immediate=True)
+        return round(self.scroll_y) != top
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,67 +1,174 @@
-"""The compare strip: how every other source reports the current passage's claim."""
+"""The compare strip: how every other source reports the current passage's claim.
+
+It follows the reader's cursor, so it must be cheap to change. It is drawn
+with the Line API like the reader and has a fixed height (and an always-shown
+scrollbar), so a new passage swaps its lines and repaints the strip alone:
+the screen is never laid out again. Each source's entry is wrapped as offsets
+(``wrap_offsets``), once per passage and width; a line becomes styled text
+only when it is painted, and only the lines in view are painted.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.cache import LRUCache
+from textual.events import Resize
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from newsdiff.app.palette import REACH_GLYPHS, Palette
+from newsdiff.app.text_layout import printable, wrap_offsets
 from newsdiff.engine.model import Passage, Story
+
+KEPT_PASSAGES = 64
+"""Passages whose wrapped entries are kept, so going back and forth only looks them up."""
 
 
 def passage_text(story: Story, passage: Passage, palette: Palette) -> Text:
-    """A passage's words with the ones that differ from the other sources marked."""
-    text = Text(passage.text.replace("\n", " "), end="")
+    """A passage's words on one line, the ones that differ from the other sources marked."""
+    text = Text(printable(passage.text.replace("\n", " ")), end="")
     for span in story.differs_in(passage.id):
         text.stylize(palette.differs, span.start - passage.start, span.end - passage.start)
     return text
 
 
-def compare_lines(story: Story, passage: Passage | None, palette: Palette) -> Text:
-    """One line per other article: its wording of the same claim, or that it has none."""
+def compare_entries(story: Story, passage: Passage | None, palette: Palette) -> list[Text]:
+    """One entry per other article: its wording of the same claim, or that it has none.
+
+    Without a passage to compare (one article, no cursor, boilerplate) the
+    single entry says why.
+    """
     if not story.comparable:
-        return Text("Nothing to compare: this story has one article.", style=Style(italic=True))
+        return [Text("Nothing to compare: this story has one article.", style=Style(italic=True))]
     if passage is None:
-        return Text("Move to a passage to see how the other sources report it.", style=Style(dim=True))
+        return [Text("Move to a passage to see how the other sources report it.", style=Style(dim=True))]
     claims = story.claims_of(passage.id)
     if not claims:
-        return Text("Boilerplate: not part of the story, not compared.", style=palette.boilerplate)
-    claim_passages = [story.passage(pid) for claim in claims for pid in claim.passage_ids]
-    lines = Text(end="")
+        return [Text("Boilerplate: not part of the story, not compared.", style=palette.boilerplate)]
+    by_article: dict[str, dict[str, Passage]] = {}
+    for claim in claims:
+        for pid in claim.passage_ids:
+            theirs = story.passage(pid)
+            by_article.setdefault(theirs.article_id, {})[pid] = theirs
+    entries: list[Text] = []
     for article in story.articles:
         if article.id == passage.article_id:
             continue
-        theirs = [p for p in claim_passages if p.article_id == article.id]
-        if lines:
-            lines.append("\n")
+        theirs = list(by_article.get(article.id, {}).values())
+        entry = Text(end="")
         reach = story.reach_of(theirs[0].id) if theirs else None
-        lines.append(REACH_GLYPHS[reach] if theirs else "✗", style=palette.reach(reach) if theirs else Style(bold=True))
-        lines.append(" ")
-        lines.append(article.source, style=Style(bold=True))
-        lines.append(": ")
+        entry.append(REACH_GLYPHS[reach] if theirs else "✗", style=palette.reach(reach) if theirs else Style(bold=True))
+        entry.append(" ")
+        entry.append(article.source, style=Style(bold=True))
+        entry.append(": ")
         if not theirs:
-            lines.append("does not report this.", style=Style(italic=True, dim=True))
-            continue
-        for number, theirs_passage in enumerate(dict.fromkeys(theirs)):
+            entry.append("does not report this.", style=Style(italic=True, dim=True))
+        for number, theirs_passage in enumerate(theirs):
             if number:
-                lines.append(" … ", style=Style(dim=True))
-            lines.append_text(passage_text(story, theirs_passage, palette))
-    return lines
+                entry.append(" … ", style=Style(dim=True))
+            entry.append_text(passage_text(story, theirs_passage, palette))
+        entries.append(entry)
+    return entries
 
 
-class CompareStrip(VerticalScroll, can_focus=False):
+def text_slice(text: Text, start: int, end: int) -> Text:
+    """``text[start:end]`` with its styles, without ``Text.divide`` re-scanning the whole entry."""
+    piece = Text(text.plain[start:end], style=text.style, end="")
+    for span in text.spans:
+        if span.end > start and span.start < end:
+            piece.stylize(span.style, max(span.start, start) - start, min(span.end, end) - start)
+    return piece
+
+
+@dataclass(frozen=True)
+class WrappedEntries:
+    """Entries wrapped at one width: each screen line is ``(entry, start, end)`` into ``entry.plain``."""
+
+    entries: Sequence[Text]
+    lines: Sequence[tuple[int, int, int]]
+
+
+def wrap_entries(entries: Sequence[Text], width: int) -> WrappedEntries:
+    """Break every entry into lines at most ``width`` cells wide (offsets only, no styling)."""
+    lines: list[tuple[int, int, int]] = []
+    for number, entry in enumerate(entries):
+        plain = entry.plain
+        for start, end in wrap_offsets(plain, 0, len(plain), width):
+            lines.append((number, start, start + len(plain[start:end].rstrip())))
+    return WrappedEntries(entries, lines)
+
+
+class CompareStrip(ScrollView, can_focus=False):
     """Other sources' wording of the claim under the reader's cursor (scrolls when long)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = "Other sources"
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="compare-lines")
+        self._shown: tuple[Story, Passage | None, Palette] | None = None
+        self._wrapped = WrappedEntries((), ())
+        self._width = 0
+        self._kept: LRUCache[tuple[str | None, int], WrappedEntries] = LRUCache(KEPT_PASSAGES)
+        self._painted: LRUCache[int, Strip] = LRUCache(256)
+        self._paint_style = Style()
+        self._paint_width = 0
 
     def show_passage(self, story: Story, passage: Passage | None, palette: Palette) -> None:
-        self.query_one("#compare-lines", Static).update(compare_lines(story, passage, palette))
-        self.scroll_home(animate=False)
+        """Show how the other sources report ``passage``, from the top."""
+        if self._shown is None or self._shown[0] is not story or self._shown[2] is not palette:
+            self._kept.clear()
+        self._shown = (story, passage, palette)
+        self._width = 0
+        self._rewrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    @property
+    def plain(self) -> str:
+        """The entries as plain text, one line per source (unwrapped)."""
+        return "\n".join(entry.plain for entry in self._wrapped.entries)
+
+    def on_resize(self, event: Resize) -> None:
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        """Wrap the shown entries for the current width; the strip's own size never changes."""
+        width = self.scrollable_content_region.width
+        if self._shown is None or width <= 0 or width == self._width:
+            return
+        story, passage, palette = self._shown
+        key = (passage.id if passage is not None else None, width)
+        wrapped = self._kept.get(key)
+        if wrapped is None:
+            wrapped = wrap_entries(compare_entries(story, passage, palette), width)
+            self._kept[key] = wrapped
+        self._wrapped, self._width = wrapped, width
+        self._painted.clear()
+        virtual_size = Size(width, len(wrapped.lines))
+        # The strip's height is fixed by its CSS: a new virtual size needs new
+        # scrollbar proportions, not a layout of the whole screen.
+        self.set_reactive(ScrollView.virtual_size, virtual_size)
+        self._scroll_update(virtual_size)
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Look the style and width up once per repaint, not once per line."""
+        self._paint_style, self._paint_width = self.rich_style, self.scrollable_content_region.width
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        base, width = self._paint_style, self._paint_width
+        if index >= len(self._wrapped.lines):
+            return Strip.blank(width, base)
+        strip = self._painted.get(index)
+        if strip is None:
+            number, start, end = self._wrapped.lines[index]
+            line = Text(style=base, no_wrap=True, end="")
+            line.append_text(text_slice(self._wrapped.entries[number], start, end))
+            strip = Strip(line.render(self.app.console), line.cell_len).crop_extend(0, width, base).apply_offsets(0, index)
+            self._painted[index] = strip
+        return strip

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.events import Click, Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -66,6 +66,8 @@ class Reader(ScrollView, can_focus=True):
         self._match_starts: list[int] = []
         self._current_match: int | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._paint_style = Style()
+        self._paint_width = 0
 
     # -- what is shown -------------------------------------------------
 
@@ -143,35 +145,51 @@ class Reader(ScrollView, can_focus=True):
         if self._layout is None:
             return
         previous = self._cursor
+        # The cursor moves before the view scrolls, so following the viewport
+        # finds it on screen instead of stopping at a passage in between.
+        self._cursor = index
         if scroll and index is not None:
             self._scroll_into_view(index)
         if index == previous:
             return
-        self._cursor = index
         for changed in (previous, index):
             if changed is not None:
                 self._refresh_passage(changed)
-        self.post_message(PassageChanged(self.passage))
+        # Straight to the screen, not bubbled up through the containers: each
+        # hop is a turn of the event loop, time enough for the screen to paint
+        # the moved cursor in one frame and the strip and claims in a second.
+        self.screen.post_message(PassageChanged(self.passage))
 
     def _refresh_passage(self, index: int) -> None:
         assert self._layout is not None
         first, last = self._layout.first_line(index), self._layout.last_line(index)
         for y in range(first, last + 1):
             self._cache.discard(y)
-        self.refresh_lines(first - self.scroll_offset.y, last - first + 1)
+        self.refresh_lines(first, last - first + 1)
 
     def _scroll_into_view(self, index: int, *, top: bool = False) -> None:
+        """Scroll so passage ``index`` shows (at the top with ``top``).
+
+        A passage already in view stays put. One that left the view does
+        not come back just inside the edge, which would scroll (and repaint
+        the whole reader) at every further step: the view jumps so the
+        passage sits a third of the way down when it left by the bottom,
+        two thirds when it left by the top, and the next steps move only
+        the cursor over text already on screen.
+        """
         assert self._layout is not None
         first, last = self._layout.first_line(index), self._layout.last_line(index)
         height = max(self.scrollable_content_region.height, 1)
         y = self.scroll_offset.y
-        if top or first < y or last - first + 1 > height:
+        if top or last - first + 1 > height:
             target = first
         elif last >= y + height:
-            target = last - height + 1
+            target = max(first - height // 3, last - height + 1)
+        elif first < y:
+            target = max(first - 2 * height // 3, last - height + 1)
         else:
             return
-        self.scroll_to(y=target, animate=False, immediate=True)
+        self.scroll_to(y=max(target, 0), animate=False, immediate=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -197,7 +215,6 @@ class Reader(ScrollView, can_focus=True):
         for index, passage in enumerate(self._layout.passages):
             if passage.id == passage_id:
                 self._set_cursor(index)
-                self._scroll_into_view(index, top=True)
                 return True
         return False
 
@@ -301,18 +318,22 @@ class Reader(ScrollView, can_focus=True):
 
     # -- painting ----------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Look the style and width up once per repaint: per line, they were a third of a scroll's painting."""
+        self._paint_style, self._paint_width = self.rich_style, self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        index = self.scroll_offset.y + y
+        base, width = self._paint_style, self._paint_width
         if self._layout is None or index >= len(self._layout):
             return Strip.blank(width, base)
         strip = self._cache.get(index)
         if strip is None:
-            strip = self._paint_line(index, base)
+            # Kept ready to show: the text never scrolls sideways and the cache is emptied when the width changes.
+            strip = self._paint_line(index, base).crop_extend(0, width, base).apply_offsets(0, index)
             self._cache[index] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+        return strip
 
     def _paint_line(self, y: int, base: Style) -> Strip:
         assert self._layout is not None and self.article is not None and self.story is not None
