@@ -126,6 +126,8 @@ def passage_spans(text: str, body_start: int = 0) -> Iterator[PassageSpan]:
         marker = _MARKUP.match(text, start, end)
         if marker is not None and marker.end() < end:
             start = marker.end()
+            while text[start].isspace():
+                start += 1
         if not seen_content and pending is not None and _is_headline(text[start:end], heading):
             seen_content = True
             yield PassageSpan(PassageKind.HEADLINE, start, end, start)
