@@ -168,9 +168,28 @@ def fitted_probability(
     return probability, coefficients, intercept, contained_probability
 
 
-def cross_validate(x: np.ndarray, contained: np.ndarray, baseline: np.ndarray, y: np.ndarray) -> None:
-    folds = np.array([n % FOLDS for n in range(len(y))])
+def fold_of(count: int) -> np.ndarray:
+    """The fold of each pair: a fixed shuffle, the same in every run."""
+    folds = np.array([n % FOLDS for n in range(count)])
     random.Random(7).shuffle(folds)
+    return folds
+
+
+MUTUAL_FLOOR_PERCENTILE = 1.0
+"""``similarity.MUTUAL_FLOOR`` is this percentile of the held-out probabilities of same-statement pairs."""
+
+
+def mutual_floor(x: np.ndarray, contained: np.ndarray, y: np.ndarray) -> float:
+    """The probability that only 1 % of same-statement pairs fall below, each scored by a model fitted without it."""
+    folds = fold_of(len(y))
+    held_out = np.zeros(len(y))
+    for k in range(FOLDS):
+        held_out[folds == k] = fitted_probability(x, contained, y, folds != k)[0][folds == k]
+    return float(np.percentile(held_out[y == 1], MUTUAL_FLOOR_PERCENTILE))
+
+
+def cross_validate(x: np.ndarray, contained: np.ndarray, baseline: np.ndarray, y: np.ndarray) -> None:
+    folds = fold_of(len(y))
     model, base = [], []
     for k in range(FOLDS):
         train, test = folds != k, folds == k
@@ -204,6 +223,8 @@ def fit_all(x: np.ndarray, contained: np.ndarray, y: np.ndarray) -> None:
     print(f"{prefix}INTERCEPT: float = {intercept:.4f}")
     print(f"{prefix}{'THRESHOLD' if prefix else 'SAME_CLAIM_THRESHOLD'}: float = {cut:.4f}")
     print(f"CONTAINED_PROBABILITY: float = {contained_probability:.4f}  # {int(contained.sum())} contained pairs")
+    if prefix:
+        print(f"MUTUAL_FLOOR: float = {mutual_floor(x, contained, y):.4f}")
 
 
 def time_clustering(encoder: Encoder | None) -> None:

@@ -116,6 +116,8 @@ def cluster_passages(
     counts.units = len(nodes)
     links = _links(nodes, profiles, matcher, report, counts)
     links.update(_in_order_links(links, nodes, units, profiles, matcher, counts))
+    if encoder is not None:
+        links.update(_mutual_links(links, nodes, units, profiles, matcher, counts))
     counts.linked = len(links)
     clusters = _agglomerate(nodes, links)
     report(0.9)
@@ -309,6 +311,55 @@ def _in_order_links(
             stats.scored += 1
             if matcher.decide(probability, prior_odds=lift):
                 accepted[(a, b)] = probability
+    return accepted
+
+
+def _mutual_links(
+    links: dict[tuple[int, int], float],
+    nodes: list[_Node],
+    units: list[_Unit],
+    profiles: list[Profile],
+    matcher: Matcher,
+    stats: ClusterStats,
+) -> dict[tuple[int, int], float]:
+    """Whole sentences of two articles that are each other's best match by margin, when their probability allows.
+
+    A paraphrase with few shared words ("might supply weapons" against "not
+    to rule out sending arms") gets a middling probability from the pair
+    model, like many pairs that only share the story's topic. What sets it
+    apart is its neighbourhood: each is the other's best match in its
+    article, and closer to it than to what else the story says
+    (``margin.mutual_pairs``). Such a pair is linked when its probability
+    clears ``MUTUAL_FLOOR`` (``Matcher.decide_mutual``). Only whole passages
+    take part: a sentence's clauses are near copies of it and would crowd
+    its own neighbourhood. Measured on the seed story this finds paraphrases
+    the words miss (gold recall 0.697 to 0.758, no wrong pair), with no new
+    links across the two events of mixed ECB+ stories and the same
+    precision on synthetic stories (``margin`` says why the neighbourhood is
+    the whole story).
+    """
+    from newsdiff.engine.margin import mutual_pairs
+
+    articles: dict[str, list[int]] = defaultdict(list)
+    for u, unit in enumerate(units):
+        if _is_whole(units, u):
+            articles[unit.article].append(u)
+    node_of = {u: n for n, node in enumerate(nodes) for u in node.units}
+    rows = [[node_of[u] for u in members if profiles[node_of[u]].weights] for members in articles.values()]
+    wanted = sorted({n for members in rows for n in members})
+    if not wanted:
+        return {}
+    row_of = {n: r for r, n in enumerate(wanted)}
+    vectors = [profiles[n].vector for n in wanted]
+    accepted: dict[tuple[int, int], float] = {}
+    for pair in mutual_pairs([[row_of[n] for n in members] for members in rows], vectors):
+        a, b = sorted((wanted[pair.first], wanted[pair.second]))
+        if a == b or (a, b) in links or (a, b) in accepted or not _may_link(nodes[a], nodes[b]):
+            continue
+        probability = matcher.probability(profiles[a], profiles[b])
+        stats.scored += 1
+        if matcher.decide_mutual(probability):
+            accepted[(a, b)] = probability
     return accepted
 
 

@@ -82,6 +82,14 @@ SEMANTIC_COEFFICIENTS: tuple[float, ...] = (
 )
 SEMANTIC_INTERCEPT: float = -6.1846
 SEMANTIC_THRESHOLD: float = 0.5319
+MUTUAL_FLOOR: float = 0.2140
+"""Probability a pair of mutual nearest sentences by margin (``margin.mutual_pairs``)
+needs: the 1st percentile of the held-out probabilities of the tuning data's
+same-statement pairs (5-fold cross-validation). Below it the words and the
+cosine say "different statement" about as firmly as they ever do for a true
+paraphrase, and the pair's neighbourhood cannot overrule that; above it,
+being each other's clear best match across two reports of one event is the
+stronger evidence. Printed by ``--fit --semantic``."""
 
 CONTAINED_COVERAGE = 0.9
 """Weighted share of a passage's words found in the other above which it is
@@ -220,6 +228,13 @@ class Matcher:
             return probability >= self._threshold
         threshold_odds = self._threshold / (1.0 - self._threshold)
         return prior_odds * probability / (1.0 - probability) >= threshold_odds
+
+    def decide_mutual(self, probability: float) -> bool:
+        """The same-claim decision for two sentences that are each other's best match by margin.
+
+        Only the semantic path finds such pairs; see ``MUTUAL_FLOOR``.
+        """
+        return probability >= MUTUAL_FLOOR
 
     def _build_profile(self, text: str) -> Profile:
         tokens = tokenize(text)

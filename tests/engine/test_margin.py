@@ -1,0 +1,66 @@
+"""Mutual nearest sentences by ratio margin (the semantic path's neighbourhood evidence)."""
+
+from __future__ import annotations
+
+import pytest
+
+np = pytest.importorskip("numpy")
+
+from newsdiff.engine.margin import MIN_MARGIN, NEIGHBOURS, mutual_pairs
+
+
+def unit(*values: float) -> object:
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def brute_force_margin(x: int, y: int, articles: list[list[int]], vectors: list[object]) -> float:
+    """The ratio margin written out: each side's k nearest among the other articles' sentences."""
+
+    def neighbourhood(n: int) -> float:
+        own = next(rows for rows in articles if n in rows)
+        others = sorted((float(vectors[n] @ vectors[m]) for rows in articles if rows is not own for m in rows),
+                        reverse=True)
+        k = min(NEIGHBOURS, len(others))
+        return sum(others[:k]) / k
+
+    return float(vectors[x] @ vectors[y]) / ((neighbourhood(x) + neighbourhood(y)) / 2)
+
+
+def test_each_others_clear_best_is_a_pair_with_the_published_margin() -> None:
+    articles = [[0, 1], [2, 3, 4], [5, 6]]
+    vectors = [
+        unit(1, 0, 0, 0),
+        unit(0, 1, 0, 0),
+        unit(1, 0.1, 0, 0),
+        unit(0, 0, 1, 0),
+        unit(0, 0, 0, 1),
+        unit(0, 0, 1, 1),
+        unit(0, 1, 0, 1),
+    ]
+    pairs = {(p.first, p.second): p.margin for p in mutual_pairs(articles, vectors)}
+    assert (0, 2) in pairs
+    for (x, y), margin in pairs.items():
+        assert margin == pytest.approx(brute_force_margin(x, y, articles, vectors), rel=1e-5)
+        assert margin >= MIN_MARGIN
+
+
+def test_a_sentence_near_everything_in_the_story_pairs_with_nothing() -> None:
+    # Sentence 0 is fairly close to every other sentence; 1, 3 and 5 say one thing, 2, 4 and 6 another.
+    hub = unit(1, 1, 0.5)
+    vectors = [hub, unit(1, 0, 0), unit(0, 1, 0), unit(1, 0.05, 0), unit(0.05, 1, 0), unit(1, 0, 0.05),
+               unit(0, 1, 0.05)]
+    pairs = {(p.first, p.second) for p in mutual_pairs([[0, 5, 6], [1, 2], [3, 4]], vectors)}
+    assert {(1, 3), (2, 4), (5, 1), (6, 2)} <= pairs
+    assert all(0 not in pair for pair in pairs)
+
+
+def test_a_pair_no_closer_than_its_neighbourhood_is_not_a_pair() -> None:
+    # Every cross-article cosine is equal: the best match is no better than the rest (margin 1).
+    vectors = [unit(1, 1, 0, 0), unit(1, 0, 1, 0), unit(1, 0, 0, 1)]
+    assert mutual_pairs([[0], [1], [2]], vectors) == []
+
+
+def test_single_article_or_empty_articles_give_no_pairs() -> None:
+    assert mutual_pairs([[0, 1]], [unit(1, 0), unit(0, 1)]) == []
+    assert mutual_pairs([[], [0]], [unit(1, 0)]) == []
