@@ -35,6 +35,9 @@ _NUMBER_WORDS = {
     "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
 }
 _stemmer = snowballstemmer.stemmer("english")
+"""Snowball English; snowballstemmer hands it to PyStemmer's C implementation (a
+dependency) when that is installed, the same algorithm about ten times faster —
+stemming was half of analysing the seed story."""
 
 
 @dataclass(frozen=True, slots=True)
