@@ -149,7 +149,7 @@ async def test_a_note_is_saved_marked_and_comes_back(make_app, seeds_story) -> N
     async with again.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert passage.id in again.main.query_one(Reader).noted
-        strip = again.main.query_one(Reader)._paint_line(again.main.query_one(Reader)._layout.first_line(passage.index), again.main.query_one(Reader).rich_style)
+        strip = again.main.query_one(Reader).paint_line(again.main.query_one(Reader)._layout.first_line(passage.index), again.main.query_one(Reader).rich_style)
         assert "✎" in strip.text
 
 
@@ -330,4 +330,4 @@ async def test_newsdiff_open_brings_back_the_snapshot_and_its_notes(
         assert [n.text for n in again.notes] == ["check the date"]
         reader = again.main.query_one(Reader)
         assert noted.id in reader.noted
-        assert NOTE_GLYPH in reader._paint_line(reader._layout.first_line(noted.index), reader.rich_style).text
+        assert NOTE_GLYPH in reader.paint_line(reader._layout.first_line(noted.index), reader.rich_style).text

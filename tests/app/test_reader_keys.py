@@ -272,7 +272,7 @@ async def test_the_current_passage_is_marked_even_when_it_shares_a_line(make_app
 
         def backgrounds(index: int) -> set[object]:
             passage = layout.passages[index]
-            line = reader._paint_line(layout.first_line(index), reader.rich_style)
+            line = reader.paint_line(layout.first_line(index), reader.rich_style)
             start, _ = layout.lines[layout.first_line(index)]
             cells = line.crop(GUTTER + passage.start - start, GUTTER + passage.end - start)
             return {segment.style.bgcolor for segment in cells if segment.text.strip()}

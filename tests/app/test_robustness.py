@@ -20,7 +20,7 @@ async def test_article_text_is_never_markup(make_app, story_from_texts) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         reader = app.main.query_one(Reader)
-        lines = "".join(reader._paint_line(y, reader.rich_style).text for y in range(len(reader._layout)))
+        lines = "".join(reader.paint_line(y, reader.rich_style).text for y in range(len(reader._layout)))
         for literal in ("[bold red]denied[/]", "[link=https://evil.example]", "[@click=app.quit]quit[/]", "<script>"):
             assert literal in lines
         await pilot.click(Reader, offset=(20, 5))
@@ -39,7 +39,7 @@ async def test_a_one_article_story_says_there_is_nothing_to_compare(make_app, st
         await pilot.pause()
         assert "Nothing to compare" in app.main.query_one(CompareStrip).plain
         reader = app.main.query_one(Reader)
-        line = reader._paint_line(reader._layout.first_line(1), reader.rich_style)
+        line = reader.paint_line(reader._layout.first_line(1), reader.rich_style)
         text = line.crop(GUTTER, line.cell_length)
         assert "It has two sentences." in text.text
         assert all(segment.style.color != app.palette.one.color for segment in text if segment.style)

@@ -17,12 +17,13 @@ from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.events import Resize
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsdiff.app.palette import REACH_GLYPHS, Palette
 from newsdiff.app.text_layout import printable, wrap_offsets
+from newsdiff.app.widgets.painted_lines import PaintedLines
 from newsdiff.engine.model import Passage, Story
 
 KEPT_PASSAGES = 64
@@ -103,19 +104,16 @@ def wrap_entries(entries: Sequence[Text], width: int) -> WrappedEntries:
     return WrappedEntries(entries, lines)
 
 
-class CompareStrip(ScrollView, can_focus=False):
+class CompareStrip(PaintedLines, can_focus=False):
     """Other sources' wording of the claim under the reader's cursor (scrolls when long)."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(cache_size=256, id=id)
         self.border_title = "Other sources"
         self._shown: tuple[Story, Passage | None, Palette] | None = None
         self._wrapped = WrappedEntries((), ())
         self._width = 0
         self._kept: LRUCache[tuple[str | None, int], WrappedEntries] = LRUCache(KEPT_PASSAGES)
-        self._painted: LRUCache[int, Strip] = LRUCache(256)
-        self._paint_style = Style()
-        self._paint_width = 0
 
     def show_passage(self, story: Story, passage: Passage | None, palette: Palette) -> None:
         """Show how the other sources report ``passage``, from the top."""
@@ -154,21 +152,11 @@ class CompareStrip(ScrollView, can_focus=False):
         self._scroll_update(virtual_size)
         self.refresh()
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Look the style and width up once per repaint, not once per line."""
-        self._paint_style, self._paint_width = self.rich_style, self.scrollable_content_region.width
-        return super().render_lines(crop)
+    def line_count(self) -> int:
+        return len(self._wrapped.lines)
 
-    def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        base, width = self._paint_style, self._paint_width
-        if index >= len(self._wrapped.lines):
-            return Strip.blank(width, base)
-        strip = self._painted.get(index)
-        if strip is None:
-            number, start, end = self._wrapped.lines[index]
-            line = Text(style=base, no_wrap=True, end="")
-            line.append_text(text_slice(self._wrapped.entries[number], start, end))
-            strip = Strip(line.render(self.app.console), line.cell_len).crop_extend(0, width, base).apply_offsets(0, index)
-            self._painted[index] = strip
-        return strip
+    def paint_line(self, index: int, base: Style) -> Strip:
+        number, start, end = self._wrapped.lines[index]
+        line = Text(style=base, no_wrap=True, end="")
+        line.append_text(text_slice(self._wrapped.entries[number], start, end))
+        return Strip(line.render(self.app.console), line.cell_len)

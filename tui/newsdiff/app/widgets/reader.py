@@ -15,10 +15,8 @@ from collections.abc import Collection
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.events import Click, Resize
-from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
+from textual.geometry import Size
 from textual.strip import Strip
 
 from newsdiff.app.filters import ReachFilter
@@ -31,13 +29,14 @@ from newsdiff.app.palette import (
     palette_for,
 )
 from newsdiff.app.text_layout import TextLayout, printable, wrap_offsets
+from newsdiff.app.widgets.painted_lines import PaintedLines
 from newsdiff.engine.model import Article, Passage, PassageKind, Reach, Story
 
 GUTTER = 4
 """Cells before the text: cursor bar, reach glyph, note mark, a space."""
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(PaintedLines, can_focus=True):
     """Shows one article with reach colours, word differences, notes and matches."""
 
     BINDINGS = [
@@ -53,7 +52,7 @@ class Reader(ScrollView, can_focus=True):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(cache_size=1024, id=id)
         self.story: Story | None = None
         self.article: Article | None = None
         self.palette: Palette = palette_for(dark=True)
@@ -65,9 +64,6 @@ class Reader(ScrollView, can_focus=True):
         self._matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
         self._current_match: int | None = None
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
-        self._paint_style = Style()
-        self._paint_width = 0
 
     # -- what is shown -------------------------------------------------
 
@@ -91,7 +87,7 @@ class Reader(ScrollView, can_focus=True):
             self.reach_filter = reach_filter
         if noted is not None:
             self.noted = noted
-        self._cache.clear()
+        self._painted.clear()
         self.refresh()
 
     @property
@@ -120,7 +116,7 @@ class Reader(ScrollView, can_focus=True):
         lines = wrap_offsets(article.text, article.body_start, len(article.text), width)
         self._layout = TextLayout(lines, self.story.passages_of(article.id))
         self._layout_width = width
-        self._cache.clear()
+        self._painted.clear()
         self.virtual_size = Size(width + GUTTER, len(lines))
         self.refresh()
 
@@ -164,7 +160,7 @@ class Reader(ScrollView, can_focus=True):
         assert self._layout is not None
         first, last = self._layout.first_line(index), self._layout.last_line(index)
         for y in range(first, last + 1):
-            self._cache.discard(y)
+            self._painted.discard(y)
         self.refresh_lines(first, last - first + 1)
 
     def _scroll_into_view(self, index: int, *, top: bool = False) -> None:
@@ -306,7 +302,7 @@ class Reader(ScrollView, can_focus=True):
         self._current_match = index
         start, _ = self._matches[index]
         passage_index = self._layout.passage_index_at(start)
-        self._cache.clear()
+        self._painted.clear()
         self.refresh()
         line = self._layout.line_of_offset(start)
         height = max(self.scrollable_content_region.height, 1)
@@ -318,24 +314,10 @@ class Reader(ScrollView, can_focus=True):
 
     # -- painting ----------------------------------------------------------
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Look the style and width up once per repaint: per line, they were a third of a scroll's painting."""
-        self._paint_style, self._paint_width = self.rich_style, self.scrollable_content_region.width
-        return super().render_lines(crop)
+    def line_count(self) -> int:
+        return len(self._layout) if self._layout is not None else 0
 
-    def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        base, width = self._paint_style, self._paint_width
-        if self._layout is None or index >= len(self._layout):
-            return Strip.blank(width, base)
-        strip = self._cache.get(index)
-        if strip is None:
-            # Kept ready to show: the text never scrolls sideways and the cache is emptied when the width changes.
-            strip = self._paint_line(index, base).crop_extend(0, width, base).apply_offsets(0, index)
-            self._cache[index] = strip
-        return strip
-
-    def _paint_line(self, y: int, base: Style) -> Strip:
+    def paint_line(self, y: int, base: Style) -> Strip:
         assert self._layout is not None and self.article is not None and self.story is not None
         story, palette = self.story, self.palette
         start, end = self._layout.lines[y]
