@@ -54,3 +54,11 @@ def test_a_single_unbroken_word_is_still_cut_to_length() -> None:
 
 def test_no_passages_give_an_empty_summary() -> None:
     assert summarize([]) == ""
+
+
+def test_a_passage_already_summarising_another_claim_is_passed_over() -> None:
+    lede = make("A:0", "Putin said Russia may arm North Korea and warned Seoul against arming Ukraine.")
+    other = make("B:0", "Putin warned Seoul that arming Ukraine would be a big mistake.")
+    assert summarize([lede, other]) != summarize([lede, other], taken={lede.id})
+    assert summarize([lede, other], taken={lede.id}) == "Putin warned Seoul that arming Ukraine would be a big mistake."
+    assert summarize([lede], taken={lede.id}) == summarize([lede])

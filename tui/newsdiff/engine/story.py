@@ -21,7 +21,7 @@ from newsdiff.engine.model import Article, Claim, Passage, Reach, Story
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
 from newsdiff.engine.semantic import Encoder
-from newsdiff.engine.summary import summarize
+from newsdiff.engine.summary import representative, summary_of
 
 Progress = Callable[[str, float], None]
 """Called with a short message and the share of the work done (0..1)."""
@@ -71,7 +71,8 @@ def _analyze_articles(articles: list[Article], report: Progress, encoder: Encode
     )
     report("Comparing wording", 0.8)
     sources = {a.id: a.source for a in articles}
-    claims = tuple(_claim(n, group, sources) for n, group in enumerate(groups, start=1))
+    taken: set[str] = set()
+    claims = tuple(_claim(n, group, sources, taken) for n, group in enumerate(groups, start=1))
     coverage = article_coverage(articles, passages, claims)
     report("Done", 1.0)
     return Story(articles=tuple(articles), passages=passages, claims=claims, coverage=coverage)
@@ -116,16 +117,21 @@ def _with_quotes(article: Article, passage: Passage) -> Passage:
     return dataclasses.replace(passage, quotes=find_quotes(article.text, passage.start, passage.end))
 
 
-def _claim(number: int, group: tuple[Passage, ...], sources: Mapping[str, str]) -> Claim:
+def _claim(number: int, group: tuple[Passage, ...], sources: Mapping[str, str], taken: set[str]) -> Claim:
     """Build one claim from a group of passages that report the same thing.
 
-    ``sources`` names each article of the story by its source, for flags.
+    ``sources`` names each article of the story by its source, for flags;
+    ``taken`` collects the passages earlier claims are summarised by, so two
+    claims that share a passage get different summaries where they can.
     """
     article_ids = tuple(dict.fromkeys(p.article_id for p in group))
     diffs, flags = compare_wording(group, sources)
+    chosen = representative(group, taken)
+    if chosen is not None:
+        taken.add(chosen.id)
     return Claim(
         id=f"K{number}",
-        summary=summarize(group),
+        summary=summary_of(chosen) if chosen is not None else "",
         passage_ids=tuple(p.id for p in group),
         article_ids=article_ids,
         reach=reach_for(len(article_ids), len(sources)),

@@ -12,7 +12,7 @@ summary fits one line of a list.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from newsdiff.engine.model import Passage, PassageKind
 from newsdiff.engine.normalize import content_norms
@@ -25,11 +25,24 @@ _MOSTLY_QUOTED = 0.5
 """Share of a passage inside quotation marks above which it is quotation, not reporting."""
 
 
-def summarize(passages: Sequence[Passage]) -> str:
+def summarize(passages: Sequence[Passage], taken: Collection[str] = ()) -> str:
     """A short plain-text summary of the claim these passages report."""
+    chosen = representative(passages, taken)
+    return summary_of(chosen) if chosen is not None else ""
+
+
+def representative(passages: Sequence[Passage], taken: Collection[str] = ()) -> Passage | None:
+    """The passage whose wording best stands for the claim.
+
+    ``taken`` holds passages that already summarise another claim: a passage
+    that supports two claims would give both the same summary, and a reader
+    could not tell them apart, so another of the claim's passages is chosen
+    when there is one.
+    """
     content = [p for p in passages if p.is_content] or list(passages)
+    content = [p for p in content if p.id not in taken] or content
     if not content:
-        return ""
+        return None
     words = [_content_words(p) for p in content]
     sample = _evenly(range(len(content)), _SAMPLE)
 
@@ -39,8 +52,12 @@ def summarize(passages: Sequence[Passage]) -> str:
     def rank(i: int) -> tuple[bool, float, int]:
         return (_is_reporting(content[i]), centrality(i), -i)
 
-    best = max(range(len(content)), key=rank)
-    return shorten(_content_text(content[best]))
+    return content[max(range(len(content)), key=rank)]
+
+
+def summary_of(passage: Passage) -> str:
+    """The summary a passage gives: its text past the dateline, shortened to one line."""
+    return shorten(_content_text(passage))
 
 
 def shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
