@@ -304,7 +304,7 @@ def instrumented() -> Iterator[tuple[dict[str, float], Counter[str]]]:
         "find_quotes": "quotes",
         "cluster_passages": "cluster",
         "compare_wording": "wording",
-        "summarize": "summary",
+        "representative": "summary",
         "article_coverage": "coverage",
     }
     saved = {name: getattr(story_module, name) for name in stages}
