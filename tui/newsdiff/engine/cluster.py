@@ -28,7 +28,7 @@ with it.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -234,12 +234,28 @@ def _links(
 ) -> dict[tuple[int, int], float]:
     """Probabilities of the candidate pairs that the same-claim decision accepts."""
     links: dict[tuple[int, int], float] = {}
-    for n, m in _candidate_pairs(nodes, profiles, matcher, report):
-        probability = matcher.probability(profiles[n], profiles[m])
-        stats.scored += 1
-        if matcher.decide(probability):
-            links[(n, m)] = probability
+    _score(_candidate_pairs(nodes, profiles, matcher, report), profiles, matcher, stats, matcher.decide, links)
     return links
+
+
+def _score(
+    pairs: Iterable[tuple[int, int]],
+    profiles: list[Profile],
+    matcher: Matcher,
+    stats: ClusterStats,
+    decide: Callable[[float], bool],
+    accepted: dict[tuple[int, int], float],
+) -> None:
+    """Score each pair and keep in ``accepted`` those that ``decide`` takes.
+
+    ``pairs`` may be a generator that looks at ``accepted``: it is filled
+    as the pairs come, so a pair found twice is scored once.
+    """
+    for a, b in pairs:
+        probability = matcher.probability(profiles[a], profiles[b])
+        stats.scored += 1
+        if decide(probability):
+            accepted[(a, b)] = probability
 
 
 def _in_order_links(
@@ -303,14 +319,9 @@ def _in_order_links(
         lift = _odds(continuation) / _odds(base_rate)
         if lift <= 1.0:
             continue
-        for x, y in sorted(neighbours - pairs):
-            a, b = sorted((whole[x], whole[y]))
-            if a == b or (a, b) in links or (a, b) in accepted:
-                continue
-            probability = matcher.probability(profiles[a], profiles[b])
-            stats.scored += 1
-            if matcher.decide(probability, prior_odds=lift):
-                accepted[(a, b)] = probability
+        ordered = (_ordered_pair(whole[x], whole[y]) for x, y in sorted(neighbours - pairs))
+        candidates = ((a, b) for a, b in ordered if a != b and (a, b) not in links and (a, b) not in accepted)
+        _score(candidates, profiles, matcher, stats, lambda p, lift=lift: matcher.decide(p, prior_odds=lift), accepted)
     return accepted
 
 
@@ -352,15 +363,19 @@ def _mutual_links(
     row_of = {n: r for r, n in enumerate(wanted)}
     vectors = [profiles[n].vector for n in wanted]
     accepted: dict[tuple[int, int], float] = {}
-    for pair in mutual_pairs([[row_of[n] for n in members] for members in rows], vectors):
-        a, b = sorted((wanted[pair.first], wanted[pair.second]))
-        if a == b or (a, b) in links or (a, b) in accepted or not _may_link(nodes[a], nodes[b]):
-            continue
-        probability = matcher.probability(profiles[a], profiles[b])
-        stats.scored += 1
-        if matcher.decide_mutual(probability):
-            accepted[(a, b)] = probability
+    mutual = [[row_of[n] for n in members] for members in rows]
+    ordered = (_ordered_pair(wanted[pair.first], wanted[pair.second]) for pair in mutual_pairs(mutual, vectors))
+    candidates = (
+        (a, b)
+        for a, b in ordered
+        if a != b and (a, b) not in links and (a, b) not in accepted and _may_link(nodes[a], nodes[b])
+    )
+    _score(candidates, profiles, matcher, stats, matcher.decide_mutual, accepted)
     return accepted
+
+
+def _ordered_pair(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a <= b else (b, a)
 
 
 def _odds(share: float) -> float:
