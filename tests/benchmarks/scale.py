@@ -43,6 +43,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import resource
 import subprocess
@@ -55,6 +56,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +66,7 @@ from newsdiff.engine.export import to_json
 from newsdiff.engine.load import load_paths
 from newsdiff.engine.model import Article, Claim, Passage, Story
 from newsdiff.engine.segment import segment
+from newsdiff.engine.semantic import load_encoder
 from newsdiff.engine.story import analyze, reach_for
 from rapidfuzz import fuzz, process, utils
 
@@ -79,11 +82,15 @@ SEEDS = ROOT / "seeds"
 SEED_TARGET_S = 0.050
 LARGE_ARTICLES = 200
 LARGE_TARGET_S = 5.0
+SEMANTIC_LARGE_TARGET_S = 60.0
+"""With the sentence encoder the issue asks for "well under a minute", not 5 s."""
 LARGE_TARGET_MB = 500.0
 SPEEDUP_TARGET = 5.0
 NAIVE_TRACED_MAX = 50
 """Above this many articles the naive reference runs once more only for tracemalloc: skip it (minutes)."""
 WARM_RUNS = 10
+SEMANTIC_ENV = "NEWSDIFF_BENCH_SEMANTIC"
+"""Set by ``--semantic`` for the measuring subprocesses."""
 """Warm runs of the seed story (the best one is reported)."""
 
 
@@ -337,9 +344,25 @@ def instrumented() -> Iterator[tuple[dict[str, float], Counter[str]]]:
             setattr(story_module, name, function)
 
 
+def engine_analyze() -> Callable[..., Story]:
+    """``analyze``, with the sentence encoder when ``--semantic`` asked for it.
+
+    The encoder is loaded here, outside the timings (its load time is
+    measured by ``encoders.py``). It keeps each sentence's vector, so only
+    the first run of a size ("1st s") includes embedding the story.
+    """
+    if os.environ.get(SEMANTIC_ENV) != "1":
+        return analyze
+    encoder = load_encoder()
+    if encoder is None:
+        raise SystemExit("--semantic needs the extra: pip install -e '.[semantic]'")
+    return partial(analyze, encoder=encoder)
+
+
 def engine_worker(articles: int, seed: int) -> dict[str, object]:
     synthetic = build_story(articles, seed=seed)
     sources = list(synthetic.articles)
+    analyze = engine_analyze()
     result: list[Story] = []
     best, first, grown = timed(lambda: result.append(analyze(sources)), runs_for(articles))
     story = result[0]
@@ -371,6 +394,7 @@ def naive_worker(articles: int, seed: int, threshold: float) -> dict[str, object
 
 def seeds_worker(threshold: float) -> dict[str, object]:
     articles = load_paths([SEEDS])
+    analyze = engine_analyze()
     start = time.perf_counter()
     story = analyze(articles)
     cold = time.perf_counter() - start
@@ -447,7 +471,8 @@ def _targets(seeds: dict[str, object], large: tuple[dict[str, object], dict[str,
                f"{seeds['warm'] * 1000:.0f} ms")]
     if large is not None:
         engine, naive = large
-        checks.append((f"{LARGE_ARTICLES} articles <= {LARGE_TARGET_S:.0f} s", engine["seconds"] <= LARGE_TARGET_S,
+        limit = SEMANTIC_LARGE_TARGET_S if os.environ.get(SEMANTIC_ENV) == "1" else LARGE_TARGET_S
+        checks.append((f"{LARGE_ARTICLES} articles <= {limit:.0f} s", engine["seconds"] <= limit,
                        f"{engine['seconds']:.2f} s"))
         memory = max(engine["traced_mb"], engine["rss_mb"])
         checks.append((f"{LARGE_ARTICLES} articles <= {LARGE_TARGET_MB:.0f} MB peak", memory <= LARGE_TARGET_MB,
@@ -469,10 +494,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="articles per story")
     parser.add_argument("--seed", type=int, default=0, help="synthetic story seed")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive reference")
+    parser.add_argument("--semantic", action="store_true", help="the engine with the sentence encoder (extra 'semantic')")
     parser.add_argument("--worker", choices=("engine", "naive", "seeds"), help=argparse.SUPPRESS)
     parser.add_argument("--articles", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--threshold", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.semantic:
+        os.environ[SEMANTIC_ENV] = "1"
     if args.worker == "engine":
         print(json.dumps(engine_worker(args.articles, args.seed)))
         return 0
