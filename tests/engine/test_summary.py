@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from newsdiff.engine.model import Passage, PassageKind, Quote
-from newsdiff.engine.summary import SUMMARY_LENGTH, shorten, summarize
+from newsdiff.engine.summary import SUMMARY_LENGTH, representative, shorten, summary_of
+
+
+def summarize(passages: list[Passage], taken: frozenset[str] | set[str] = frozenset()) -> str:
+    """The claim summary the pipeline shows: its representative passage, shortened."""
+    chosen = representative(passages, taken)
+    return summary_of(chosen) if chosen is not None else ""
 
 
 def make(pid: str, text: str, **fields: object) -> Passage:

@@ -153,12 +153,9 @@ class Matcher:
 
     def __init__(self, texts: Iterable[str] = (), *, cache: bool = True, encoder: Encoder | None = None) -> None:
         df: Counter[str] = Counter()
-        count = 0
         for text in texts:
-            count += 1
             df.update({t.norm for t in tokenize(text)})
         self._df = df
-        self._documents = count
         self._cache = cache
         self._profiles: dict[str, Profile] = {}
         self._encoder = encoder

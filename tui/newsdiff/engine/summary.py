@@ -25,12 +25,6 @@ _MOSTLY_QUOTED = 0.5
 """Share of a passage inside quotation marks above which it is quotation, not reporting."""
 
 
-def summarize(passages: Sequence[Passage], taken: Collection[str] = ()) -> str:
-    """A short plain-text summary of the claim these passages report."""
-    chosen = representative(passages, taken)
-    return summary_of(chosen) if chosen is not None else ""
-
-
 def representative(passages: Sequence[Passage], taken: Collection[str] = ()) -> Passage | None:
     """The passage whose wording best stands for the claim.
 
