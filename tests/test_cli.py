@@ -340,3 +340,16 @@ def test_a_second_export_reads_the_analysis_cache(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr("newsdiff.engine.story.cluster_passages", lambda *a, **k: pytest.fail("matched again"))
     assert main(["export", str(SEEDS)]) == 0
     assert capsys.readouterr().out == first
+
+
+def test_semantic_in_the_config_applies_to_export(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    asked: list[bool] = []
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda: asked.append(True))
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "newsdiff" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("semantic = true\n", encoding="utf-8")
+    assert main(["export", "--no-cache", str(SEEDS)]) == 0
+    assert asked == [True]
+    assert "newsdiff[semantic]" in capsys.readouterr().err

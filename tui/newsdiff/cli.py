@@ -15,12 +15,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import metadata, resources
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from newsdiff.analysis import run_analysis
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS, write_export
 from newsdiff.engine.model import Story
-from newsdiff.analysis import run_analysis
+
+if TYPE_CHECKING:
+    from newsdiff.store.config import Config
 
 PROG = "newsdiff"
 COMMANDS = ("read", "report", "export", "snapshots", "open")
@@ -288,20 +291,29 @@ def _run_open(options: argparse.Namespace) -> int:
 
 def _snapshots_folder(options: argparse.Namespace) -> Path:
     """Where snapshots are: ``--snapshots-dir``, else the config's folder, else the default."""
-    from newsdiff.store.config import load_config
     from newsdiff.store.snapshots import snapshots_dir
 
-    config, warnings = load_config(options.config)
+    return snapshots_dir(_user_config(options), options.snapshots_dir)
+
+
+def _user_config(options: argparse.Namespace) -> Config:
+    """The user's settings (``--config`` where the command has it); problems are warnings."""
+    from newsdiff.store.config import load_config
+
+    config, warnings = load_config(getattr(options, "config", None))
     for warning in warnings:
         _warn(warning)
-    return snapshots_dir(config, options.snapshots_dir)
+    return config
 
 
 def _analyze(options: argparse.Namespace) -> Story:
     _require_existing(options.paths)
     with _progress_line(sys.stderr) as progress:
         analysis = run_analysis(
-            options.paths, semantic=options.semantic, use_cache=not options.no_cache, progress=progress
+            options.paths,
+            semantic=options.semantic or _user_config(options).semantic,
+            use_cache=not options.no_cache,
+            progress=progress,
         )
     for notice in analysis.notices:
         _warn(notice)
