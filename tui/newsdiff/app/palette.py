@@ -51,13 +51,7 @@ class Palette:
 
     def reach(self, reach: Reach | None) -> Style:
         """The style of a passage with this reach (``None``: boilerplate)."""
-        if reach is Reach.ALL:
-            return self.all
-        if reach is Reach.SOME:
-            return self.some
-        if reach is Reach.ONE:
-            return self.one
-        return self.boilerplate
+        return _by_reach(reach, self.all, self.some, self.one, self.boilerplate)
 
     def current(self, reach: Reach | None) -> Style:
         """Laid over the current passage: a stronger tint of its reach colour.
@@ -65,13 +59,7 @@ class Palette:
         The gutter's cursor mark is per line, so when two passages share a
         line only this background says which one is current.
         """
-        if reach is Reach.ALL:
-            return self.all_current
-        if reach is Reach.SOME:
-            return self.some_current
-        if reach is Reach.ONE:
-            return self.one_current
-        return self.boilerplate_current
+        return _by_reach(reach, self.all_current, self.some_current, self.one_current, self.boilerplate_current)
 
     def bar(self, reach: Reach) -> Style:
         """A solid colour for a reach in coverage bars, strong enough to see on the panel."""
@@ -140,3 +128,14 @@ def palette_for(dark: bool) -> Palette:
         some_bar=Style(color="#8a6400"),
         one_bar=Style(color="#9c1d98"),
     )
+
+
+def _by_reach(reach: Reach | None, all_: Style, some: Style, one: Style, boilerplate: Style) -> Style:
+    """One of a palette's styles for each reach; ``None`` is boilerplate."""
+    if reach is Reach.ALL:
+        return all_
+    if reach is Reach.SOME:
+        return some
+    if reach is Reach.ONE:
+        return one
+    return boilerplate
