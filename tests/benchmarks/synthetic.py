@@ -267,16 +267,18 @@ def _topics(corpus: Path) -> dict[str, tuple[str, ...]]:
 
 
 def _distinct(sentences: tuple[str, ...]) -> tuple[str, ...]:
-    """The sentences minus near-duplicates of an earlier one: each fact once."""
-    if not sentences:
-        return ()
-    scores = process.cdist(sentences, sentences, scorer=fuzz.token_set_ratio, processor=utils.default_process,
-                           score_cutoff=NEAR_DUPLICATE_RATIO, workers=-1)
-    kept: list[int] = []
-    for n in range(len(sentences)):
-        if all(scores[n][k] < NEAR_DUPLICATE_RATIO for k in kept):
-            kept.append(n)
-    return tuple(sentences[n] for n in kept)
+    """The sentences minus near-duplicates of an earlier one: each fact once.
+
+    ``extractOne`` against the sentences kept so far, rather than a ``cdist``
+    matrix, because ``cdist`` needs numpy and the test install has none.
+    """
+    kept: list[str] = []
+    for sentence in sentences:
+        duplicate = process.extractOne(sentence, kept, scorer=fuzz.token_set_ratio, processor=utils.default_process,
+                                       score_cutoff=NEAR_DUPLICATE_RATIO)
+        if duplicate is None:
+            kept.append(sentence)
+    return tuple(kept)
 
 
 def write_story(articles: list[Article], folder: Path) -> None:
