@@ -3,11 +3,15 @@
 from pathlib import Path
 
 import pytest
-
 from newsdiff.engine import story as story_module
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.load import article_from_text
-from newsdiff.engine.story import analyze
+from newsdiff.engine.story import (
+    LEXICAL_BACKEND,
+    analyze,
+    cached_story,
+    collect_articles,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -69,3 +73,16 @@ def test_key_depends_on_order_and_backend(tmp_path: Path) -> None:
     cache = StoryCache(tmp_path)
     assert cache.key([a, b], "lexical") != cache.key([b, a], "lexical")
     assert cache.key([a, b], "lexical") != cache.key([a, b], "semantic")
+
+
+def test_cached_story_finds_what_analyze_stored_for_that_backend_only(tmp_path: Path) -> None:
+    articles = collect_articles([SEEDS])
+    assert cached_story(articles, cache_dir=tmp_path, backend=LEXICAL_BACKEND) is None
+    story = analyze(articles, cache_dir=tmp_path)
+    messages: list[str] = []
+    found = cached_story(
+        articles, cache_dir=tmp_path, backend=LEXICAL_BACKEND, progress=lambda message, share: messages.append(message)
+    )
+    assert found == story
+    assert messages == ["Done (from cache)"]
+    assert cached_story(articles, cache_dir=tmp_path, backend="use-m3") is None

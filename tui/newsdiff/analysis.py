@@ -4,7 +4,9 @@ The CLI and the app must give the same story for the same articles, so
 both come through ``run_analysis``: it loads the optional sentence encoder
 when asked (falling back to the lexical matcher with a one-line notice when
 the ``semantic`` extra is not installed) and keeps analyses in the user cache
-folder, so reopening a story does no matching work.
+folder, so reopening a story does no matching work. The encoder (about a
+second and 100 MB) is loaded only when the cache has no story matched with
+it, since a cached story needs no matching.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsdiff.engine.model import Article, Story
-from newsdiff.engine.semantic import load_encoder
-from newsdiff.engine.story import Progress, analyze
+from newsdiff.engine.semantic import DEFAULT_ENCODER, load_encoder
+from newsdiff.engine.story import Progress, analyze, cached_story, collect_articles
 from newsdiff.store.paths import cache_dir
 
 SEMANTIC_MISSING = (
@@ -39,6 +41,13 @@ def run_analysis(
     progress: Progress | None = None,
 ) -> Analysis:
     """Analyse ``sources``; raises ``InputError`` for unusable input."""
+    articles = collect_articles(sources, progress=progress)
+    stories = cache_dir() / "stories" if use_cache else None
+    if semantic and stories is not None:
+        # ``load_encoder()`` loads DEFAULT_ENCODER, the backend name its stories are cached under.
+        story = cached_story(articles, cache_dir=stories, backend=DEFAULT_ENCODER, progress=progress)
+        if story is not None:
+            return Analysis(story)
     notices: list[str] = []
     encoder = None
     if semantic:
@@ -47,10 +56,5 @@ def run_analysis(
         encoder = load_encoder()
         if encoder is None:
             notices.append(SEMANTIC_MISSING)
-    story = analyze(
-        sources,
-        progress=progress,
-        cache_dir=cache_dir() / "stories" if use_cache else None,
-        encoder=encoder,
-    )
+    story = analyze(articles, progress=progress, cache_dir=stories, encoder=encoder)
     return Analysis(story, tuple(notices))

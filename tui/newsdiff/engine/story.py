@@ -8,7 +8,7 @@ decides each claim's reach, so every front end gets the same answer.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from newsdiff.engine.cache import StoryCache
@@ -25,6 +25,9 @@ from newsdiff.engine.summary import representative, summary_of
 
 Progress = Callable[[str, float], None]
 """Called with a short message and the share of the work done (0..1)."""
+
+LEXICAL_BACKEND = "lexical"
+"""The cache's backend name for stories matched without a sentence encoder."""
 
 
 def analyze(
@@ -46,17 +49,37 @@ def analyze(
     vectors.
     """
     report = progress or _silent
-    articles = _collect(list(sources), report)
+    articles = collect_articles(sources, progress=report)
     if cache_dir is None:
         return _analyze_articles(articles, report, encoder)
-    cache = StoryCache(cache_dir)
-    key = cache.key(articles, backend=encoder.name if encoder else "lexical")
-    story = cache.get(key)
+    backend = encoder.name if encoder else LEXICAL_BACKEND
+    story = cached_story(articles, cache_dir=cache_dir, backend=backend, progress=report)
     if story is not None:
-        report("Done (from cache)", 1.0)
         return story
     story = _analyze_articles(articles, report, encoder)
-    cache.put(key, story)
+    cache = StoryCache(cache_dir)
+    cache.put(cache.key(articles, backend=backend), story)
+    return story
+
+
+def cached_story(
+    articles: Sequence[Article],
+    *,
+    cache_dir: Path,
+    backend: str,
+    progress: Progress | None = None,
+) -> Story | None:
+    """The story ``analyze`` cached for ``articles`` and ``backend``, or ``None``.
+
+    ``backend`` is the name of the encoder the story was matched with
+    (``Encoder.name``) or ``LEXICAL_BACKEND``. It lets a front end look a
+    story up before loading a sentence encoder, which costs about a second
+    and 100 MB and is wasted when no matching will run.
+    """
+    cache = StoryCache(cache_dir)
+    story = cache.get(cache.key(articles, backend=backend))
+    if story is not None and progress:
+        progress("Done (from cache)", 1.0)
     return story
 
 
@@ -82,8 +105,17 @@ def _silent(message: str, share: float) -> None:
     """The default progress callback: analysis is quiet unless asked."""
 
 
-def _collect(sources: list[str | Path | Article], report: Progress) -> list[Article]:
-    """Turn the mixed sources into articles with unique ids, in the given order."""
+def collect_articles(
+    sources: Iterable[str | Path | Article], *, progress: Progress | None = None
+) -> list[Article]:
+    """Turn the mixed sources into articles with unique ids, in the given order.
+
+    ``analyze`` reads its sources with this; it is public so a front end can
+    read the articles once, look them up with ``cached_story`` and pass the
+    same ``Article`` objects on to ``analyze``. Raises ``InputError``.
+    """
+    sources = list(sources)
+    report = progress or _silent
     if not sources:
         raise InputError("no articles given")
     articles: list[Article] = []

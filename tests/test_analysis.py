@@ -1,0 +1,102 @@
+"""``run_analysis``: the sentence encoder is loaded only when matching will run.
+
+Matching with an encoder needs numpy (the ``semantic`` extra), so the tests
+that let a stand-in encoder match skip without it; the one that matters most,
+a cached story served without loading anything, runs everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from newsdiff.analysis import SEMANTIC_MISSING, run_analysis
+from newsdiff.engine.cache import StoryCache
+from newsdiff.engine.semantic import DEFAULT_ENCODER, Encoder
+from newsdiff.engine.story import analyze, collect_articles
+from newsdiff.store.paths import cache_dir
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+LOADING = "Loading the sentence encoder"
+
+
+@pytest.fixture(autouse=True)
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty analysis cache for every test."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
+
+
+def _zero_vectors(batch: list[str]) -> list[list[float]]:
+    """A stand-in model: no sentence is like another, so matching stays lexical."""
+    return [[0.0, 0.0, 0.0] for _ in batch]
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts encoder loads; each load gives a cheap fake named like the default encoder."""
+    pytest.importorskip("numpy")
+    calls: list[int] = []
+
+    def fake_load_encoder() -> Encoder:
+        calls.append(1)
+        return Encoder(DEFAULT_ENCODER, 3, _zero_vectors)
+
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", fake_load_encoder)
+    return calls
+
+
+def _recorder() -> tuple[list[str], Callable[[str, float], None]]:
+    messages: list[str] = []
+    return messages, lambda message, share: messages.append(message)
+
+
+def test_a_cached_semantic_story_does_not_load_the_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = collect_articles([SEEDS])
+    cached = analyze(articles)
+    stories = StoryCache(cache_dir() / "stories")
+    stories.put(stories.key(articles, backend=DEFAULT_ENCODER), cached)
+
+    def no_load() -> None:
+        pytest.fail("the encoder was loaded for a story in the cache")
+
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", no_load)
+    messages, progress = _recorder()
+    analysis = run_analysis([SEEDS], semantic=True, progress=progress)
+    assert analysis.story == cached
+    assert analysis.notices == ()
+    assert LOADING not in messages
+    assert messages[-1] == "Done (from cache)"
+
+
+def test_the_first_semantic_run_loads_the_encoder_and_caches_for_the_next(loads: list[int]) -> None:
+    messages, progress = _recorder()
+    first = run_analysis([SEEDS], semantic=True, progress=progress)
+    again = run_analysis([SEEDS], semantic=True)
+    assert LOADING in messages
+    assert len(loads) == 1
+    assert again.story == first.story
+
+
+def test_a_lexical_story_in_the_cache_does_not_stand_in_for_a_semantic_one(loads: list[int]) -> None:
+    run_analysis([SEEDS])
+    assert loads == []
+    run_analysis([SEEDS], semantic=True)
+    assert len(loads) == 1
+
+
+def test_without_the_cache_the_encoder_loads_every_time(loads: list[int]) -> None:
+    run_analysis([SEEDS], semantic=True, use_cache=False)
+    run_analysis([SEEDS], semantic=True, use_cache=False)
+    assert len(loads) == 2
+
+
+def test_without_the_extra_every_run_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lexical fallback is cached as lexical, so the notice is never skipped."""
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda: None)
+    first = run_analysis([SEEDS], semantic=True)
+    again = run_analysis([SEEDS], semantic=True)
+    assert first.notices == again.notices == (SEMANTIC_MISSING,)
+    assert again.story == first.story
