@@ -231,21 +231,32 @@ class NewsdiffApp(App[int]):
     def action_save_snapshot(self) -> None:
         self.save_snapshot()
 
-    def save_snapshot(self) -> Path | None:
-        """Write the screen and the exports (with notes) to a new snapshot folder."""
+    def save_snapshot(self) -> None:
+        """Save the reader's view and the exports (with notes) as a new snapshot.
+
+        Toasts ("Note saved.", an earlier "Snapshot saved to ...") are
+        transient and would cover the text in the saved screen, so they are
+        cleared first. The toast rack only hides on a later refresh, so the
+        screen is captured after that refresh.
+        """
         if self.story is None:
             self.notify("Nothing to save yet: the analysis is still running.", timeout=3)
-            return None
+            return
+        self.clear_notifications()
+        self.call_after_refresh(self._write_snapshot, self.story)
+
+    def _write_snapshot(self, story: Story) -> None:
+        """Write the screen as it is now and the story's exports to a new snapshot folder."""
         notes = self.notes
         note_dicts = [n.to_dict() for n in notes]
         exports = {
-            "story.json": to_json(self.story, note_dicts),
-            "story.md": to_markdown(self.story, note_dicts),
-            "story.html": to_html(self.story, note_dicts),
+            "story.json": to_json(story, note_dicts),
+            "story.md": to_markdown(story, note_dicts),
+            "story.html": to_html(story, note_dicts),
         }
         try:
             path = save_snapshot(
-                self.story,
+                story,
                 notes,
                 self.export_screenshot(),
                 exports=exports,
@@ -253,9 +264,8 @@ class NewsdiffApp(App[int]):
             )
         except StoreError as error:
             self.notify(str(error), title="Snapshot not saved", severity="error", markup=False)
-            return None
+            return
         self.notify(f"Snapshot saved to {path}", title="Saved", timeout=8, markup=False)
-        return path
 
     # -- help and the command palette ----------------------------------------------------
 
