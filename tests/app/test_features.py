@@ -9,13 +9,15 @@ from newsdiff import cli
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.palette import NOTE_GLYPH, palette_for
 from newsdiff.app.screens.annotate import AnnotateScreen
-from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.screens.compare import CompareScreen, partners_after
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_view import SEPARATOR, CompareView
 from newsdiff.app.widgets.reader import Reader
 from newsdiff.app.widgets.search_bar import SearchBar
+from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Reach
+from newsdiff.engine.story import analyze
 from newsdiff.store.notes import NoteStore
 from newsdiff.store.story_key import story_key
 from textual.widgets import Input
@@ -331,3 +333,15 @@ async def test_newsdiff_open_brings_back_the_snapshot_and_its_notes(
         reader = again.main.query_one(Reader)
         assert noted.id in reader.noted
         assert NOTE_GLYPH in reader.paint_line(reader._layout.first_line(noted.index), reader.rich_style).text
+
+
+def test_compare_partners_are_the_articles_sharing_most_claims_first() -> None:
+    texts = {
+        "a": "Storms flooded the river valley overnight. Officials closed the old bridge. Schools stay shut today.",
+        "b": "A poet won the national prize for her third book. The jury praised its quiet humour.",
+        "c": "Storms flooded the river valley overnight. Officials closed the old bridge. Schools stay shut today.",
+        "d": "Storms flooded the river valley overnight. The mayor asked residents to stay home.",
+    }
+    story = analyze([article_from_text(text, article_id=key) for key, text in texts.items()])
+    assert partners_after(story, "a", 0, 3) == ["c", "d", "b"]
+    assert partners_after(story, "a", 1, 2) == ["d", "b"]
