@@ -218,7 +218,7 @@ def fit_all(x: np.ndarray, contained: np.ndarray, y: np.ndarray) -> None:
     prefix = "SEMANTIC_" if x.shape[1] > len(sim.FEATURE_NAMES) else ""
     print("== constants for similarity.py (fitted on all MSRP pairs) ==")
     print(f"{prefix}COEFFICIENTS: tuple[float, ...] = (" + ", ".join(f"{c:.4f}" for c in coefficients) + ")")
-    for name, c in zip(sim.FEATURE_NAMES + ("cosine",), coefficients):
+    for name, c in zip(sim.SEMANTIC_FEATURE_NAMES, coefficients):
         print(f"#   {name}: {c:+.3f}")
     print(f"{prefix}INTERCEPT: float = {intercept:.4f}")
     print(f"{prefix}{'THRESHOLD' if prefix else 'SAME_CLAIM_THRESHOLD'}: float = {cut:.4f}")

@@ -210,7 +210,7 @@ def test_a_large_story_scores_a_small_share_of_all_pairs() -> None:
 
 JOB_CUTS = (
     "The company said it would cut 500 jobs at its factory in Ohio this year.",
-    "Around 500 workers at the Ohio plant are expected to lose their jobs, the firm announced.",
+    "Some 500 staff at the Ohio plant will lose their posts, the firm announced.",
 )
 WEAPONS = (
     "Putin said Russia might supply weapons to North Korea.",

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from newsdiff.engine.similarity import (
     FEATURE_NAMES,
     SAME_CLAIM_THRESHOLD,
+    SEMANTIC_FEATURE_NAMES,
     Matcher,
     compare,
     same_claim,
@@ -104,6 +105,38 @@ def test_an_encoder_adds_the_sentence_cosine_to_the_decision() -> None:
 
 
 
+def test_figures_only_one_side_gives_are_counted_per_side() -> None:
+    matcher = Matcher()
+    a = matcher.profile("The storm killed 12 people and cut power to 4,000 homes on 3 May.")
+    b = matcher.profile("The storm killed 12 people and cut power to 5,000 homes.")
+    features = dict(zip(FEATURE_NAMES, compare(a, b).features))
+    assert (features["numbers_only_fewer"], features["numbers_only_more"]) == (1.0, 2.0)
+    same = dict(zip(FEATURE_NAMES, compare(a, a).features))
+    assert same["numbers_only_fewer"] == same["numbers_only_more"] == 0.0
+
+
+def test_clause_cosines_find_the_clause_the_other_sentence_reports() -> None:
+    np = pytest.importorskip("numpy")
+    from newsdiff.engine.semantic import Encoder
+
+    def embed(texts: list[str]) -> object:
+        """Unit vectors by topic: weapons, soldiers, anything else."""
+        rows = []
+        for text in texts:
+            row = np.array(["weapons" in text, "soldiers" in text, True], dtype=float)
+            rows.append(row / np.linalg.norm(row))
+        return np.array(rows)
+
+    matcher = Matcher(encoder=Encoder("fake", 3, embed))
+    two_things = matcher.profile("Putin said Russia might send heavy weapons and artillery shells to Pyongyang, but that it needed no North Korean soldiers.")
+    soldiers = matcher.profile("He said Russia needed no North Korean soldiers.")
+    assert two_things.clause_vectors is not None and len(two_things.clause_vectors) == 2
+    assert soldiers.clause_vectors is None
+    features = dict(zip(SEMANTIC_FEATURE_NAMES, compare(two_things, soldiers).features))
+    assert features["clause_to_sentence"] == pytest.approx(1.0)
+    assert features["clause_worst_best"] < features["cosine"] < features["clause_to_sentence"]
+
+
 def test_word_runs_see_order_that_a_bag_of_words_cannot() -> None:
     matcher = Matcher()
     a = matcher.profile("The minister told the board that the plan would be dropped.")
@@ -124,4 +157,4 @@ def test_a_higher_prior_lowers_the_bar_and_a_neutral_one_changes_nothing() -> No
 def test_every_feature_has_a_fitted_coefficient() -> None:
     # A feature added without refitting would be silently ignored by zip().
     assert len(similarity_module.COEFFICIENTS) == len(FEATURE_NAMES)
-    assert len(similarity_module.SEMANTIC_COEFFICIENTS) == len(FEATURE_NAMES) + 1
+    assert len(similarity_module.SEMANTIC_COEFFICIENTS) == len(SEMANTIC_FEATURE_NAMES)

@@ -12,12 +12,14 @@ Similarity is a logistic regression over a few lexical features of the pair
 directions), word-order overlap (content-word bigrams, an edit-distance
 ratio over the whole normalised sentence, and the shared runs of one, two
 and three words, function words included, as a share of each side's runs),
-and mismatches a plain overlap cannot see: different numbers, a negation on
-one side only. Words match on their normalised form (``normalize.tokenize``)
+and mismatches a plain overlap cannot see: different numbers (and how many
+figures each side gives that the other does not), a negation on one side
+only. Words match on their normalised form (``normalize.tokenize``)
 or, for names and typos, by spelling (rapidfuzz ratio). A short passage whose words are (almost) all in
 the other reports part of the same claim: such a pair gets at least
 ``CONTAINED_PROBABILITY``. With a sentence encoder the cosine of the two
-sentence vectors is one more feature, with its own fitted constants.
+sentence vectors and two clause-level cosines (``_clause_cosines``) are
+three more features, with their own fitted constants.
 
 ``same_claim`` is the probability against the fitted threshold; the
 clustering calls this very ``Matcher.decide``, so what ``same_claim`` says
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from newsdiff.engine.clauses import clause_spans
 from newsdiff.engine.normalize import Token, tokenize
 from newsdiff.engine.stopwords import NEGATIONS, STOPWORDS
 
@@ -59,16 +62,18 @@ FEATURE_NAMES: tuple[str, ...] = (
     "bigram_longer",
     "trigram_shorter",
     "trigram_longer",
+    "numbers_only_fewer",
+    "numbers_only_more",
 )
+SEMANTIC_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "cosine", "clause_worst_best", "clause_to_sentence")
+"""With a sentence encoder: the lexical features, then three read off the vectors (``_clause_cosines``)."""
 
 # Fitted by logistic regression on /work/shared/bench/msrp_train_sample.tsv
 # (5-fold cross-validated; final fit on all pairs). Refit with:
 #     .venv/bin/python tests/benchmarks/eval_matcher.py --fit
-COEFFICIENTS: tuple[float, ...] = (
-    1.9375, 1.2437, -1.4727, 0.5048, 2.9795, 0.6495, -0.7193, -1.1257, 1.0020, 2.7197, -0.6627, 1.6443, -1.9057, 0.4403
-)
-INTERCEPT: float = -5.7157
-SAME_CLAIM_THRESHOLD: float = 0.5545
+COEFFICIENTS: tuple[float, ...] = (1.8520, 1.1554, -1.4885, 0.5055, 3.0733, 0.6367, -0.2095, -1.1501, 0.9701, 2.6905, -0.6716, 1.6257, -1.8933, 0.4329, 0.0199, -0.2550)
+INTERCEPT: float = -5.5443
+SAME_CLAIM_THRESHOLD: float = 0.5607
 CONTAINED_PROBABILITY: float = 0.8698
 """Probability for a pair where one side is contained in the other: the share
 of such pairs labelled "same" in the tuning data (printed by ``--fit``)."""
@@ -76,13 +81,10 @@ of such pairs labelled "same" in the tuning data (printed by ``--fit``)."""
 # With a sentence encoder (``semantic.load_encoder()``): the same features
 # plus the cosine of the two sentence vectors, fitted the same way. Refit with:
 #     .venv/bin/python tests/benchmarks/eval_matcher.py --fit --semantic
-SEMANTIC_COEFFICIENTS: tuple[float, ...] = (
-    1.5442, 1.0037, -1.5010, 0.3065, 2.7215, 0.4690, -0.7194, -1.1083, 0.7706, 2.4500, -0.6925, 1.5437, -1.7614, 0.4770,
-    2.2919,
-)
-SEMANTIC_INTERCEPT: float = -6.1846
-SEMANTIC_THRESHOLD: float = 0.5319
-MUTUAL_FLOOR: float = 0.2140
+SEMANTIC_COEFFICIENTS: tuple[float, ...] = (1.2250, 0.8150, -1.4267, 0.2324, 2.5264, 0.3906, -0.1643, -1.1448, 0.6869, 2.3035, -0.6454, 1.5166, -1.5909, 0.5531, -0.0745, -0.1649, 1.6421, 1.6194, -0.0086)
+SEMANTIC_INTERCEPT: float = -5.9338
+SEMANTIC_THRESHOLD: float = 0.5295
+MUTUAL_FLOOR: float = 0.1864
 """Probability a pair of mutual nearest sentences by margin (``margin.mutual_pairs``)
 needs: the 1st percentile of the held-out probabilities of the tuning data's
 same-statement pairs (5-fold cross-validation). Below it the words and the
@@ -126,6 +128,8 @@ class Profile:
     length: int
     vector: NDArray[np.float32] | None
     """The sentence encoder's unit vector, when the matcher has an encoder."""
+    clause_vectors: NDArray[np.float32] | None
+    """One unit vector per clause (``clauses.clause_spans``), when there is an encoder and two clauses or more."""
     joined: str
     """Distinct content norms, sorted: for a word-set ratio."""
     sequence: str
@@ -237,6 +241,11 @@ class Matcher:
         tokens = tokenize(text)
         key = tuple(t.norm for t in tokens)
         vector = None if self._encoder is None else self._encoder.encode([text])[0]
+        clause_vectors = None
+        if self._encoder is not None:
+            spans = clause_spans(text)
+            if len(spans) > 1:
+                clause_vectors = self._encoder.encode([text[a:b].strip() for a, b in spans])
         content = [t for t in tokens if t.norm not in STOPWORDS]
         weights = {t.norm: self.weight(t.norm) for t in content}
         forms = {t.norm: t.text.lower() for t in content}
@@ -252,6 +261,7 @@ class Matcher:
             negated=_negated(tokens),
             length=len(content),
             vector=vector,
+            clause_vectors=clause_vectors,
             joined=" ".join(sorted(set(norms))),
             sequence=" ".join(key),
             key=key,
@@ -291,13 +301,50 @@ def compare(a: Profile, b: Profile) -> Comparison:
         _mismatch(a.numbers, b.numbers),
         _negation_mismatch(a, b),
         *_ngram_overlaps(a, b),
+        *_number_surplus(a.numbers, b.numbers),
     )
     if a.vector is not None and b.vector is not None:
-        features += (float(a.vector @ b.vector),)
+        features += (float(a.vector @ b.vector), *_clause_cosines(a, b))
     contained = (cover_a >= CONTAINED_COVERAGE and a.length >= CONTAINED_MIN_WORDS) or (
         cover_b >= CONTAINED_COVERAGE and b.length >= CONTAINED_MIN_WORDS
     )
     return Comparison(features, contained and not _negation_flipped(a, b))
+
+
+def _number_surplus(a_numbers: frozenset[str], b_numbers: frozenset[str]) -> tuple[float, float]:
+    """How many numbers only one side gives: the count of the side with fewer, then of the side with more.
+
+    ``number_mismatch`` only says the sets differ. One side adding a figure
+    the other leaves out (a date, a count) is common in two reports of one
+    statement; both sides giving figures the other lacks is a different
+    statement far more often (MSRP cross-validation, ``eval_matcher.py``).
+    """
+    only_a = len(a_numbers - b_numbers)
+    only_b = len(b_numbers - a_numbers)
+    return float(min(only_a, only_b)), float(max(only_a, only_b))
+
+
+def _clause_cosines(a: Profile, b: Profile) -> tuple[float, float]:
+    """Two clause-level readings of the vectors: the worst-matched clause, and the best clause match.
+
+    A sentence's vector blurs its parts. ``clause_worst_best``: each clause
+    of a side (the sentence itself when it has one clause) takes its best
+    cosine on the other side; the lowest of those, over the side whose
+    worst is lower, shows a clause that the other sentence does not
+    report. ``clause_to_sentence``: the highest cosine of any clause with
+    the whole other sentence, for a sentence that reports the other's claim
+    in one of its parts. No pair embeds anything: the clause vectors are
+    computed once per text, and the clustering embeds every clause anyway.
+    """
+    if a.clause_vectors is None and b.clause_vectors is None:
+        cosine = float(a.vector @ b.vector)
+        return cosine, cosine
+    left = a.vector[None, :] if a.clause_vectors is None else a.clause_vectors
+    right = b.vector[None, :] if b.clause_vectors is None else b.clause_vectors
+    cosines = left @ right.T
+    worst_best = min(cosines.max(axis=1).min(), cosines.max(axis=0).min())
+    to_sentence = max((left @ b.vector).max(), (right @ a.vector).max())
+    return float(worst_best), float(to_sentence)
 
 
 def _matched(a: Profile, b: Profile) -> dict[str, float]:
