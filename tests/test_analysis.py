@@ -40,9 +40,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     pytest.importorskip("numpy")
     calls: list[int] = []
 
-    def fake_load_encoder() -> Encoder:
+    def fake_load_encoder(name: str) -> Encoder:
         calls.append(1)
-        return Encoder(DEFAULT_ENCODER, 3, _zero_vectors)
+        return Encoder(name, 3, _zero_vectors)
 
     monkeypatch.setattr("newsdiff.analysis.load_encoder", fake_load_encoder)
     return calls
@@ -59,7 +59,7 @@ def test_a_cached_semantic_story_does_not_load_the_encoder(monkeypatch: pytest.M
     stories = StoryCache(cache_dir() / "stories")
     stories.put(stories.key(articles, backend=DEFAULT_ENCODER), cached)
 
-    def no_load() -> None:
+    def no_load(name: str) -> None:
         pytest.fail("the encoder was loaded for a story in the cache")
 
     monkeypatch.setattr("newsdiff.analysis.load_encoder", no_load)
@@ -95,7 +95,7 @@ def test_without_the_cache_the_encoder_loads_every_time(loads: list[int]) -> Non
 
 def test_without_the_extra_every_run_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     """The lexical fallback is cached as lexical, so the notice is never skipped."""
-    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda: None)
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: None)
     first = run_analysis([SEEDS], semantic=True)
     again = run_analysis([SEEDS], semantic=True)
     assert first.notices == again.notices == (SEMANTIC_MISSING,)

@@ -326,7 +326,7 @@ def test_open_hands_the_snapshot_articles_to_the_app(tmp_path: Path, monkeypatch
 def test_semantic_without_the_extra_falls_back_with_one_notice(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda: None)
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: None)
     assert main(["export", "--semantic", "--no-cache", str(SEEDS)]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["claims"]
@@ -346,7 +346,7 @@ def test_semantic_in_the_config_applies_to_export(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     asked: list[bool] = []
-    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda: asked.append(True))
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: asked.append(True))
     config = Path(os.environ["XDG_CONFIG_HOME"]) / "newsdiff" / "config.toml"
     config.parent.mkdir(parents=True)
     config.write_text("semantic = true\n", encoding="utf-8")

@@ -9,7 +9,7 @@ from newsdiff import cli
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.palette import NOTE_GLYPH, palette_for
 from newsdiff.app.screens.annotate import AnnotateScreen
-from newsdiff.app.screens.compare import CompareScreen, partners_after
+from newsdiff.app.screens.compare import CompareScreen, ranked_partners
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_view import SEPARATOR, CompareView
@@ -343,5 +343,4 @@ def test_compare_partners_are_the_articles_sharing_most_claims_first() -> None:
         "d": "Storms flooded the river valley overnight. The mayor asked residents to stay home.",
     }
     story = analyze([article_from_text(text, article_id=key) for key, text in texts.items()])
-    assert partners_after(story, "a", 0, 3) == ["c", "d", "b"]
-    assert partners_after(story, "a", 1, 2) == ["d", "b"]
+    assert ranked_partners(story, "a") == ["c", "d", "b"]

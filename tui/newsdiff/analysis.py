@@ -44,7 +44,6 @@ def run_analysis(
     articles = collect_articles(sources, progress=progress)
     stories = cache_dir() / "stories" if use_cache else None
     if semantic and stories is not None:
-        # ``load_encoder()`` loads DEFAULT_ENCODER, the backend name its stories are cached under.
         story = cached_story(articles, cache_dir=stories, backend=DEFAULT_ENCODER, progress=progress)
         if story is not None:
             return Analysis(story)
@@ -53,7 +52,7 @@ def run_analysis(
     if semantic:
         if progress:
             progress("Loading the sentence encoder", 0.0)
-        encoder = load_encoder()
+        encoder = load_encoder(DEFAULT_ENCODER)
         if encoder is None:
             notices.append(SEMANTIC_MISSING)
     story = analyze(articles, progress=progress, cache_dir=stories, encoder=encoder)

@@ -19,21 +19,17 @@ from newsdiff.engine.model import Story
 MAX_COMPARED = 3
 
 
-def partners_after(story: Story, article_id: str, offset: int, count: int) -> list[str]:
-    """The articles compared with ``article_id``: those sharing the most claims with it first, shifted by ``offset``.
+def ranked_partners(story: Story, article_id: str) -> list[str]:
+    """The other articles, those sharing the most claims with ``article_id`` first.
 
     In a story of fifty outlets the next articles in file order are as
     likely as any to share nothing with this one; the reader opens compare
     mode to see how others tell the same things, so the closest come first
     (story order between equals) and ``x`` walks on to the less related.
     """
-    others = [a.id for a in story.articles if a.id != article_id]
-    if not others:
-        return []
     shared = Counter(other for claim in story.claims if article_id in claim.article_ids for other in claim.article_ids)
-    others.sort(key=lambda other: -shared[other])
-    count = min(count, len(others))
-    return [others[(offset + n) % len(others)] for n in range(count)]
+    others = [a.id for a in story.articles if a.id != article_id]
+    return sorted(others, key=lambda other: -shared[other])
 
 
 class CompareScreen(Screen[None]):
@@ -55,6 +51,7 @@ class CompareScreen(Screen[None]):
         self.article_id = article_id
         self.palette = palette
         self.passage_id = passage_id
+        self.partners = ranked_partners(story, article_id)
         self.partner_shift = 0
         self.count = MAX_COMPARED - 1
 
@@ -79,7 +76,9 @@ class CompareScreen(Screen[None]):
 
     @property
     def article_ids(self) -> list[str]:
-        return [self.article_id, *partners_after(self.story, self.article_id, self.partner_shift, self.count)]
+        shown = min(self.count, len(self.partners))
+        partners = (self.partners[(self.partner_shift + n) % len(self.partners)] for n in range(shown))
+        return [self.article_id, *partners]
 
     async def _rebuild(self) -> None:
         ids = self.article_ids
