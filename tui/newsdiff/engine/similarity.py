@@ -68,29 +68,31 @@ FEATURE_NAMES: tuple[str, ...] = (
 SEMANTIC_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "cosine", "worst_clause_cosine")
 """With a sentence encoder: the lexical features, then two read off the vectors."""
 
-# Fitted by logistic regression on /work/shared/bench/msrp_train_sample.tsv
-# (5-fold cross-validated; final fit on all pairs). Refit with:
+# Fitted by logistic regression on ../shared/bench/msrp_train_sample.tsv: the
+# strength of its L2 penalty chosen by 5-fold cross-validation (1e-4 here),
+# then a final fit on all pairs. Refit with:
 #     .venv/bin/python tests/benchmarks/eval_matcher.py --fit
 COEFFICIENTS: tuple[float, ...] = (
-    1.8500, 1.1523, -1.4886, 0.5060, 3.0798, 0.6401, -0.1926, -1.1500, 0.9692, 2.6913, -0.6726, 1.6249, -1.8931, 0.4330,
-    -0.2480,
+    2.7020, 2.0926, -2.9248, -0.6643, 5.9126, -0.3230, -0.2297, -1.2763, 1.0702, 2.8927, -1.9482, 3.7183, -3.7475, 1.7467,
+    -0.2556,
 )
-INTERCEPT: float = -5.5492
-SAME_CLAIM_THRESHOLD: float = 0.5593
+INTERCEPT: float = -6.3906
+SAME_CLAIM_THRESHOLD: float = 0.5221
 CONTAINED_PROBABILITY: float = 0.8698
 """Probability for a pair where one side is contained in the other: the share
 of such pairs labelled "same" in the tuning data (printed by ``--fit``)."""
 
 # With a sentence encoder (``semantic.load_encoder()``): the features of
-# ``SEMANTIC_FEATURE_NAMES`` (the lexical ones and two cosines), fitted the same way. Refit with:
+# ``SEMANTIC_FEATURE_NAMES`` (the lexical ones and two cosines), fitted the same way
+# (cross-validation chose an L2 penalty of 3e-5). Refit with:
 #     .venv/bin/python tests/benchmarks/eval_matcher.py --fit --semantic
 SEMANTIC_COEFFICIENTS: tuple[float, ...] = (
-    1.2363, 0.8283, -1.4272, 0.2326, 2.5059, 0.3804, -0.2274, -1.1447, 0.6922, 2.3033, -0.6414, 1.5209, -1.5935, 0.5523,
-    -0.1915, 1.6206, 1.6157,
+    1.8002, 2.6038, -2.9612, -2.0372, 5.4010, -0.6658, -0.2636, -1.2855, 1.3694, 1.6607, -2.8881, 4.9155, -3.9496, 2.5754,
+    -0.1958, 1.8425, 1.5838,
 )
-SEMANTIC_INTERCEPT: float = -5.9160
-SEMANTIC_THRESHOLD: float = 0.4942
-MUTUAL_FLOOR: float = 0.1859
+SEMANTIC_INTERCEPT: float = -6.3267
+SEMANTIC_THRESHOLD: float = 0.5255
+MUTUAL_FLOOR: float = 0.1535
 """Probability a pair of mutual nearest sentences by margin (``margin.mutual_pairs``)
 needs: the 1st percentile of the held-out probabilities of the tuning data's
 same-statement pairs (5-fold cross-validation). Below it the words and the
