@@ -353,3 +353,26 @@ def test_semantic_in_the_config_applies_to_export(
     assert main(["export", "--no-cache", str(SEEDS)]) == 0
     assert asked == [True]
     assert "newsdiff[semantic]" in capsys.readouterr().err
+
+
+def test_config_prints_a_settings_file_that_loads_as_the_defaults(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsdiff.store.config import Config, load_config
+    from newsdiff.store.paths import config_path
+
+    assert main(["config"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"# Save as {config_path()}"
+    saved = config_path()
+    saved.parent.mkdir(parents=True)
+    saved.write_text(out, encoding="utf-8")
+    assert load_config() == (Config(), [])
+
+
+def test_config_path_prints_where_the_settings_are_read(capsys: pytest.CaptureFixture[str]) -> None:
+    from newsdiff.store.paths import config_path
+
+    assert main(["config", "--path"]) == 0
+    assert capsys.readouterr().out == f"{config_path()}\n"
+    assert str(config_path()).startswith(os.environ["XDG_CONFIG_HOME"])

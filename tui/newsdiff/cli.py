@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from newsdiff.store.config import Config
 
 PROG = "newsdiff"
-COMMANDS = ("read", "report", "export", "snapshots", "open")
+COMMANDS = ("read", "report", "export", "snapshots", "open", "config")
 DEFAULT_COMMAND = "read"
 EXPORT_SUFFIXES = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=(
             f"{PROG} [read] [--snapshots-dir DIR] [--config FILE] [PATH ...]\n"
-            f"       {PROG} {{report,export,snapshots,open}} ...\n"
+            f"       {PROG} {{report,export,snapshots,open,config}} ...\n"
             f"       {PROG} --version"
         ),
         description=(
@@ -143,6 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
     open_snapshot.add_argument("snapshot", metavar="SNAPSHOT", help="the snapshot to open")
     _add_app_options(open_snapshot)
     open_snapshot.set_defaults(run=_run_open)
+
+    config = commands.add_parser(
+        "config",
+        help="print a settings file with every default",
+        description=(
+            "Print a commented config.toml holding every setting at its default, headed by the "
+            "path newsdiff reads it from: save it there and edit what you want to change."
+        ),
+    )
+    config.add_argument("--path", action="store_true", help="print only the path of the settings file")
+    config.set_defaults(run=_run_config)
     return parser
 
 
@@ -287,6 +298,18 @@ def _run_open(options: argparse.Namespace) -> int:
         config_path=options.config,
         notes=snapshot.notes,
     )
+
+
+def _run_config(options: argparse.Namespace) -> int:
+    from newsdiff.store.config import default_config_text
+    from newsdiff.store.paths import config_path
+
+    path = config_path()
+    if options.path:
+        _write_stdout(f"{path}\n")
+    else:
+        _write_stdout(f"# Save as {path}\n{default_config_text()}")
+    return EXIT_OK
 
 
 def _snapshots_folder(options: argparse.Namespace) -> Path:

@@ -157,7 +157,7 @@ def _toml_type(value: object) -> str:
 
 
 def default_config_text() -> str:
-    """A commented ``config.toml`` holding every default, for the README and ``--help``."""
+    """A commented ``config.toml`` holding every default: what ``newsdiff config`` prints to start from."""
     filters = ", ".join(f'"{f}"' for f in FILTERS)
     return f"""\
 # newsdiff settings. Every setting is optional: delete a line to get its default.
