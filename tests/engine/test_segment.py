@@ -56,6 +56,14 @@ def test_title_abbreviations_do_not_end_a_sentence() -> None:
     assert texts_of("John F. Kennedy was shot in Dallas.") == ["John F. Kennedy was shot in Dallas."]
 
 
+def test_no_abbreviates_number_only_before_a_figure() -> None:
+    assert texts_of("It ranked No. 5 again, after Nos. 7 and 8.") == ["It ranked No. 5 again, after Nos. 7 and 8."]
+    assert texts_of("Asked if he would go, he said no. The talks ended.") == [
+        "Asked if he would go, he said no.",
+        "The talks ended.",
+    ]
+
+
 def test_a_dotted_acronym_ends_a_sentence_only_before_a_sentence_opener() -> None:
     assert texts_of("The U.S. Navy sailed. It left.") == ["The U.S. Navy sailed.", "It left."]
     assert texts_of("Missiles were supplied by the U.S. The war went on.") == [

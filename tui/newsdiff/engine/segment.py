@@ -45,9 +45,12 @@ _HEADING = re.compile(r"#{1,6}[ \t]+")
 
 _TITLES = frozenset(
     "mr mrs ms messrs mme mlle dr prof rev fr hon pres gov sen rep amb atty "
-    "gen lt col maj brig capt cmdr adm sgt cpl pvt const supt det insp no nos vs".split()
+    "gen lt col maj brig capt cmdr adm sgt cpl pvt const supt det insp vs".split()
 )
 """Abbreviations that are always followed by what they qualify ("Mr. Putin")."""
+
+_NUMBER_SIGNS = frozenset(("no", "nos"))
+"""Abbreviations of "number": one only before a figure ("No. 5"), else the word "no" ("He said no.")."""
 
 _ABBREVIATIONS = frozenset(
     "st jr sr inc corp ltd co bros etc approx dept est fig vol ch pt art sec "
@@ -267,6 +270,8 @@ def _is_abbreviation(word: str, after: str) -> bool:
     key = word.lower()
     if key in _TITLES:
         return True
+    if key in _NUMBER_SIGNS:
+        return after.lstrip(_OPENERS + "#")[:1].isdigit()
     initial = len(word) == 1 and word.isalpha()
     dotted = "." in word and any(char.isalpha() for char in word)
     if not (initial or dotted or key in _ABBREVIATIONS):
