@@ -52,13 +52,13 @@ def analyze(
     articles = collect_articles(sources, progress=report)
     if cache_dir is None:
         return _analyze_articles(articles, report, encoder)
-    backend = encoder.name if encoder else LEXICAL_BACKEND
-    story = cached_story(articles, cache_dir=cache_dir, backend=backend, progress=report)
+    cache = StoryCache(cache_dir)
+    key = cache.key(articles, backend=encoder.name if encoder else LEXICAL_BACKEND)
+    story = _from_cache(cache, key, report)
     if story is not None:
         return story
     story = _analyze_articles(articles, report, encoder)
-    cache = StoryCache(cache_dir)
-    cache.put(cache.key(articles, backend=backend), story)
+    cache.put(key, story)
     return story
 
 
@@ -77,9 +77,13 @@ def cached_story(
     and 100 MB and is wasted when no matching will run.
     """
     cache = StoryCache(cache_dir)
-    story = cache.get(cache.key(articles, backend=backend))
-    if story is not None and progress:
-        progress("Done (from cache)", 1.0)
+    return _from_cache(cache, cache.key(articles, backend=backend), progress or _silent)
+
+
+def _from_cache(cache: StoryCache, key: str, report: Progress) -> Story | None:
+    story = cache.get(key)
+    if story is not None:
+        report("Done (from cache)", 1.0)
     return story
 
 
