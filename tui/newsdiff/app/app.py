@@ -48,7 +48,7 @@ from newsdiff.store.snapshots import save_snapshot, snapshots_dir
 from newsdiff.store.story_key import story_key
 
 PALETTE_CAPTURE_DELAY = 0.3
-"""Seconds to wait before a screenshot asked for from the command palette, so it is gone."""
+"""Seconds to wait before a screenshot asked for from the command palette: it is gone and the footer back."""
 
 
 class NewsdiffApp(App[int]):
