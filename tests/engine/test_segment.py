@@ -56,12 +56,19 @@ def test_title_abbreviations_do_not_end_a_sentence() -> None:
     assert texts_of("John F. Kennedy was shot in Dallas.") == ["John F. Kennedy was shot in Dallas."]
 
 
-def test_no_abbreviates_number_only_before_a_figure() -> None:
-    assert texts_of("It ranked No. 5 again, after Nos. 7 and 8.") == ["It ranked No. 5 again, after Nos. 7 and 8."]
+def test_no_abbreviates_number_when_capitalised_or_before_a_figure() -> None:
+    for text in (
+        "It ranked No. 5 again, after Nos. 7 and 8.",
+        "The orchestra played Symphony No. IX last night.",
+        "He was No. Two in the party for a decade.",
+        "She won the ticket no. 17 draw.",
+    ):
+        assert texts_of(text) == [text]
     assert texts_of("Asked if he would go, he said no. The talks ended.") == [
         "Asked if he would go, he said no.",
         "The talks ended.",
     ]
+    assert texts_of('His answer was "No." The talks ended.') == ['His answer was "No."', "The talks ended."]
 
 
 def test_a_dotted_acronym_ends_a_sentence_only_before_a_sentence_opener() -> None:

@@ -50,7 +50,8 @@ _TITLES = frozenset(
 """Abbreviations that are always followed by what they qualify ("Mr. Putin")."""
 
 _NUMBER_SIGNS = frozenset(("no", "nos"))
-"""Abbreviations of "number": one only before a figure ("No. 5"), else the word "no" ("He said no.")."""
+"""Abbreviations of "number". Capitalised they are one ("No. 5", "Symphony No. IX") unless a
+sentence opener follows; in lower case only before a figure, else the word "no" ("He said no.")."""
 
 _ABBREVIATIONS = frozenset(
     "st jr sr inc corp ltd co bros etc approx dept est fig vol ch pt art sec "
@@ -270,11 +271,11 @@ def _is_abbreviation(word: str, after: str) -> bool:
     key = word.lower()
     if key in _TITLES:
         return True
-    if key in _NUMBER_SIGNS:
-        return after.lstrip(_OPENERS + "#")[:1].isdigit()
+    if key in _NUMBER_SIGNS and word[0].islower():
+        return after.lstrip(_OPENERS)[:1].isdigit()
     initial = len(word) == 1 and word.isalpha()
     dotted = "." in word and any(char.isalpha() for char in word)
-    if not (initial or dotted or key in _ABBREVIATIONS):
+    if not (initial or dotted or key in _ABBREVIATIONS or key in _NUMBER_SIGNS):
         return False
     next_word = after.lstrip(_OPENERS).split(maxsplit=1)[0].strip(".,;:!?").lower()
     return next_word not in _SENTENCE_STARTERS
