@@ -10,6 +10,7 @@ import pytest
 from newsdiff.engine import decode
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.load import article_from_text, load_paths, source_from_name
+from newsdiff.engine.story import collect_articles
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -99,6 +100,7 @@ def test_front_matter_without_a_body_is_refused(tmp_path: Path) -> None:
         ("new_york_times", "New York Times"),
         ("BBC-News", "BBC News"),
         ("000_efafae1ce283e261", "Source 000"),
+        ("41_10", "Source 41_10"),
         ("03-reuters", "Reuters"),
     ],
 )
@@ -109,6 +111,18 @@ def test_source_from_file_name(stem: str, source: str) -> None:
 def test_the_source_comes_from_the_file_name_without_front_matter(tmp_path: Path) -> None:
     (article,) = load_paths([write(tmp_path / "reuters.txt", "Putin spoke.")])
     assert (article.id, article.source) == ("reuters", "Reuters")
+
+
+def test_articles_under_one_source_name_are_numbered_apart(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name in ("reuters_1.txt", "reuters_2.txt", "ap.txt"):
+        write(folder / name, "Putin spoke.")
+    write(folder / "bbc.md", "---\nsource: Reuters\n---\nPutin spoke.")
+    articles = collect_articles([folder])
+    assert [a.source for a in articles] == ["AP", "Reuters (1)", "Reuters (2)", "Reuters (3)"]
+    seeds = collect_articles([SEEDS])
+    assert [a.source for a in seeds] == ["Source 000", "Source 002", "Source 004"]
 
 
 def test_duplicate_stems_get_distinct_ids(tmp_path: Path) -> None:

@@ -81,16 +81,18 @@ def article_from_text(
 def source_from_name(name: str) -> str:
     """A readable outlet name from a file stem.
 
-    Ordering numbers and hash-like tokens are dropped ("000_efafae1ce283e261"
-    names no outlet, so it becomes "Source 000"); short lower-case names read as
+    Ordering numbers and hash-like tokens are dropped; a name with nothing
+    else is "Source" and its numbers ("000_efafae1ce283e261" is "Source 000",
+    "41_10" is "Source 41_10"), so files numbered within a story get distinct
+    names. Short lower-case names read as
     acronyms ("ap" → "AP"), others are capitalised ("new_york_times" →
     "New York Times"); names with capitals are kept as written.
     """
     tokens = [t for t in re.split(r"[\s_.\-]+", name) if t]
-    prefix = tokens[0] if tokens and _ORDER_PREFIX.fullmatch(tokens[0]) else None
+    numbers = [t for t in tokens if _ORDER_PREFIX.fullmatch(t)]
     words = [t for t in tokens if not _ORDER_PREFIX.fullmatch(t) and not _HASH.fullmatch(t.lower())]
     if not words:
-        label = prefix or (tokens[0][:8] if tokens else "")
+        label = "_".join(numbers) or (tokens[0][:8] if tokens else "")
         return f"Source {label}".strip()
     if any(char.isupper() for char in "".join(words)):
         return " ".join(words)

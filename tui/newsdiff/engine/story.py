@@ -8,6 +8,7 @@ decides each claim's reach, so every front end gets the same answer.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -144,7 +145,25 @@ def collect_articles(
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise InputError(f"two articles share the id {duplicates[0]!r}: give each a distinct name")
-    return articles
+    return _distinct_sources(articles)
+
+
+def _distinct_sources(articles: list[Article]) -> list[Article]:
+    """The articles, those sharing a source name numbered ("Reuters (1)", "Reuters (2)").
+
+    Flags, claims and exports name articles by source; two articles under
+    one name (two stories of one outlet, files named only by number) would
+    be told apart nowhere.
+    """
+    shared = Counter(a.source for a in articles)
+    seen: Counter[str] = Counter()
+    result: list[Article] = []
+    for article in articles:
+        if shared[article.source] > 1:
+            seen[article.source] += 1
+            article = dataclasses.replace(article, source=f"{article.source} ({seen[article.source]})")
+        result.append(article)
+    return result
 
 
 def _with_quotes(article: Article, passage: Passage) -> Passage:
