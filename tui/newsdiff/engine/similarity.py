@@ -191,8 +191,11 @@ class Matcher:
         meaning only with them. Discounting the story's common words (a
         linear "1 - share of passages" weight) was tried: it lowered every
         pair's probability below the calibrated one and found fewer true
-        pairs with no fewer false ones. The story's word frequencies serve
-        the clustering instead, which finds candidate pairs through rare words.
+        pairs with no fewer false ones. An IDF-weighted coverage as one more
+        fitted feature (IDF over the tuning sentences) gained nothing either
+        (held-out accuracy -0.002 to +0.001 over ten fold splits). The story's
+        word frequencies serve the clustering instead, which finds candidate
+        pairs through rare words.
         """
         return 0.0 if norm in STOPWORDS else 1.0
 
