@@ -84,9 +84,9 @@ def source_from_name(name: str) -> str:
     Ordering numbers and hash-like tokens are dropped; a name with nothing
     else is "Source" and its numbers ("000_efafae1ce283e261" is "Source 000",
     "41_10" is "Source 41_10"), so files numbered within a story get distinct
-    names. Short lower-case names read as
-    acronyms ("ap" → "AP"), others are capitalised ("new_york_times" →
-    "New York Times"); names with capitals are kept as written.
+    names. Short lower-case names read as acronyms ("ap" → "AP"), others are
+    capitalised ("new_york_times" → "New York Times"); names with capitals
+    are kept as written.
     """
     tokens = [t for t in re.split(r"[\s_.\-]+", name) if t]
     numbers = [t for t in tokens if _ORDER_PREFIX.fullmatch(t)]
