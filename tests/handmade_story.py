@@ -140,3 +140,26 @@ NOTES = (
     },
 )
 """Reader notes as the app hands them over: plain mappings, one on a missing claim."""
+
+
+TWO_CLAIMS_A = "Russia was sent shells and missiles, which Moscow has denied."
+TWO_CLAIMS_B = "Russia was sent shells and rockets."
+TWO_CLAIMS_C = "Moscow has denied it."
+
+
+def passage_in_two_claims() -> tuple[Story, dict[str, Span]]:
+    """A story whose passage a:0 reports two claims: the shells (K1, with b:0) and the denial (K2, with c:0).
+
+    Each claim marks the words of a:0 that its other source lacks; the
+    spans of its words are returned with it, by word.
+    """
+    texts = {"a": TWO_CLAIMS_A, "b": TWO_CLAIMS_B, "c": TWO_CLAIMS_C}
+    articles = tuple(Article(id=k, source=k.upper(), title=k, text=t) for k, t in texts.items())
+    passages = tuple(Passage(f"{k}:0", k, 0, 0, len(t), t) for k, t in texts.items())
+    words = ("Russia", "shells", "missiles", "Moscow", "denied")
+    word = {w: Span(TWO_CLAIMS_A.index(w), TWO_CLAIMS_A.index(w) + len(w)) for w in words}
+    shells_differ = (word["missiles"], word["Moscow"], word["denied"])
+    denial_differs = (word["Russia"], word["shells"], word["missiles"])
+    shells = Claim("K1", "shells", ("a:0", "b:0"), ("a", "b"), Reach.SOME, diffs=(WordDiff("a:0", shells_differ),))
+    denial = Claim("K2", "denial", ("a:0", "c:0"), ("a", "c"), Reach.SOME, diffs=(WordDiff("a:0", denial_differs),))
+    return Story(articles, passages, (shells, denial), ()), word

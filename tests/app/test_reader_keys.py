@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+from handmade_story import handmade_story, passage_in_two_claims
+from newsdiff.app.palette import palette_for
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import NOT_HERE, ClaimList
-from newsdiff.app.widgets.compare_strip import CompareStrip
+from newsdiff.app.widgets.compare_strip import CompareStrip, passage_text
 from newsdiff.app.widgets.reader import GUTTER, Reader
 from newsdiff.engine.model import Claim, Reach, Story
 from textual.events import MouseScrollDown
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from handmade_story import handmade_story
 
 
 def strip_text(app) -> str:
@@ -205,8 +201,8 @@ async def test_compare_strip_shows_each_other_source_or_its_silence(make_app, se
         app.main.query_one(Reader).move_to(unique.passage_ids[0])
         await pilot.pause()
         text = strip_text(app)
-        for other in seeds_story.articles[1:]:
-            assert f"{other.source}: does not report this." in text
+        others = ", ".join(other.source for other in seeds_story.articles[1:])
+        assert f"✗ not reported by: {others}" in text
         shared = next(c for c in seeds_story.claims if c.reach is Reach.ALL)
         mine = next(p for p in shared.passage_ids if p.startswith(seeds_story.articles[0].id))
         app.main.query_one(Reader).move_to(mine)
@@ -216,8 +212,26 @@ async def test_compare_strip_shows_each_other_source_or_its_silence(make_app, se
             passage = seeds_story.passage(pid)
             if passage.article_id != seeds_story.articles[0].id:
                 assert passage.text.replace("\n", " ") in text
-        assert "does not report" not in text
+        assert "not reported by" not in text
         assert app.main.query_one(CompareStrip) is not None
+
+
+async def test_compare_strip_lists_the_reporting_sources_before_the_silent_ones(make_app, story_from_texts) -> None:
+    quiet = {f"Quiet {n}": f"Officials in town {n} discussed the weather report on day {n}.\n" for n in range(6)}
+    story = story_from_texts({
+        "First": "The harbour bridge reopened to traffic on Monday after repairs.\n",
+        **quiet,
+        "Last": "The harbour bridge reopened to traffic on Monday after the repairs.\n",
+    })
+    app = make_app(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        app.main.query_one(Reader).move_to(story.passages_of(story.articles[0].id)[0].id)
+        await pilot.pause()
+        lines = strip_text(app).splitlines()
+        assert lines[0].endswith("Last: The harbour bridge reopened to traffic on Monday after the repairs.")
+        assert lines[1] == "✗ not reported by: " + ", ".join(quiet)
+        assert len(lines) == 2
 
 
 async def test_j_and_k_move_through_the_articles_and_claims_panels(make_app, seeds_story) -> None:
@@ -306,3 +320,16 @@ async def test_braces_step_past_a_claim_that_shares_the_passage(make_app) -> Non
             await pilot.pause()
             visited.append(claims.claim_id)
         assert visited == listed
+
+
+def test_a_claim_view_marks_that_claims_differences_and_the_reader_the_words_no_source_shares() -> None:
+    story, _ = passage_in_two_claims()
+    palette = palette_for(dark=True)
+    passage = story.passage("a:0")
+
+    def marked(text) -> list[str]:
+        return sorted(text.plain[s.start : s.end] for s in text.spans if s.style == palette.differs)
+
+    assert marked(passage_text(story, passage, palette, story.claim("K2"))) == ["Russia", "missiles", "shells"]
+    assert marked(passage_text(story, passage, palette, story.claim("K1"))) == ["Moscow", "denied", "missiles"]
+    assert marked(passage_text(story, passage, palette)) == ["missiles"]

@@ -9,14 +9,9 @@ and look at them.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-from textual.pilot import Pilot
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from handmade_story import handmade_story
+from textual.pilot import Pilot
 
 SIZES = [(80, 24), (160, 45)]
 SCREENS = {

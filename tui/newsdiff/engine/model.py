@@ -233,14 +233,23 @@ class Story:
         return min((c.reach for c in claims), key=order.index)
 
     def differs_in(self, passage_id: str) -> tuple[Span, ...]:
-        """Spans of words this passage words differently from other sources."""
-        spans: set[Span] = set()
-        for claim in self._claims_of[passage_id]:
-            if claim.reach is Reach.ONE:
-                continue
-            diff = claim.diff_for(passage_id)
-            if diff is not None:
-                spans.update(diff.differs)
+        """Spans of words this passage words differently from every other source that reports it.
+
+        A passage in several claims (a sentence that reports two things) is
+        compared with other sources in each; a word counts as its own only
+        when no claim's other sources share it. A union would mark the words
+        of one claim as "different" merely because the other claim's sources
+        report something else, e.g. a sentence whose last clause alone is
+        shared ("which Moscow has denied") would light up all the rest.
+        One claim's own differences are ``Claim.diff_for``.
+        """
+        per_claim = [
+            frozenset(diff.differs if diff is not None else ())
+            for claim in self._claims_of[passage_id]
+            if claim.reach is not Reach.ONE
+            for diff in (claim.diff_for(passage_id),)
+        ]
+        spans = frozenset.intersection(*per_claim) if per_claim else frozenset()
         return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
 
     @property

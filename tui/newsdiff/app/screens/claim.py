@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsdiff.app.palette import Palette
-from newsdiff.app.widgets.claim_list import source_names, support_dots
+from newsdiff.app.widgets.claim_list import absent_sources, source_names, support_dots
 from newsdiff.app.widgets.compare_strip import passage_text
 from newsdiff.engine.model import Claim, Story
 
@@ -31,7 +31,7 @@ def claim_heading(story: Story, claim: Claim, palette: Palette) -> Text:
         heading.append("\n⚑ ", style=palette.differs)
         heading.append(f"{flag.kind.value}: ", style=Style(bold=True))
         heading.append(flag.detail)
-    missing = [a.source for a in story.articles if a.id not in claim.article_ids]
+    missing = absent_sources(story, claim.article_ids)
     if missing:
         heading.append("\n✗ not reported by: ", style=Style(dim=True))
         heading.append(", ".join(missing), style=Style(dim=True))
@@ -60,6 +60,6 @@ class ClaimScreen(ModalScreen[None]):
                 with grid:
                     for passage_id in claim.passage_ids:
                         passage = story.passage(passage_id)
-                        column = Static(passage_text(story, passage, self.palette), classes="claim-wording")
+                        column = Static(passage_text(story, passage, self.palette, claim), classes="claim-wording")
                         column.border_title = Content(story.article(passage.article_id).source)
                         yield column

@@ -1,5 +1,9 @@
 """The compare strip: how every other source reports the current passage's claim.
 
+The sources that report it come first, each with its wording; the ones that
+do not share one last line, so in a story of many outlets the few that
+agree are never below the fold.
+
 It follows the reader's cursor, so it must be cheap to change. It is drawn
 with the Line API like the reader and has a fixed height (and an always-shown
 scrollbar), so a new passage swaps its lines and repaints the strip alone:
@@ -23,23 +27,36 @@ from textual.strip import Strip
 
 from newsdiff.app.palette import REACH_GLYPHS, Palette
 from newsdiff.app.text_layout import printable, wrap_offsets
+from newsdiff.app.widgets.claim_list import absent_sources
 from newsdiff.app.widgets.painted_lines import PaintedLines
-from newsdiff.engine.model import Passage, Story
+from newsdiff.engine.model import Claim, Passage, Story
 
 KEPT_PASSAGES = 64
 """Passages whose wrapped entries are kept, so going back and forth only looks them up."""
+MAX_ABSENT_NAMES = 12
+"""Sources named in the last line, "not reported by": the rest are counted."""
 
 
-def passage_text(story: Story, passage: Passage, palette: Palette) -> Text:
-    """A passage's words on one line, the ones that differ from the other sources marked."""
+def passage_text(story: Story, passage: Passage, palette: Palette, claim: Claim | None = None) -> Text:
+    """A passage's words on one line, the ones that differ from the other sources marked.
+
+    With a ``claim``, the differences from that claim's other sources only
+    (a claim view); without, the words no source that reports any of its
+    claims shares (``Story.differs_in``).
+    """
     text = Text(printable(passage.text.replace("\n", " ")), end="")
-    for span in story.differs_in(passage.id):
+    if claim is None:
+        spans = story.differs_in(passage.id)
+    else:
+        diff = claim.diff_for(passage.id)
+        spans = diff.differs if diff is not None else ()
+    for span in spans:
         text.stylize(palette.differs, span.start - passage.start, span.end - passage.start)
     return text
 
 
 def compare_entries(story: Story, passage: Passage | None, palette: Palette) -> list[Text]:
-    """One entry per other article: its wording of the same claim, or that it has none.
+    """One entry per other article that reports the passage's claims, then one naming those that do not.
 
     Without a passage to compare (one article, no cursor, boilerplate) the
     single entry says why.
@@ -58,21 +75,26 @@ def compare_entries(story: Story, passage: Passage | None, palette: Palette) -> 
             by_article.setdefault(theirs.article_id, {})[pid] = theirs
     entries: list[Text] = []
     for article in story.articles:
-        if article.id == passage.article_id:
-            continue
         theirs = list(by_article.get(article.id, {}).values())
+        if article.id == passage.article_id or not theirs:
+            continue
         entry = Text(end="")
-        reach = story.reach_of(theirs[0].id) if theirs else None
-        entry.append(REACH_GLYPHS[reach] if theirs else "✗", style=palette.reach(reach) if theirs else Style(bold=True))
+        reach = story.reach_of(theirs[0].id)
+        entry.append(REACH_GLYPHS[reach], style=palette.reach(reach))
         entry.append(" ")
         entry.append(article.source, style=Style(bold=True))
         entry.append(": ")
-        if not theirs:
-            entry.append("does not report this.", style=Style(italic=True, dim=True))
         for number, theirs_passage in enumerate(theirs):
             if number:
                 entry.append(" … ", style=Style(dim=True))
             entry.append_text(passage_text(story, theirs_passage, palette))
+        entries.append(entry)
+    absent = absent_sources(story, {*by_article, passage.article_id})
+    if absent:
+        shown = ", ".join(absent[:MAX_ABSENT_NAMES])
+        more = len(absent) - MAX_ABSENT_NAMES
+        entry = Text("✗ not reported by: ", style=Style(bold=True), end="")
+        entry.append(shown + (f" and {more} more" if more > 0 else ""), style=Style(italic=True, dim=True))
         entries.append(entry)
     return entries
 
