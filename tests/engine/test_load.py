@@ -120,9 +120,32 @@ def test_articles_under_one_source_name_are_numbered_apart(tmp_path: Path) -> No
         write(folder / name, "Putin spoke.")
     write(folder / "bbc.md", "---\nsource: Reuters\n---\nPutin spoke.")
     articles = collect_articles([folder])
+    # bbc.md says it is Reuters but has no file number: the four are counted.
     assert [a.source for a in articles] == ["AP", "Reuters (1)", "Reuters (2)", "Reuters (3)"]
     seeds = collect_articles([SEEDS])
     assert [a.source for a in seeds] == ["Source 000", "Source 002", "Source 004"]
+
+
+def test_numbered_files_under_one_source_name_keep_their_numbers(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name in ("art_000.txt", "art_104.txt", "art_229.txt", "ap.txt"):
+        write(folder / name, "Putin spoke.")
+    articles = collect_articles([folder])
+    assert [(a.id, a.source) for a in articles] == [
+        ("ap", "AP"),
+        ("art_000", "ART 000"),
+        ("art_104", "ART 104"),
+        ("art_229", "ART 229"),
+    ]
+
+
+def test_same_numbers_in_two_folders_are_counted_instead(tmp_path: Path) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder / "reuters_1.txt", f"Report from {folder}.")
+    articles = collect_articles([tmp_path / "one", tmp_path / "two"])
+    assert [a.source for a in articles] == ["Reuters (1)", "Reuters (2)"]
 
 
 def test_duplicate_stems_get_distinct_ids(tmp_path: Path) -> None:

@@ -88,17 +88,29 @@ def source_from_name(name: str) -> str:
     capitalised ("new_york_times" → "New York Times"); names with capitals
     are kept as written.
     """
-    tokens = [t for t in re.split(r"[\s_.\-]+", name) if t]
-    numbers = [t for t in tokens if _ORDER_PREFIX.fullmatch(t)]
+    tokens = _name_tokens(name)
     words = [t for t in tokens if not _ORDER_PREFIX.fullmatch(t) and not _HASH.fullmatch(t.lower())]
     if not words:
-        label = "_".join(numbers) or (tokens[0][:8] if tokens else "")
+        label = file_number(name) or (tokens[0][:8] if tokens else "")
         return f"Source {label}".strip()
     if any(char.isupper() for char in "".join(words)):
         return " ".join(words)
     if len(words) == 1 and len(words[0]) <= _ACRONYM_MAX_CHARS and words[0].isalpha():
         return words[0].upper()
     return " ".join(word.capitalize() for word in words)
+
+
+def file_number(name: str) -> str:
+    """The numbers of a file stem, joined by "_" ("41_10" for "41_10", "104" for "art_104"; "" if none).
+
+    Outlets' files in one story are often numbered; the number tells a
+    reader which file a source name stands for.
+    """
+    return "_".join(t for t in _name_tokens(name) if _ORDER_PREFIX.fullmatch(t))
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s_.\-]+", name) if t]
 
 
 def _ignore(_message: str) -> None:

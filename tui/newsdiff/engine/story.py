@@ -8,7 +8,7 @@ decides each claim's reach, so every front end gets the same answer.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from newsdiff.engine.cluster import cluster_passages
 from newsdiff.engine.coverage import article_coverage
 from newsdiff.engine.diff import compare_wording
 from newsdiff.engine.errors import InputError
-from newsdiff.engine.load import article_from_text, load_paths
+from newsdiff.engine.load import article_from_text, file_number, load_paths
 from newsdiff.engine.model import Article, Claim, Passage, Reach, Story
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
@@ -149,20 +149,26 @@ def collect_articles(
 
 
 def _distinct_sources(articles: list[Article]) -> list[Article]:
-    """The articles, those sharing a source name numbered ("Reuters (1)", "Reuters (2)").
+    """The articles, those sharing a source name told apart by their file's number or by a count.
 
     Flags, claims and exports name articles by source; two articles under
     one name (two stories of one outlet, files named only by number) would
-    be told apart nowhere.
+    be told apart nowhere. When the files of one name carry distinct
+    numbers, those name them ("Art 104" is ``art_104.txt``), so a reader can
+    find the file; otherwise they are counted ("Reuters (1)", "Reuters (2)").
     """
-    shared = Counter(a.source for a in articles)
-    seen: Counter[str] = Counter()
-    result: list[Article] = []
-    for article in articles:
-        if shared[article.source] > 1:
-            seen[article.source] += 1
-            article = dataclasses.replace(article, source=f"{article.source} ({seen[article.source]})")
-        result.append(article)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, article in enumerate(articles):
+        groups[article.source].append(index)
+    result = list(articles)
+    for source, members in groups.items():
+        if len(members) < 2:
+            continue
+        numbers = [file_number(Path(articles[i].path).stem) if articles[i].path else "" for i in members]
+        by_file = all(numbers) and len(set(numbers)) == len(numbers)
+        for count, (index, number) in enumerate(zip(members, numbers, strict=True), start=1):
+            label = f"{source} {number}" if by_file else f"{source} ({count})"
+            result[index] = dataclasses.replace(articles[index], source=label)
     return result
 
 
