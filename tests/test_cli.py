@@ -92,13 +92,17 @@ def test_missing_file_for_the_app_fails_before_the_app_starts(
     [b"", b"   \n\n", bytes(range(256)) * 8],
     ids=["empty", "blank", "binary"],
 )
+@pytest.mark.parametrize("command", [["report"], ["read"], []], ids=["report", "read", "app"])
 def test_unusable_article_is_one_line_and_exit_2(
-    content: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    content: bytes, command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    started = []
+    monkeypatch.setattr("newsdiff.app.run_app", lambda *args, **kwargs: started.append(args) or 0)
     article = tmp_path / "article.txt"
     article.write_bytes(content)
-    assert main(["report", str(article)]) == 2
-    _single_error_line(capsys.readouterr().err)
+    assert main([*command, str(article), str(SEEDS)]) == 2
+    assert started == []
+    assert "article.txt" in _single_error_line(capsys.readouterr().err)
 
 
 def test_missing_file_through_the_console_script_has_no_traceback() -> None:
@@ -264,15 +268,19 @@ def test_without_a_command_the_app_opens_the_given_paths(
     calls = []
     monkeypatch.setattr("newsdiff.app.run_app", lambda paths, **options: calls.append((paths, options)) or 0)
     assert main([str(SEEDS), "--snapshots-dir", str(tmp_path)]) == 0
-    assert calls == [([SEEDS], {"snapshots_dir": tmp_path, "config_path": None, "semantic": False})]
+    [(articles, options)] = calls
+    assert options == {"snapshots_dir": tmp_path, "config_path": None, "semantic": False}
+    assert [a.path for a in articles] == [str(path) for path in sorted(SEEDS.glob("*.txt"))]
 
 
 def test_without_paths_the_app_opens_the_bundled_seed_story(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
     monkeypatch.setattr("newsdiff.app.run_app", lambda paths, **options: calls.append(paths) or 0)
     assert main([]) == 0
-    [[seeds]] = calls
-    assert sorted(p.name for p in seeds.glob("*.txt")) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    [articles] = calls
+    bundled = sorted(SEEDS.glob("*.txt"))
+    assert [Path(a.path).name for a in articles] == [p.name for p in bundled]
+    assert [a.text for a in articles] == [p.read_text(encoding="utf-8") for p in bundled]
 
 
 def test_snapshots_with_none_saved_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

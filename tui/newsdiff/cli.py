@@ -21,6 +21,7 @@ from newsdiff.analysis import run_analysis
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS, write_export
 from newsdiff.engine.model import Story
+from newsdiff.engine.story import collect_articles
 
 if TYPE_CHECKING:
     from newsdiff.store.config import Config
@@ -217,10 +218,14 @@ def _run_read(options: argparse.Namespace) -> int:
     from newsdiff.app import run_app
 
     _require_existing(options.paths)
-    with _story_paths(options.paths) as paths:
-        return run_app(
-            paths, snapshots_dir=options.snapshots_dir, config_path=options.config, semantic=options.semantic
-        )
+    # Read the articles before the window opens: unusable input (an empty,
+    # binary or undecodable file) ends here with one line and exit code 2,
+    # as in every other command, instead of an app with nothing to show.
+    with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
+        articles = collect_articles(paths, progress=progress)
+    return run_app(
+        articles, snapshots_dir=options.snapshots_dir, config_path=options.config, semantic=options.semantic
+    )
 
 
 def _run_report(options: argparse.Namespace) -> int:
