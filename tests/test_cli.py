@@ -384,3 +384,18 @@ def test_config_path_prints_where_the_settings_are_read(capsys: pytest.CaptureFi
     assert main(["config", "--path"]) == 0
     assert capsys.readouterr().out == f"{config_path()}\n"
     assert str(config_path()).startswith(os.environ["XDG_CONFIG_HOME"])
+
+
+def test_export_includes_the_notes_the_reader_saved_on_the_story(capsys: pytest.CaptureFixture[str]) -> None:
+    from newsdiff.engine.story import collect_articles
+    from newsdiff.store.notes import NoteStore
+    from newsdiff.store.story_key import story_key
+
+    articles = collect_articles([SEEDS])
+    NoteStore(story_key(articles)).add("passage", f"{articles[0].id}:1", "[b]check the date[/b]", mark="check")
+
+    assert main(["export", "--format", "json", str(SEEDS)]) == 0
+    [note] = json.loads(capsys.readouterr().out)["notes"]
+    assert (note["target_id"], note["text"], note["mark"]) == (f"{articles[0].id}:1", "[b]check the date[/b]", "check")
+    assert main(["export", "--format", "md", str(SEEDS)]) == 0
+    assert "\\[b\\]check the date\\[/b\\]" in capsys.readouterr().out  # escaped: a note is text, not markup

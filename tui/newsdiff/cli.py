@@ -242,7 +242,7 @@ def _run_export(options: argparse.Namespace) -> int:
     output: str | None = None if options.output in (None, "-") else options.output
     export_format = options.format or _format_for(output)
     story = _analyze(options)
-    content = RENDERERS[export_format](story, ())
+    content = RENDERERS[export_format](story, _saved_notes(story))
     if output is None:
         _write_stdout(content)
         return EXIT_OK
@@ -251,6 +251,17 @@ def _run_export(options: argparse.Namespace) -> int:
     except OSError as error:
         raise InputError(f"cannot write {output}: {_reason(error)}") from error
     return EXIT_OK
+
+
+def _saved_notes(story: Story) -> list[dict[str, object]]:
+    """The reader's notes on this story (what the app saved for these very texts), as exports take them."""
+    from newsdiff.store.notes import NoteStore
+    from newsdiff.store.story_key import story_key
+
+    store = NoteStore(story_key(story.articles))
+    for warning in store.warnings:
+        _warn(warning)
+    return [note.to_dict() for note in store.notes]
 
 
 def _format_for(output: str | None) -> str:
