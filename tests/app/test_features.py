@@ -63,6 +63,27 @@ async def test_filter_cycles_and_narrows_the_claims(make_app, seeds_story) -> No
         assert claims.option_count == len(seeds_story.claims)
 
 
+async def test_with_a_filter_on_j_and_k_walk_only_the_passages_it_keeps(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        reader.focus()
+        article = seeds_story.articles[0].id
+        kept = [p.id for p in seeds_story.passages_of(article) if seeds_story.reach_of(p.id) is Reach.ALL]
+        assert len(kept) >= 3
+        reader.move_to(kept[0])
+        await pilot.press("f")
+        assert app.main.reach_filter is ReachFilter.SHARED_BY_ALL
+        visited = [reader.passage.id]
+        for _ in range(len(kept) + 2):
+            await pilot.press("j")
+            visited.append(reader.passage.id)
+        assert list(dict.fromkeys(visited)) == kept
+        await pilot.press("k")
+        assert reader.passage.id == kept[-2]
+
+
 async def test_compare_mode_aligns_articles_side_by_side(make_app, seeds_story) -> None:
     app = make_app(seeds_story)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -215,12 +215,26 @@ class Reader(PaintedLines, can_focus=True):
         return False
 
     def action_move(self, step: int) -> None:
+        """Move to the next (or previous) passage, skipping those the filter hides.
+
+        With a filter on, walking only what it keeps is the point of it: the
+        hidden passages are dimmed, not gone. Where none is left in that
+        direction the cursor stays.
+        """
         if self._layout is None or not self._layout.passages:
             return
         if self._cursor is None:
             self._set_cursor(self._first_content_index())
             return
-        self._set_cursor(min(max(self._cursor + step, 0), len(self._layout.passages) - 1))
+        last = len(self._layout.passages) - 1
+        if self.reach_filter is ReachFilter.EVERYTHING:
+            self._set_cursor(min(max(self._cursor + step, 0), last))
+            return
+        index = self._cursor + step
+        while 0 <= index <= last and not self._kept(index):
+            index += step
+        if 0 <= index <= last:
+            self._set_cursor(index)
 
     def action_page(self, direction: int) -> None:
         height = max(self.scrollable_content_region.height - 1, 1)
@@ -257,13 +271,18 @@ class Reader(PaintedLines, can_focus=True):
         start = self._cursor if self._cursor is not None else -1
         order = range(start + 1, len(passages)) if forward else range(start - 1, -1, -1)
         for index in order:
-            reach = story.reach_of(passages[index].id)
-            if reach is None or not self.reach_filter.keeps(reach):
+            if not self._kept(index):
                 continue
-            if reach is Reach.ONE or story.differs_in(passages[index].id):
+            if story.reach_of(passages[index].id) is Reach.ONE or story.differs_in(passages[index].id):
                 self._set_cursor(index)
                 return True
         return False
+
+    def _kept(self, index: int) -> bool:
+        """Whether the passage at ``index`` is content the filter keeps."""
+        assert self._layout is not None and self.story is not None
+        reach = self.story.reach_of(self._layout.passages[index].id)
+        return reach is not None and self.reach_filter.keeps(reach)
 
     def on_click(self, event: Click) -> None:
         offset = event.get_content_offset(self)
