@@ -333,3 +333,16 @@ def test_a_claim_view_marks_that_claims_differences_and_the_reader_the_words_no_
     assert marked(passage_text(story, passage, palette, story.claim("K2"))) == ["Russia", "missiles", "shells"]
     assert marked(passage_text(story, passage, palette, story.claim("K1"))) == ["Moscow", "denied", "missiles"]
     assert marked(passage_text(story, passage, palette)) == ["missiles"]
+
+
+async def test_a_claim_taller_than_a_small_panel_shows_its_first_line(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        claims = app.main.query_one(ClaimList)
+        for key in ("}", "}", "{", "{"):
+            await pilot.press(key)
+            await pilot.pause()
+            first = claims._index_to_line[claims.highlighted]
+            top = round(claims.scroll_y)
+            assert top <= first < top + claims.scrollable_content_region.height

@@ -170,14 +170,16 @@ class ClaimList(OptionList):
 
         An option below the view goes to the top, one above it to the
         bottom: following the reader down then scrolls once a screenful of
-        claims (showing the ones to come), not at every step.
+        claims (showing the ones to come), not at every step. An option
+        taller than the view (a small terminal) always shows its first
+        lines, where its support and sources are.
         """
         first = self._index_to_line[index]
         last = first + self._heights[index] - 1
         top, height = round(self.scroll_y), max(self.scrollable_content_region.height, 1)
         if first >= top and last < top + height:
             return False
-        target = first if first > top else last - height + 1
+        target = first if first > top or last - first + 1 > height else last - height + 1
         self.scroll_to(y=max(min(target, self.max_scroll_y), 0), animate=False, immediate=True)
         return round(self.scroll_y) != top
 
