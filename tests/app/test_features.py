@@ -41,6 +41,9 @@ async def test_search_highlights_every_match_and_n_walks_them(make_app, seeds_st
         assert reader._current_match == (first - 1) % reader.match_count
         start, _ = reader._matches[reader._current_match]
         assert reader.passage.start <= start < reader.passage.end
+        await pilot.press("slash", "backspace", "enter")  # the last query comes back selected
+        assert reader.match_count == 0
+        assert app.main.query_one(SearchBar).display is False
 
 
 async def test_filter_cycles_and_narrows_the_claims(make_app, seeds_story) -> None:

@@ -274,11 +274,14 @@ class MainScreen(Screen[None]):
             return
         event.stop()
         reader = self.query_one(Reader)
+        had_matches = reader.match_count > 0
         count = reader.search(event.value)
         event.input.display = False
         reader.focus()
         if event.value:
             self.notify(f"{count} match{'es' if count != 1 else ''}", timeout=2)
+        elif had_matches:
+            self.notify("Search marks cleared", timeout=2)
 
     def action_next_match(self, direction: int) -> None:
         reader = self.query_one(Reader)

@@ -1,4 +1,8 @@
-"""The search line opened with ``/``: enter searches, escape closes."""
+"""The search line opened with ``/``: enter searches, escape closes.
+
+Closing keeps the matches marked, so ``n``/``N`` walk them from the reader;
+an empty search clears them.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ class SearchBar(Input):
     BINDINGS = [Binding("escape", "close", "Close search", id="close_search")]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Search this article (enter: find, n/N: next/previous)", id=id)
+        super().__init__(placeholder="Search this article (enter: find, n/N: next/previous; empty: clear the marks)", id=id)
 
     def action_close(self) -> None:
         self.display = False
