@@ -346,3 +346,15 @@ async def test_a_claim_taller_than_a_small_panel_shows_its_first_line(make_app, 
             first = claims._index_to_line[claims.highlighted]
             top = round(claims.scroll_y)
             assert top <= first < top + claims.scrollable_content_region.height
+
+
+async def test_a_one_article_story_marks_nothing_as_only_this_source(make_app, story_from_texts) -> None:
+    story = story_from_texts({"Wire": "Rain fell. The river rose fast. Roads closed."})
+    app = make_app(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        gutters = {reader.paint_line(y, reader.rich_style).text[:GUTTER] for y in range(len(reader._layout))}
+        assert not any("○" in gutter for gutter in gutters)
+        legend = str(app.main.query_one("#legend").render())
+        assert "one article: nothing to compare" in legend and "only this one" not in legend

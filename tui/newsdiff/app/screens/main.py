@@ -181,7 +181,10 @@ class MainScreen(Screen[None]):
     def _update_legend(self) -> None:
         legend = Text(f"filter: {self.reach_filter.label}", style=Style(bold=True), no_wrap=True, overflow="ellipsis", end="")
         legend.append(" │ ", style=Style(dim=True))
-        legend.append_text(self.palette.legend())
+        if self.story is not None and not self.story.comparable:
+            legend.append("one article: nothing to compare", style=Style(dim=True, italic=True))
+        else:
+            legend.append_text(self.palette.legend())
         self.query_one("#legend", Static).update(legend)
 
     def _show_passage_context(self) -> None:

@@ -349,7 +349,9 @@ class Reader(PaintedLines, can_focus=True):
             if index == self._cursor:
                 gutter[0], gutter_styles[0] = CURSOR_GLYPH, palette.cursor
             if start <= passage.start < max(end, start + 1) and gutter[1] == " ":
-                gutter[1], gutter_styles[1] = REACH_GLYPHS[reach], palette.reach(reach)
+                if story.comparable:
+                    # With one article every passage would be "only this one".
+                    gutter[1], gutter_styles[1] = REACH_GLYPHS[reach], palette.reach(reach)
                 if passage.id in self.noted:
                     gutter[2], gutter_styles[2] = NOTE_GLYPH, palette.note
             self._paint_passage(text, passage, reach, start, end, current=index == self._cursor)
