@@ -154,6 +154,22 @@ async def test_compare_view_scrolls_with_the_reader_keys(make_app, seeds_story) 
         assert app.screen is app.main
 
 
+async def test_compare_view_jumps_without_animating(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    app.animation_level = "full"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        view = app.screen.query_one(CompareView)
+        # Called directly: the position must be there before any frame passes.
+        for action, edge in ((view.action_scroll_end, view.max_scroll_y), (view.action_scroll_home, 0)):
+            action()
+            assert view.scroll_y == edge, action.__name__
+        view.action_page_down()
+        assert view.scroll_y > 0
+
+
 async def test_a_note_is_saved_marked_and_comes_back(make_app, seeds_story) -> None:
     app = make_app(seeds_story)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -83,6 +83,19 @@ class CompareView(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, line)
         self.refresh()
 
+    # The reader jumps at once; the compare view, read beside it, does too.
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
     def _links(self, row: Row) -> tuple[bool, ...]:
         """For each column after the first: does its cell share a claim with the one on its left."""
         claims = [{c.id for c in self.story.claims_of(p.id)} if p is not None else set() for p in row]
