@@ -47,6 +47,8 @@ def test_report_shows_flags(report: str) -> None:
 def test_report_shows_coverage_shares_per_source(report: str) -> None:
     bugle_row = next(line for line in report.splitlines() if line.strip().startswith("Bugle & Co"))
     assert bugle_row.split()[-4:] == ["40%", "0%", "60%", "1"]
+    table = report[report.index("Sources") : report.index("Claims reported by all sources")]
+    assert "Leaves out: claims that more than half of the other sources (two at least) report" in _words(table)
 
 
 def test_report_lists_what_each_source_leaves_out(report: str) -> None:

@@ -60,9 +60,22 @@ def render_report(story: Story, console: Console) -> None:
         console.print(missing)
 
 
+LEGEND = (
+    "All, Some, Only here: share of the article's text that every other source, some of them,"
+    " or no other source reports. Leaves out: claims that more than half of the other sources"
+    " (two at least) report and this one does not."
+)
+"""What the sources table's columns mean, under it: "Leaves out 0" is no claim most others carry."""
+
+
 def _sources_table(story: Story) -> Table:
     table = Table(
-        box=box.SIMPLE_HEAD, expand=False, title=Text("Sources", style="bold"), title_justify="left"
+        box=box.SIMPLE_HEAD,
+        expand=False,
+        title=Text("Sources", style="bold"),
+        title_justify="left",
+        caption=LEGEND,
+        caption_justify="left",
     )
     table.add_column("Source", overflow="fold")
     table.add_column("Title", overflow="fold")
