@@ -111,6 +111,7 @@ async def test_number_keys_and_enter_in_the_articles_panel_open_articles(make_ap
         assert reader.article == seeds_story.articles[2]
         await pilot.press("9")
         assert reader.article == seeds_story.articles[2]
+        assert any("no article 9" in str(n.message) for n in app._notifications)
         articles = app.main.query_one(ArticleList)
         articles.focus()
         await pilot.press("home", "down", "enter")

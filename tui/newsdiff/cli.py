@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         usage=(
-            f"{PROG} [read] [--snapshots-dir DIR] [--config FILE] [PATH ...]\n"
+            f"{PROG} [read] [--semantic] [--snapshots-dir DIR] [--config FILE] [PATH ...]\n"
             f"       {PROG} {{report,export,snapshots,open,config}} ...\n"
             f"       {PROG} --version"
         ),

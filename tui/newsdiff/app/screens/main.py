@@ -302,8 +302,12 @@ class MainScreen(Screen[None]):
         self.app.push_screen(CompareScreen(self.story, self.article_id, self.palette, passage.id if passage else None))
 
     def action_pick_article(self, number: int) -> None:
-        if self.story is not None and number <= len(self.story.articles):
+        if self.story is None:
+            return
+        if number <= len(self.story.articles):
             self.open_article(self.story.articles[number - 1].id)
+        else:
+            self.notify(f"There is no article {number}: this story has {len(self.story.articles)}.", timeout=2)
 
     def action_annotate(self) -> None:
         self.app.annotate(self.focused is self.query_one(ClaimList))  # type: ignore[attr-defined]
