@@ -286,6 +286,20 @@ async def test_keys_can_be_rebound_in_the_config(make_app, seeds_story, user_dir
         assert rows["next_claim"].keys == ("x",)
 
 
+async def test_a_rebound_key_that_another_binding_uses_is_a_warning(make_app, seeds_story, user_dirs: Path) -> None:
+    config = user_dirs / "config.toml"
+    config.write_text('[keys]\nnext_claim = "j"\nannotate = "n"\nclose_claim = "q"\n', encoding="utf-8")
+    app = make_app(seeds_story, config_path=config)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        warnings = [str(n.message) for n in app._notifications if n.severity == "warning"]
+    assert any(w.startswith("[keys] next_claim uses 'j', which is also 'Next passage'") for w in warnings)
+    assert any(w.startswith("[keys] annotate uses 'n', which is also 'Next match'") for w in warnings)
+    # q quits everywhere, so it clashes on the claim screen too.
+    assert any(w.startswith("[keys] close_claim uses 'q'") for w in warnings)
+    assert len(warnings) == 3
+
+
 async def test_a_broken_config_warns_and_uses_defaults(make_app, seeds_story, user_dirs: Path) -> None:
     config = user_dirs / "config.toml"
     config.write_text('theme = "no-such-theme"\ndefault_filter = [1\n', encoding="utf-8")

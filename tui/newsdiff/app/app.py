@@ -17,7 +17,7 @@ from textual.theme import Theme
 
 from newsdiff.analysis import run_analysis
 from newsdiff.app.filters import ReachFilter
-from newsdiff.app.keys import KeyHelp, key_help
+from newsdiff.app.keys import KeyHelp, key_clashes, key_help
 from newsdiff.app.long_lived import freeze_long_lived, release_long_lived
 from newsdiff.app.messages import (
     AnalysisDone,
@@ -47,6 +47,14 @@ from newsdiff.store.notes import Note, NoteStore, locate
 from newsdiff.store.snapshots import save_snapshot, snapshots_dir
 from newsdiff.store.story_key import story_key
 
+ACTIVE_TOGETHER = (
+    ("Everywhere", "Main screen", "Reader", "Articles", "Claims"),
+    ("Everywhere", "Claim"),
+    ("Everywhere", "Compare"),
+    ("Everywhere", "Note"),
+    ("Everywhere", "Help"),
+)
+"""Contexts of ``key_reference`` whose bindings are live at the same time (a screen and its panels)."""
 PALETTE_CAPTURE_DELAY = 0.3
 """Seconds to wait before a screenshot asked for from the command palette: it is gone and the footer back."""
 
@@ -120,6 +128,7 @@ class NewsdiffApp(App[int]):
         keymap = {k: v for k, v in config.keys.items() if k in known_ids}
         if keymap:
             self.set_keymap(keymap)
+            warnings.extend(key_clashes(self.key_reference(keymap), keymap, ACTIVE_TOGETHER))
         self.palette = palette_for(self.current_theme.dark)
         for warning in warnings:
             self.notify(warning, title="Config", severity="warning", timeout=8, markup=False)

@@ -55,3 +55,37 @@ def key_help(
             keys = tuple(dict.fromkeys(display(b) for b in bindings))
             rows.append(KeyHelp(context, keys, description, next((b.id for b in bindings if b.id), None)))
     return rows
+
+
+def key_clashes(rows: Iterable[KeyHelp], rebound: Iterable[str], together: Iterable[Iterable[str]]) -> list[str]:
+    """One warning per rebound binding whose key another binding also uses where both are active.
+
+    ``together`` lists the groups of contexts active at once (a screen and
+    its panels, plus what works everywhere); there, a key bound twice does
+    only one of its two things, and which one depends on focus.
+    """
+    rows = list(rows)
+    groups = [frozenset(group) for group in together]
+    warnings: list[str] = []
+    for binding_id in rebound:
+        mine = [row for row in rows if row.binding_id == binding_id]
+        for row in mine:
+            shared = next(
+                (
+                    other
+                    for other in rows
+                    if other.binding_id != binding_id
+                    and set(other.keys) & set(row.keys)
+                    and any({row.context, other.context} <= group for group in groups)
+                ),
+                None,
+            )
+            if shared is not None:
+                key = sorted(set(shared.keys) & set(row.keys))[0]
+                warnings.append(
+                    f"[keys] {binding_id} uses {key!r}, which is also {shared.description!r}"
+                    f" ({shared.context.lower()}): one of them will not work"
+                )
+                break
+    return warnings
+
