@@ -178,7 +178,14 @@ async def test_a_note_is_saved_marked_and_comes_back(make_app, seeds_story) -> N
         await pilot.pause()
         assert isinstance(app.screen, AnnotateScreen)
         passage = app.main.query_one(Reader).passage
+
+        def chosen() -> list[str]:
+            return [b.id for b in app.screen.query("#annotate-mark RadioButton") if "●" in str(b.render())]
+
+        assert chosen() == ["mark-none"]
         await pilot.click("#mark-dispute")
+        await pilot.pause()
+        assert chosen() == ["mark-dispute"]  # the choice has a shape, not only a colour
         app.screen.query_one(Input).focus()
         await pilot.press(*"check the date", "enter")
         await pilot.pause()

@@ -35,6 +35,25 @@ def earlier_notes(notes: tuple[Note, ...]) -> Text:
     return listing
 
 
+class MarkChoice(RadioButton):
+    """A mark to choose, filled only when chosen.
+
+    Textual's radio buttons show the same dot on or off, told apart by
+    colour alone; here the chosen one also has a shape of its own.
+    """
+
+    def __init__(self, label: str, *, value: bool = False, id: str | None = None) -> None:
+        super().__init__(label, value=value, id=id)
+        self.BUTTON_INNER = self._inner()
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = self._inner()
+        super().watch_value()
+
+    def _inner(self) -> str:
+        return "●" if self.value else " "
+
+
 class AnnotateScreen(ModalScreen[Annotation | None]):
     """Asks for a note on the current passage or claim; escape cancels."""
 
@@ -54,9 +73,9 @@ class AnnotateScreen(ModalScreen[Annotation | None]):
                 yield Static(earlier_notes(self.notes), id="annotate-earlier")
             yield Input(placeholder="Your note (enter saves)", id="annotate-text")
             with RadioSet(id="annotate-mark"):
-                yield RadioButton("no mark", value=True, id="mark-none")
+                yield MarkChoice("no mark", value=True, id="mark-none")
                 for mark in MARKS:
-                    yield RadioButton(mark, id=f"mark-{mark}")
+                    yield MarkChoice(mark, id=f"mark-{mark}")
             with Horizontal(id="annotate-buttons"):
                 yield Button("Save", variant="primary", id="annotate-save")
                 yield Button("Cancel", id="annotate-cancel")
