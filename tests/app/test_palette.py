@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from newsdiff.app.palette import palette_for
+from newsdiff.app.palette import FLAG_GLYPH, NOTE_GLYPH, REACH_GLYPHS, palette_for
 from newsdiff.engine.model import Reach
 from rich.color import Color
 from rich.style import Style
@@ -62,3 +62,10 @@ def test_the_current_passage_stands_out_from_its_reach(dark: bool) -> None:
     for reach in (Reach.ALL, Reach.SOME, Reach.ONE, None):
         current = palette.current(reach).bgcolor
         assert current is not None and current != palette.reach(reach).bgcolor
+
+
+@pytest.mark.parametrize("dark", [True, False])
+def test_the_legend_explains_every_mark_the_app_draws(dark: bool) -> None:
+    legend = palette_for(dark).legend().plain
+    for glyph in (*(REACH_GLYPHS[reach] for reach in Reach), NOTE_GLYPH, FLAG_GLYPH):
+        assert glyph in legend

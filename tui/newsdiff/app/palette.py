@@ -23,6 +23,8 @@ REACH_GLYPHS: dict[Reach | None, str] = {
 """Gutter glyph per reach (``None`` is boilerplate): a shape for every colour."""
 
 NOTE_GLYPH = "✎"
+FLAG_GLYPH = "⚑"
+"""Marks a claim whose sources disagree (a number, a name, a quote's wording)."""
 CURSOR_GLYPH = "▶"
 
 
@@ -82,6 +84,8 @@ class Palette:
         legend.append("boilerplate", style=self.boilerplate)
         legend.append("  ")
         legend.append(f"{NOTE_GLYPH} note", style=self.note)
+        legend.append("  ")
+        legend.append(f"{FLAG_GLYPH} sources disagree", style=self.differs)
         return legend
 
 

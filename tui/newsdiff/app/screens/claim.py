@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from newsdiff.app.palette import Palette
+from newsdiff.app.palette import FLAG_GLYPH, Palette
 from newsdiff.app.widgets.claim_list import absent_sources, source_names, support_dots
 from newsdiff.app.widgets.compare_strip import passage_text
 from newsdiff.engine.model import Claim, Story
@@ -28,7 +28,7 @@ def claim_heading(story: Story, claim: Claim, palette: Palette) -> Text:
     heading.append("\n")
     heading.append(claim.summary, style=Style(bold=True))
     for flag in claim.flags:
-        heading.append("\n⚑ ", style=palette.differs)
+        heading.append(f"\n{FLAG_GLYPH} ", style=palette.differs)
         heading.append(f"{flag.kind.value}: ", style=Style(bold=True))
         heading.append(flag.detail)
     missing = absent_sources(story, claim.article_ids)

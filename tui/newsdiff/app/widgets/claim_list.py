@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.messages import ClaimChosen
-from newsdiff.app.palette import NOTE_GLYPH, Palette
+from newsdiff.app.palette import FLAG_GLYPH, NOTE_GLYPH, Palette
 from newsdiff.engine.model import Claim, Story
 
 MAX_DOTS = 12
@@ -66,7 +66,7 @@ def claim_prompt(story: Story, claim: Claim, palette: Palette, noted: bool, *, m
     prompt.append(support_dots(story, claim), style=palette.reach(claim.reach) + Style(bold=True))
     prompt.append(f"  {claim.reach.value}", style=Style(dim=True))
     if claim.flags:
-        prompt.append(f"  ⚑{len(claim.flags)}", style=palette.differs)
+        prompt.append(f"  {FLAG_GLYPH}{len(claim.flags)}", style=palette.differs)
     if noted:
         prompt.append(f" {NOTE_GLYPH}", style=palette.note)
     if missing:
