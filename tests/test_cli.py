@@ -399,3 +399,22 @@ def test_export_includes_the_notes_the_reader_saved_on_the_story(capsys: pytest.
     assert (note["target_id"], note["text"], note["mark"]) == (f"{articles[0].id}:1", "[b]check the date[/b]", "check")
     assert main(["export", "--format", "md", str(SEEDS)]) == 0
     assert "\\[b\\]check the date\\[/b\\]" in capsys.readouterr().out  # escaped: a note is text, not markup
+
+
+def test_a_format_the_output_name_contradicts_is_written_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "story.json"
+    assert main(["export", "--format", "md", "-o", str(output), str(SEEDS)]) == 0
+    assert output.read_text(encoding="utf-8").startswith("# ")
+    [warning] = capsys.readouterr().err.splitlines()
+    assert warning.startswith("newsdiff: warning: writing md to") and warning.endswith("whose name says json")
+
+
+def test_a_file_named_twice_is_read_once_with_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    article = sorted(SEEDS.glob("*.txt"))[0]
+    assert main(["export", "--format", "json", str(article), str(article), str(SEEDS)]) == 0
+    captured = capsys.readouterr()
+    assert len(json.loads(captured.out)["articles"]) == 3
+    [warning] = captured.err.splitlines()
+    assert warning == f"newsdiff: warning: {article} is given twice; it is read once"

@@ -240,7 +240,10 @@ def _run_report(options: argparse.Namespace) -> int:
 
 def _run_export(options: argparse.Namespace) -> int:
     output: str | None = None if options.output in (None, "-") else options.output
-    export_format = options.format or _format_for(output)
+    suffix_format = _format_for(output)
+    export_format = options.format or suffix_format or "json"
+    if suffix_format not in (None, export_format):
+        _warn(f"writing {export_format} to {output}, whose name says {suffix_format}")
     story = _analyze(options)
     content = RENDERERS[export_format](story, _saved_notes(story))
     if output is None:
@@ -264,11 +267,9 @@ def _saved_notes(story: Story) -> list[dict[str, object]]:
     return [note.to_dict() for note in store.notes]
 
 
-def _format_for(output: str | None) -> str:
-    """The format an output file's extension asks for; JSON, the contract, otherwise."""
-    if output is None:
-        return "json"
-    return EXPORT_SUFFIXES.get(Path(output).suffix.lower(), "json")
+def _format_for(output: str | None) -> str | None:
+    """The format an output file's extension asks for, if it names one (without, JSON: the contract)."""
+    return None if output is None else EXPORT_SUFFIXES.get(Path(output).suffix.lower())
 
 
 def _run_snapshots(options: argparse.Namespace) -> int:
@@ -360,10 +361,14 @@ def _analyze(options: argparse.Namespace) -> Story:
 
 
 def _require_existing(paths: Sequence[Path]) -> None:
-    """Fail before any work (or any UI) starts when a named path does not exist."""
+    """Fail before any work (or any UI) starts when a named path does not exist; say when one is named twice."""
+    seen: set[Path] = set()
     for path in paths:
         if not path.exists():
             raise InputError(f"no such file or folder: {path}")
+        if path.resolve() in seen:
+            _warn(f"{path} is given twice; it is read once")
+        seen.add(path.resolve())
 
 
 @contextmanager
