@@ -330,6 +330,7 @@ async def test_palette_offers_the_app_actions(make_app, seeds_story) -> None:
         titles = {command.title for command in app.get_system_commands(app.main)}
         assert {"Save snapshot", "Cycle filter", "Compare articles", "Search", "Add a note"} <= titles
         assert f"Read 2: {seeds_story.articles[1].source}" in titles
+        assert "Theme" in titles and not {"Keys", "Screenshot"} & titles
 
 
 async def test_a_light_theme_from_the_config_paints_with_the_light_palette(make_app, seeds_story, user_dirs: Path) -> None:

@@ -55,6 +55,8 @@ ACTIVE_TOGETHER = (
     ("Everywhere", "Help"),
 )
 """Contexts of ``key_reference`` whose bindings are live at the same time (a screen and its panels)."""
+REPLACED_SYSTEM_COMMANDS = frozenset({"Keys", "Screenshot"})
+"""Textual's palette commands that newsdiff's own do better ("Help: keys", "Save snapshot"): listing both confuses."""
 PALETTE_CAPTURE_DELAY = 0.3
 """Seconds to wait before a screenshot asked for from the command palette: it is gone and the footer back."""
 
@@ -301,7 +303,7 @@ class NewsdiffApp(App[int]):
         self.push_screen(HelpScreen(self.key_reference(), self.palette.legend()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        yield from (c for c in super().get_system_commands(screen) if c.title not in REPLACED_SYSTEM_COMMANDS)
         main = self.main
         yield SystemCommand("Save snapshot", "Save the screen and the story's exports with your notes",
                             lambda: self.set_timer(PALETTE_CAPTURE_DELAY, self.save_snapshot))
