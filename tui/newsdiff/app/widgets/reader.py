@@ -227,9 +227,6 @@ class Reader(PaintedLines, can_focus=True):
             self._set_cursor(self._first_content_index())
             return
         last = len(self._layout.passages) - 1
-        if self.reach_filter is ReachFilter.EVERYTHING:
-            self._set_cursor(min(max(self._cursor + step, 0), last))
-            return
         index = self._cursor + step
         while 0 <= index <= last and not self._kept(index):
             index += step
@@ -279,10 +276,12 @@ class Reader(PaintedLines, can_focus=True):
         return False
 
     def _kept(self, index: int) -> bool:
-        """Whether the passage at ``index`` is content the filter keeps."""
+        """Whether the filter keeps the passage at ``index`` (boilerplate only when it keeps everything)."""
         assert self._layout is not None and self.story is not None
         reach = self.story.reach_of(self._layout.passages[index].id)
-        return reach is not None and self.reach_filter.keeps(reach)
+        if reach is None:
+            return self.reach_filter is ReachFilter.EVERYTHING
+        return self.reach_filter.keeps(reach)
 
     def on_click(self, event: Click) -> None:
         offset = event.get_content_offset(self)
