@@ -366,9 +366,10 @@ def _require_existing(paths: Sequence[Path]) -> None:
     for path in paths:
         if not path.exists():
             raise InputError(f"no such file or folder: {path}")
-        if path.resolve() in seen:
+        resolved = path.resolve()
+        if resolved in seen:
             _warn(f"{path} is given twice; it is read once")
-        seen.add(path.resolve())
+        seen.add(resolved)
 
 
 @contextmanager
