@@ -57,6 +57,18 @@ def test_update_changes_text_and_mark_and_is_saved() -> None:
     assert NoteStore(KEY).notes == (updated,)
 
 
+def test_two_stores_on_one_story_keep_each_others_notes() -> None:
+    """Two windows on one story: each change starts from the file, so no save drops the other's notes."""
+    first, second = NoteStore(KEY), NoteStore(KEY)
+    mine = passage_note(first, "first window")
+    theirs = second.add("claim", "c1", "second window")
+    assert [n.text for n in NoteStore(KEY).notes] == ["first window", "second window"]
+    edited = first.update(theirs.id, text="seen in both", mark="agree")
+    assert first.notes == (mine, edited)
+    second.delete(mine.id)
+    assert NoteStore(KEY).notes == (edited,)
+
+
 def test_delete_removes_the_note_on_disk() -> None:
     store = NoteStore(KEY)
     gone = passage_note(store)

@@ -152,6 +152,11 @@ class NoteStore:
     and the unreadable file is kept aside. Writing problems raise
     ``StoreError`` and leave both the file and this object unchanged, so what
     the reader sees is always what is on disk.
+
+    Every change starts from the file as it is then, not as it was read:
+    two windows on the same story (or a store kept open while another
+    process saved) would otherwise each write back their own list, and the
+    later save would drop the other's notes.
     """
 
     def __init__(self, key: str, directory: Path | None = None) -> None:
@@ -161,7 +166,9 @@ class NoteStore:
         self.path = (paths.notes_dir() if directory is None else directory) / f"{key}.json"
         self.warnings: list[str] = []
         self._blocked: str | None = None
+        self._seen: tuple[int, int] | None = None
         self._notes: tuple[Note, ...] = self._load()
+        self._seen = self._file_state()
 
     @property
     def notes(self) -> tuple[Note, ...]:
@@ -192,6 +199,7 @@ class NoteStore:
         excerpt: str = "",
     ) -> Note:
         """Add a note and save; returns the note with its new id and time."""
+        self._catch_up()
         note = Note(
             id=self._new_id(),
             target=target,
@@ -209,6 +217,7 @@ class NoteStore:
 
     def update(self, note_id: str, *, text: str, mark: Mark | None) -> Note:
         """Replace a note's text and mark and save; ``KeyError`` if there is no such note."""
+        self._catch_up()
         old = self.get(note_id)
         new = replace(old, text=text, mark=mark, updated=now_iso())
         self._save(tuple(new if n.id == note_id else n for n in self._notes))
@@ -216,6 +225,7 @@ class NoteStore:
 
     def delete(self, note_id: str) -> None:
         """Remove a note and save; ``KeyError`` if there is no such note."""
+        self._catch_up()
         self.get(note_id)
         self._save(tuple(n for n in self._notes if n.id != note_id))
 
@@ -236,6 +246,21 @@ class NoteStore:
             reason = error.strerror or type(error).__name__
             raise StoreError(f"cannot save notes to {self.path} ({reason})") from None
         self._notes = notes
+        self._seen = self._file_state()
+
+    def _file_state(self) -> tuple[int, int] | None:
+        """The notes file's modification time and size; ``None`` when there is no file."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
+
+    def _catch_up(self) -> None:
+        """Re-read the notes file if it changed on disk since this store last read or wrote it."""
+        if self._blocked is None and self._file_state() != self._seen:
+            self._notes = self._load()
+            self._seen = self._file_state()
 
     def _load(self) -> tuple[Note, ...]:
         try:
