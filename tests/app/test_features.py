@@ -9,9 +9,11 @@ from newsdiff import cli
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.palette import NOTE_GLYPH, palette_for
 from newsdiff.app.screens.annotate import AnnotateScreen
+from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.screens.compare import CompareScreen, ranked_partners
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.widgets.claim_list import ClaimList
+from newsdiff.app.widgets.compare_strip import CompareStrip
 from newsdiff.app.widgets.compare_view import SEPARATOR, CompareView
 from newsdiff.app.widgets.reader import Reader
 from newsdiff.app.widgets.search_bar import SearchBar
@@ -20,7 +22,7 @@ from newsdiff.engine.model import Reach
 from newsdiff.engine.story import analyze
 from newsdiff.store.notes import NoteStore
 from newsdiff.store.story_key import story_key
-from textual.widgets import Input
+from textual.widgets import Input, OptionList, Static
 
 
 async def test_search_highlights_every_match_and_n_walks_them(make_app, seeds_story) -> None:
@@ -226,6 +228,81 @@ async def test_escape_cancels_a_note(make_app, seeds_story) -> None:
         await pilot.pause()
         assert app.screen is app.main
     assert NoteStore(story_key(seeds_story.articles)).notes == ()
+
+
+async def test_a_note_shows_in_the_strip_and_can_be_edited_then_deleted(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        strip = app.main.query_one(CompareStrip)
+        await pilot.press("j", "a", *"check the date", "enter")
+        await pilot.pause()
+        assert strip.plain.splitlines()[0] == "✎ note: check the date"  # the note comes before the sources
+
+        await pilot.press("a")
+        await pilot.pause()
+        earlier = app.screen.query_one("#annotate-earlier", OptionList)
+        assert earlier.option_count == 1
+        assert app.screen.query_one("#annotate-delete").display is False  # nothing to delete until a note is chosen
+        earlier.focus()
+        await pilot.press("enter")  # choose the note: it is loaded for editing
+        await pilot.pause()
+        text = app.screen.query_one("#annotate-text", Input)
+        assert text.value == "check the date" and text.has_focus
+        await pilot.press(*" twice")
+        await pilot.click("#mark-check")
+        text.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.main
+        [note] = NoteStore(story_key(seeds_story.articles)).notes
+        assert (note.text, note.mark) == ("check the date twice", "check") and note.updated is not None
+        assert strip.plain.splitlines()[0] == "✎ check: check the date twice"
+
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#annotate-earlier", OptionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen is app.main
+        assert NoteStore(story_key(seeds_story.articles)).notes == ()
+        assert not app.main.query_one(Reader).noted
+        assert "✎" not in strip.plain
+
+
+async def test_an_emptied_note_is_not_saved_and_the_dialog_stays(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "a", *"keep me", "enter", "a")
+        await pilot.pause()
+        app.screen.query_one("#annotate-earlier", OptionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#annotate-text", Input).value = ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotateScreen)
+        await pilot.press("escape")
+    [note] = NoteStore(story_key(seeds_story.articles)).notes
+    assert note.text == "keep me"
+
+
+async def test_the_claim_view_shows_the_notes_on_the_claim(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        claims = app.main.query_one(ClaimList)
+        claims.focus()
+        await pilot.press("a", *"two sources only", "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        heading = app.screen.query_one("#claim-heading", Static).render()
+        assert str(heading).splitlines()[-1] == "✎ note: two sources only"
 
 
 async def test_s_saves_a_snapshot_with_screen_and_exports(make_app, seeds_story, tmp_path: Path) -> None:

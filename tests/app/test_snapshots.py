@@ -13,13 +13,22 @@ import pytest
 from handmade_story import handmade_story
 from textual.pilot import Pilot
 
+from newsdiff.store import notes
+
 SIZES = [(80, 24), (160, 45)]
 SCREENS = {
     "main": ["j", "j"],
     "claim": ["j", "enter"],
     "compare": ["c"],
     "help": ["question_mark"],
+    "note": ["j", "a", *"check the date", "enter", "a", "shift+tab", "enter"],
 }
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notes are stamped with the time they are written: the note dialog lists it."""
+    monkeypatch.setattr(notes, "now_iso", lambda: "2026-11-23T21:14:05+00:00")
 
 
 async def settle(pilot: Pilot) -> None:

@@ -187,19 +187,29 @@ class NewsdiffApp(App[int]):
         ids = {n.id for n in stored}
         return stored + tuple(n for n in self.carried_notes if n.id not in ids)
 
+    def _located_notes(self) -> dict[tuple[str, str], tuple[Note, ...]]:
+        """The notes by where they are in this story now: ``(target, passage or claim id)``."""
+        located: dict[tuple[str, str], tuple[Note, ...]] = {}
+        if self.story is None:
+            return located
+        for note in self.notes:
+            target_id = locate(note, self.story)
+            if target_id is not None:
+                key = (note.target, target_id)
+                located[key] = (*located.get(key, ()), note)
+        return located
+
     def _show_notes(self) -> None:
         if self.story is None:
             return
-        passages: set[str] = set()
-        claims: set[str] = set()
-        for note in self.notes:
-            target = locate(note, self.story)
-            if target is not None:
-                (passages if note.target == "passage" else claims).add(target)
-        self.main.show_notes(frozenset(passages), frozenset(claims))
+        located = self._located_notes()
+        self.main.show_notes(
+            {target_id: notes for (target, target_id), notes in located.items() if target == "passage"},
+            {target_id: notes for (target, target_id), notes in located.items() if target == "claim"},
+        )
 
     def annotate(self, on_claim: bool) -> None:
-        """Ask for a note on the current claim (claims panel focused) or passage."""
+        """Ask for a note on the current claim (claims panel focused) or passage, or change one there."""
         story, store = self.story, self.note_store
         passage = self.main.query_one(Reader).passage
         if story is None or store is None:
@@ -214,28 +224,38 @@ class NewsdiffApp(App[int]):
         else:
             self.notify("Move to a passage or claim first.", timeout=3)
             return
+        stored = {note.id for note in store.notes}
+        editable = tuple(n for n in self._located_notes().get((target, target_id), ()) if n.id in stored)
 
         def save(annotation: Annotation | None) -> None:
             if annotation is None:
                 return
             try:
-                store.add(
-                    target,  # type: ignore[arg-type]
-                    target_id,
-                    annotation.text,
-                    mark=annotation.mark,
-                    article_id=passage.article_id if passage else None,
-                    start=passage.start if passage else None,
-                    end=passage.end if passage else None,
-                    excerpt=passage.text if passage else "",
-                )
+                if annotation.note_id is None:
+                    store.add(
+                        target,  # type: ignore[arg-type]
+                        target_id,
+                        annotation.text,
+                        mark=annotation.mark,
+                        article_id=passage.article_id if passage else None,
+                        start=passage.start if passage else None,
+                        end=passage.end if passage else None,
+                        excerpt=passage.text if passage else "",
+                    )
+                    done = "Note saved."
+                elif annotation.delete:
+                    store.delete(annotation.note_id)
+                    done = "Note deleted."
+                else:
+                    store.update(annotation.note_id, text=annotation.text, mark=annotation.mark)
+                    done = "Note updated."
             except StoreError as error:
                 self.notify(str(error), title="Note not saved", severity="error", markup=False)
                 return
             self._show_notes()
-            self.notify("Note saved.", timeout=2)
+            self.notify(done, timeout=2)
 
-        self.push_screen(AnnotateScreen(label, excerpt, store.for_target(target, target_id)), save)  # type: ignore[arg-type]
+        self.push_screen(AnnotateScreen(label, excerpt, editable), save)  # type: ignore[arg-type]
 
     # -- snapshots -----------------------------------------------------------------
 

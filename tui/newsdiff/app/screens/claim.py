@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,14 +15,15 @@ from textual.widgets import Static
 
 from newsdiff.app.palette import FLAG_GLYPH, Palette
 from newsdiff.app.widgets.claim_list import absent_sources, source_names, support_dots
-from newsdiff.app.widgets.compare_strip import passage_text
+from newsdiff.app.widgets.compare_strip import note_entry, passage_text
 from newsdiff.engine.model import Claim, Story
+from newsdiff.store.notes import Note
 
 MAX_COLUMNS = 3
 
 
-def claim_heading(story: Story, claim: Claim, palette: Palette) -> Text:
-    """Summary, support and the flags that say where the sources diverge."""
+def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[Note] = ()) -> Text:
+    """Summary, support, the flags that say where the sources diverge, and the reader's notes on the claim."""
     heading = Text(end="")
     heading.append(support_dots(story, claim), style=palette.reach(claim.reach) + Style(bold=True))
     heading.append(f"  {claim.reach.label}  ", style=Style(dim=True))
@@ -35,6 +38,9 @@ def claim_heading(story: Story, claim: Claim, palette: Palette) -> Text:
     if missing:
         heading.append("\n✗ not reported by: ", style=Style(dim=True))
         heading.append(", ".join(missing), style=Style(dim=True))
+    for note in notes:
+        heading.append("\n")
+        heading.append_text(note_entry(note, palette))
     return heading
 
 
@@ -43,17 +49,18 @@ class ClaimScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,enter", "dismiss", "Close", id="close_claim")]
 
-    def __init__(self, story: Story, claim: Claim, palette: Palette) -> None:
+    def __init__(self, story: Story, claim: Claim, palette: Palette, notes: Sequence[Note] = ()) -> None:
         super().__init__()
         self.story = story
         self.claim = claim
         self.palette = palette
+        self.notes = tuple(notes)
 
     def compose(self) -> ComposeResult:
         story, claim = self.story, self.claim
         with Vertical(id="claim-dialog") as dialog:
             dialog.border_title = Content(f"Claim {claim.id}")
-            yield Static(claim_heading(story, claim, self.palette), id="claim-heading")
+            yield Static(claim_heading(story, claim, self.palette, self.notes), id="claim-heading")
             with VerticalScroll(id="claim-columns"):
                 grid = Grid(id="claim-grid")
                 grid.styles.grid_size_columns = max(min(len(claim.passage_ids), MAX_COLUMNS), 1)

@@ -6,7 +6,7 @@ look-ups, so moving around never recomputes the analysis.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Mapping
 
 from rich.style import Style
 from rich.text import Text
@@ -37,6 +37,7 @@ from newsdiff.app.widgets.compare_strip import CompareStrip
 from newsdiff.app.widgets.reader import Reader
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.engine.model import Story
+from newsdiff.store.notes import Note
 
 COMPACT_WIDTH = 120
 """Below this many columns the articles panel shrinks to a strip and claims go below."""
@@ -83,8 +84,8 @@ class MainScreen(Screen[None]):
         self.story: Story | None = None
         self.article_id: str | None = None
         self.reach_filter = ReachFilter.EVERYTHING
-        self.noted_passages: Collection[str] = frozenset()
-        self.noted_claims: Collection[str] = frozenset()
+        self.noted_passages: Mapping[str, tuple[Note, ...]] = {}
+        self.noted_claims: Mapping[str, tuple[Note, ...]] = {}
 
     @property
     def palette(self) -> Palette:
@@ -142,11 +143,12 @@ class MainScreen(Screen[None]):
     def show_failure(self, reason: str) -> None:
         self.query_one(AnalysisStatus).show_failure(reason)
 
-    def show_notes(self, passage_ids: Collection[str], claim_ids: Collection[str]) -> None:
-        """Put note marks on these passages and claims."""
-        self.noted_passages, self.noted_claims = passage_ids, claim_ids
-        self.query_one(Reader).restyle(noted=passage_ids)
+    def show_notes(self, passage_notes: Mapping[str, tuple[Note, ...]], claim_notes: Mapping[str, tuple[Note, ...]]) -> None:
+        """Mark the noted passages and claims, and show the notes on the current passage."""
+        self.noted_passages, self.noted_claims = passage_notes, claim_notes
+        self.query_one(Reader).restyle(noted=passage_notes)
         self._show_claims()
+        self._show_passage_context()
 
     def _show_claims(self) -> None:
         """(Re)list the claims for the article being read, keeping the highlighted one."""
@@ -166,7 +168,6 @@ class MainScreen(Screen[None]):
         if self.story is not None:
             self.query_one(ArticleList).show_story(self.story, self.palette, compact=self.compact)
             self.show_notes(self.noted_passages, self.noted_claims)
-            self._show_passage_context()
         self._update_legend()
 
     def open_article(self, article_id: str) -> None:
@@ -192,10 +193,16 @@ class MainScreen(Screen[None]):
             return
         reader, strip, claims = self.query_one(Reader), self.query_one(CompareStrip), self.query_one(ClaimList)
         passage = reader.passage
-        strip.show_passage(self.story, passage, self.palette)
+        strip.show_passage(self.story, passage, self.palette, self._notes_on(passage.id) if passage is not None else ())
         if passage is not None:
             claims.follow([c.id for c in self.story.claims_of(passage.id)])
         self._repaint_together(reader, strip, claims)
+
+    def _notes_on(self, passage_id: str) -> tuple[Note, ...]:
+        """The reader's notes on the passage, then those on its claims."""
+        assert self.story is not None
+        claim_notes = (n for c in self.story.claims_of(passage_id) for n in self.noted_claims.get(c.id, ()))
+        return (*self.noted_passages.get(passage_id, ()), *claim_notes)
 
     def _repaint_together(self, *widgets: Widget) -> None:
         """Have these widgets' pending repaints painted in one frame.
@@ -233,7 +240,7 @@ class MainScreen(Screen[None]):
         here = [pid for pid in claim.passage_ids if self.story.passage(pid).article_id == self.article_id]
         if here and (reader.passage is None or reader.passage.id not in here):
             reader.move_to(here[0])
-        self.app.push_screen(ClaimScreen(self.story, claim, self.palette))
+        self.app.push_screen(ClaimScreen(self.story, claim, self.palette, self.noted_claims.get(claim_id, ())))
 
     # -- actions ---------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """The compare strip: how every other source reports the current passage's claim.
 
-The sources that report it come first, each with its wording; the ones that
-do not share one last line, so in a story of many outlets the few that
-agree are never below the fold.
+The reader's own notes on the passage and its claims come first, then the
+sources that report it, each with its wording; the ones that do not share
+one last line, so in a story of many outlets the few that agree are never
+below the fold.
 
 It follows the reader's cursor, so it must be cheap to change. It is drawn
 with the Line API like the reader and has a fixed height (and an always-shown
@@ -25,11 +26,12 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsdiff.app.palette import REACH_GLYPHS, Palette
+from newsdiff.app.palette import NOTE_GLYPH, REACH_GLYPHS, Palette
 from newsdiff.app.text_layout import printable, wrap_offsets
 from newsdiff.app.widgets.claim_list import absent_sources
 from newsdiff.app.widgets.painted_lines import PaintedLines
 from newsdiff.engine.model import Claim, Passage, Story
+from newsdiff.store.notes import Note
 
 KEPT_PASSAGES = 64
 """Passages whose wrapped entries are kept, so going back and forth only looks them up."""
@@ -55,25 +57,33 @@ def passage_text(story: Story, passage: Passage, palette: Palette, claim: Claim 
     return text
 
 
-def compare_entries(story: Story, passage: Passage | None, palette: Palette) -> list[Text]:
-    """One entry per other article that reports the passage's claims, then one naming those that do not.
+def note_entry(note: Note, palette: Palette) -> Text:
+    """``✎ dispute: check the date``: a note of the reader's, told apart from the sources by its glyph."""
+    entry = Text(f"{NOTE_GLYPH} ", style=palette.note, end="")
+    entry.append(f"{note.mark}: " if note.mark else "note: ", style=palette.note)
+    entry.append(note.text)
+    return entry
+
+
+def compare_entries(story: Story, passage: Passage | None, palette: Palette, notes: Sequence[Note] = ()) -> list[Text]:
+    """The reader's ``notes``, one entry per other article that reports the passage's claims, then one naming those that do not.
 
     Without a passage to compare (one article, no cursor, boilerplate) the
-    single entry says why.
+    entry after the notes says why.
     """
+    entries = [note_entry(note, palette) for note in notes]
     if not story.comparable:
-        return [Text("Nothing to compare: this story has one article.", style=Style(italic=True))]
+        return [*entries, Text("Nothing to compare: this story has one article.", style=Style(italic=True))]
     if passage is None:
-        return [Text("Move to a passage to see how the other sources report it.", style=Style(dim=True))]
+        return [*entries, Text("Move to a passage to see how the other sources report it.", style=Style(dim=True))]
     claims = story.claims_of(passage.id)
     if not claims:
-        return [Text("Boilerplate: not part of the story, not compared.", style=palette.boilerplate)]
+        return [*entries, Text("Boilerplate: not part of the story, not compared.", style=palette.boilerplate)]
     by_article: dict[str, dict[str, Passage]] = {}
     for claim in claims:
         for pid in claim.passage_ids:
             theirs = story.passage(pid)
             by_article.setdefault(theirs.article_id, {})[pid] = theirs
-    entries: list[Text] = []
     for article in story.articles:
         theirs = list(by_article.get(article.id, {}).values())
         if article.id == passage.article_id or not theirs:
@@ -132,16 +142,16 @@ class CompareStrip(PaintedLines, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cache_size=256, id=id)
         self.border_title = "Other sources"
-        self._shown: tuple[Story, Passage | None, Palette] | None = None
+        self._shown: tuple[Story, Passage | None, Palette, tuple[Note, ...]] | None = None
         self._wrapped = WrappedEntries((), ())
         self._width = 0
-        self._kept: LRUCache[tuple[str | None, int], WrappedEntries] = LRUCache(KEPT_PASSAGES)
+        self._kept: LRUCache[tuple[str | None, int, tuple[Note, ...]], WrappedEntries] = LRUCache(KEPT_PASSAGES)
 
-    def show_passage(self, story: Story, passage: Passage | None, palette: Palette) -> None:
-        """Show how the other sources report ``passage``, from the top."""
+    def show_passage(self, story: Story, passage: Passage | None, palette: Palette, notes: Sequence[Note] = ()) -> None:
+        """Show the reader's ``notes`` on ``passage`` and how the other sources report it, from the top."""
         if self._shown is None or self._shown[0] is not story or self._shown[2] is not palette:
             self._kept.clear()
-        self._shown = (story, passage, palette)
+        self._shown = (story, passage, palette, tuple(notes))
         self._width = 0
         self._rewrap()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -159,11 +169,11 @@ class CompareStrip(PaintedLines, can_focus=False):
         width = self.scrollable_content_region.width
         if self._shown is None or width <= 0 or width == self._width:
             return
-        story, passage, palette = self._shown
-        key = (passage.id if passage is not None else None, width)
+        story, passage, palette, notes = self._shown
+        key = (passage.id if passage is not None else None, width, notes)
         wrapped = self._kept.get(key)
         if wrapped is None:
-            wrapped = wrap_entries(compare_entries(story, passage, palette), width)
+            wrapped = wrap_entries(compare_entries(story, passage, palette, notes), width)
             self._kept[key] = wrapped
         self._wrapped, self._width = wrapped, width
         self._painted.clear()
