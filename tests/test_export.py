@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -35,6 +36,14 @@ def exported(story) -> dict:
 
 def test_json_names_its_schema(exported: dict) -> None:
     assert exported["schema"] == SCHEMA == "newsdiff.story/1"
+
+
+def test_every_export_says_which_matcher_made_the_claims(story) -> None:
+    semantic = dataclasses.replace(story, matcher="use-m3")
+    assert json.loads(to_json(story))["matcher"] == "lexical"
+    assert json.loads(to_json(semantic))["matcher"] == "use-m3"
+    assert "Matched by the lexical matcher." in to_markdown(story)
+    assert "Matched by the sentence encoder use-m3." in to_html(semantic)
 
 
 def test_json_articles_carry_the_full_decoded_text(story, exported: dict) -> None:

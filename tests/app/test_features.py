@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -338,6 +339,18 @@ async def test_save_from_the_palette_waits_for_the_palette_to_close(make_app, se
     assert "Save&#160;snapshot" not in svg and "Save snapshot" not in svg
     # The footer comes back some frames after the palette closes: the screen is captured with it.
     assert "Open&#160;claim" in svg
+
+
+async def test_help_says_which_matcher_made_the_claims(make_app, seeds_story) -> None:
+    for matcher, expected, hint in (("lexical", "the lexical matcher", True), ("use-m3", "the sentence encoder use-m3", False)):
+        app = make_app(dataclasses.replace(seeds_story, matcher=matcher))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.pause()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            about = str(app.screen.query_one("#help-about", Static).render())
+            assert f"Matched by {expected}." in about
+            assert ("newsdiff --semantic" in about) is hint
 
 
 async def test_help_lists_every_binding_id_of_every_panel(make_app, seeds_story) -> None:

@@ -1,13 +1,14 @@
 """The analysis cache: same story back, never a stale or broken one."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from newsdiff.engine import story as story_module
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.load import article_from_text
+from newsdiff.engine.model import LEXICAL_MATCHER
 from newsdiff.engine.story import (
-    LEXICAL_BACKEND,
     analyze,
     cached_story,
     collect_articles,
@@ -48,7 +49,7 @@ def test_a_changed_article_is_analysed_again(tmp_path: Path, counted: list[int])
     assert "Lyon" in story.article("b").text
 
 
-@pytest.mark.parametrize("damage", ["", "{not json", '{"format": "newsdiff.story-cache/1"}', "[1, 2]"])
+@pytest.mark.parametrize("damage", ["", "{not json", '{"format": "newsdiff.story-cache/2"}', "[1, 2]"])
 def test_a_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, counted: list[int], damage: str) -> None:
     story = analyze([SEEDS], cache_dir=tmp_path)
     (entry,) = tmp_path.glob("*.json")
@@ -77,12 +78,20 @@ def test_key_depends_on_order_and_backend(tmp_path: Path) -> None:
 
 def test_cached_story_finds_what_analyze_stored_for_that_backend_only(tmp_path: Path) -> None:
     articles = collect_articles([SEEDS])
-    assert cached_story(articles, cache_dir=tmp_path, backend=LEXICAL_BACKEND) is None
+    assert cached_story(articles, cache_dir=tmp_path, backend=LEXICAL_MATCHER) is None
     story = analyze(articles, cache_dir=tmp_path)
     messages: list[str] = []
     found = cached_story(
-        articles, cache_dir=tmp_path, backend=LEXICAL_BACKEND, progress=lambda message, share: messages.append(message)
+        articles, cache_dir=tmp_path, backend=LEXICAL_MATCHER, progress=lambda message, share: messages.append(message)
     )
     assert found == story
     assert messages == ["Done (from cache)"]
     assert cached_story(articles, cache_dir=tmp_path, backend="use-m3") is None
+
+
+def test_a_cached_story_keeps_the_matcher_that_made_it(tmp_path: Path) -> None:
+    story = analyze([SEEDS])
+    assert story.matcher == LEXICAL_MATCHER
+    cache = StoryCache(tmp_path)
+    cache.put("k", dataclasses.replace(story, matcher="use-m3"))
+    assert cache.get("k").matcher == "use-m3"

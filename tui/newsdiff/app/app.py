@@ -320,7 +320,7 @@ class NewsdiffApp(App[int]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.key_reference(), self.palette.legend()))
+        self.push_screen(HelpScreen(self.key_reference(), self.palette.legend(), self.story))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from (c for c in super().get_system_commands(screen) if c.title not in REPLACED_SYSTEM_COMMANDS)

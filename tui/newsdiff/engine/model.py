@@ -167,6 +167,10 @@ class Coverage:
     """Claims most other sources carry that this article leaves out."""
 
 
+LEXICAL_MATCHER = "lexical"
+"""``Story.matcher`` (and the cache's backend name) for a story matched without a sentence encoder."""
+
+
 @dataclass(frozen=True)
 class Story:
     """The whole analysis: articles, passages, claims, and fast look-ups.
@@ -179,6 +183,9 @@ class Story:
     passages: tuple[Passage, ...]
     claims: tuple[Claim, ...]
     coverage: tuple[Coverage, ...]
+    matcher: str = LEXICAL_MATCHER
+    """What matched the passages: ``LEXICAL_MATCHER`` or the sentence encoder's name.
+    Exports and the app say it, since the two give different claims for the same articles."""
     _article: Mapping[str, Article] = field(init=False, repr=False, compare=False)
     _passage: Mapping[str, Passage] = field(init=False, repr=False, compare=False)
     _claim: Mapping[str, Claim] = field(init=False, repr=False, compare=False)

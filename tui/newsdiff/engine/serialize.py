@@ -25,7 +25,8 @@ from newsdiff.engine.model import (
     WordDiff,
 )
 
-FORMAT = "newsdiff.story-cache/1"
+FORMAT = "newsdiff.story-cache/2"
+"""Version 2 adds ``matcher``; an older entry is a cache miss, so the story is analysed again."""
 
 
 def story_to_data(story: Story) -> dict[str, Any]:
@@ -35,6 +36,7 @@ def story_to_data(story: Story) -> dict[str, Any]:
         "passages": [_passage_to_data(p) for p in story.passages],
         "claims": [_claim_to_data(c) for c in story.claims],
         "coverage": [_fields(c, Coverage) for c in story.coverage],
+        "matcher": story.matcher,
     }
 
 
@@ -49,6 +51,7 @@ def story_from_data(data: dict[str, Any]) -> Story:
         coverage=tuple(
             Coverage(**{**c, "missing_claim_ids": tuple(c["missing_claim_ids"])}) for c in data["coverage"]
         ),
+        matcher=str(data["matcher"]),
     )
     for passage in story.passages:
         if story.article(passage.article_id).text[passage.start : passage.end] != passage.text:

@@ -18,7 +18,7 @@ from newsdiff.engine.coverage import article_coverage
 from newsdiff.engine.diff import compare_wording
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.load import article_from_text, file_number, load_paths
-from newsdiff.engine.model import Article, Claim, Passage, Reach, Story
+from newsdiff.engine.model import LEXICAL_MATCHER, Article, Claim, Passage, Reach, Story
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
 from newsdiff.engine.semantic import Encoder
@@ -26,10 +26,6 @@ from newsdiff.engine.summary import representative, summary_of
 
 Progress = Callable[[str, float], None]
 """Called with a short message and the share of the work done (0..1)."""
-
-LEXICAL_BACKEND = "lexical"
-"""The cache's backend name for stories matched without a sentence encoder."""
-
 
 def analyze(
     sources: Iterable[str | Path | Article],
@@ -54,7 +50,7 @@ def analyze(
     if cache_dir is None:
         return _analyze_articles(articles, report, encoder)
     cache = StoryCache(cache_dir)
-    key = cache.key(articles, backend=encoder.name if encoder else LEXICAL_BACKEND)
+    key = cache.key(articles, backend=encoder.name if encoder else LEXICAL_MATCHER)
     story = _from_cache(cache, key, report)
     if story is not None:
         return story
@@ -73,7 +69,7 @@ def cached_story(
     """The story ``analyze`` cached for ``articles`` and ``backend``, or ``None``.
 
     ``backend`` is the name of the encoder the story was matched with
-    (``Encoder.name``) or ``LEXICAL_BACKEND``. It lets a front end look a
+    (``Encoder.name``) or ``LEXICAL_MATCHER``. It lets a front end look a
     story up before loading a sentence encoder, which costs about a second
     and 100 MB and is wasted when no matching will run.
     """
@@ -103,7 +99,8 @@ def _analyze_articles(articles: list[Article], report: Progress, encoder: Encode
     claims = tuple(_claim(n, group, sources, taken) for n, group in enumerate(groups, start=1))
     coverage = article_coverage(articles, passages, claims)
     report("Done", 1.0)
-    return Story(articles=tuple(articles), passages=passages, claims=claims, coverage=coverage)
+    matcher = encoder.name if encoder else LEXICAL_MATCHER
+    return Story(articles=tuple(articles), passages=passages, claims=claims, coverage=coverage, matcher=matcher)
 
 
 def _silent(message: str, share: float) -> None:

@@ -1,4 +1,4 @@
-"""The help screen: every binding, grouped by where it works."""
+"""The help screen: what the story holds and which matcher made it, and every binding, grouped by where it works."""
 
 from __future__ import annotations
 
@@ -15,6 +15,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsdiff.app.keys import KeyHelp
+from newsdiff.engine.export.document import story_overview
+from newsdiff.engine.model import LEXICAL_MATCHER, Story
+
+SEMANTIC_HINT = "For matching by meaning as well: pip install 'newsdiff[semantic]', then newsdiff --semantic."
+
+
+def about_story(story: Story | None) -> Text:
+    """What the story holds and which matcher made its claims (the two matchers give different claims)."""
+    if story is None:
+        return Text("The story is still being analysed.", style=Style(italic=True))
+    about = Text(story_overview(story), style=Style(italic=True))
+    if story.matcher == LEXICAL_MATCHER:
+        about.append(" " + SEMANTIC_HINT, style=Style(dim=True))
+    return about
 
 
 def help_table(rows: Sequence[KeyHelp]) -> Table:
@@ -33,18 +47,20 @@ def help_table(rows: Sequence[KeyHelp]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists the keys; escape, q or ? closes it."""
+    """Says what the story holds and lists the keys; escape, q or ? closes it."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help")]
 
-    def __init__(self, rows: Sequence[KeyHelp], legend: Text) -> None:
+    def __init__(self, rows: Sequence[KeyHelp], legend: Text, story: Story | None = None) -> None:
         super().__init__()
         self.rows = rows
         self.legend = legend
+        self.story = story
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog") as dialog:
             dialog.border_title = Content("Keys")
             dialog.border_subtitle = Content("rebind in config.toml: [keys] binding_id = \"key\"")
+            yield Static(about_story(self.story), id="help-about")
             yield Static(self.legend, id="help-legend")
             yield Static(help_table(self.rows), id="help-table")

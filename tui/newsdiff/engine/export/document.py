@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdiff.engine.model import Article, Claim, Coverage, Passage, Reach, Story
+from newsdiff.engine.model import LEXICAL_MATCHER, Article, Claim, Coverage, Passage, Reach, Story
 
 REACH_ORDER = (Reach.ALL, Reach.SOME, Reach.ONE)
 """Claims reported by every source come first: they are the story's common ground."""
@@ -46,8 +46,13 @@ def story_overview(story: Story) -> str:
         f"{sources} {_plural(sources, 'source', 'sources')} compared, "
         f"{claim_count(len(story.claims))}: "
         f"{counts[Reach.ALL]} reported by all sources, {counts[Reach.SOME]} by some, "
-        f"{counts[Reach.ONE]} by one source only."
+        f"{counts[Reach.ONE]} by one source only. Matched by {matcher_label(story.matcher)}."
     )
+
+
+def matcher_label(matcher: str) -> str:
+    """``the lexical matcher`` or ``the sentence encoder use-m3``, for a sentence about a story."""
+    return "the lexical matcher" if matcher == LEXICAL_MATCHER else f"the sentence encoder {matcher}"
 
 
 def claim_groups(story: Story) -> tuple[ClaimGroup, ...]:

@@ -4,7 +4,7 @@ Scorers and other tools read ``schema``, each article's ``id``, ``source``,
 ``title``, ``path`` and full decoded ``text``, and each claim's ``id``,
 ``summary``, ``sources`` and ``passages`` (``article``, ``start``, ``end``,
 ``text`` with ``text == article text[start:end]``). Everything else here —
-reach, kinds, flags, word differences, coverage, reader notes — is added for
+the matcher, reach, kinds, flags, word differences, coverage, reader notes — is added for
 readers and other front ends; the contract allows extra fields.
 """
 
@@ -23,6 +23,7 @@ def to_json(story: Story, notes: Sequence[Mapping[str, object]] = ()) -> str:
     """The story as a JSON document (UTF-8 text, ending with a newline)."""
     document = {
         "schema": SCHEMA,
+        "matcher": story.matcher,
         "articles": [_article(story, article) for article in story.articles],
         "claims": [_claim(story, claim) for claim in story.claims],
         "notes": [json_note(note) for note in notes],
