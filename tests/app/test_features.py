@@ -438,6 +438,25 @@ async def test_a_light_theme_from_the_config_paints_with_the_light_palette(make_
         assert reader.palette == palette_for(dark=True)
 
 
+async def test_a_theme_picked_in_the_app_comes_back_until_the_config_changes(make_app, seeds_story, user_dirs: Path) -> None:
+    config = user_dirs / "config.toml"
+    config.write_text('theme = "textual-dark"\n', encoding="utf-8")
+    app = make_app(seeds_story, config_path=config)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+    again = make_app(seeds_story, config_path=config)
+    async with again.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+    config.write_text('theme = "textual-light"\n', encoding="utf-8")
+    edited = make_app(seeds_story, config_path=config)
+    async with edited.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert edited.theme == "textual-light"
+
+
 async def test_q_quits_but_closes_help_first(make_app, seeds_story) -> None:
     app = make_app(seeds_story)
     async with app.run_test(size=(160, 45)) as pilot:

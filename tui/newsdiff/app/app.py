@@ -46,6 +46,7 @@ from newsdiff.store.errors import StoreError
 from newsdiff.store.notes import Note, NoteStore, locate
 from newsdiff.store.snapshots import save_snapshot, snapshots_dir
 from newsdiff.store.story_key import story_key
+from newsdiff.store.theme_choice import ThemeChoice, load_theme_choice, save_theme_choice, theme_to_use
 
 ACTIVE_TOGETHER = (
     ("Everywhere", "Main screen", "Reader", "Articles", "Claims"),
@@ -120,7 +121,8 @@ class NewsdiffApp(App[int]):
         config, warnings = load_config(self.config_path)
         self.config = config
         if config.theme in self.available_themes:
-            self.theme = config.theme
+            picked = theme_to_use(config.theme, load_theme_choice())
+            self.theme = picked if picked in self.available_themes else config.theme
         else:
             warnings.append(f"unknown theme {config.theme!r}; using {self.theme!r}")
         known_ids = {row.binding_id for row in self.key_reference({}) if row.binding_id}
@@ -136,8 +138,13 @@ class NewsdiffApp(App[int]):
             self.notify(warning, title="Config", severity="warning", timeout=8, markup=False)
 
     def _on_theme_changed(self, theme: Theme) -> None:
+        """Repaint in the new theme's palette and remember the pick for the next session."""
         self.palette = palette_for(theme.dark)
         self.main.repaint()
+        try:
+            save_theme_choice(ThemeChoice(theme.name, self.config.theme))
+        except StoreError as error:
+            self.notify(str(error), title="Theme", severity="warning", timeout=5, markup=False)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self) -> None:
