@@ -482,6 +482,10 @@ async def test_newsdiff_open_brings_back_the_snapshot_and_its_notes(
         await pilot.press("j", "a", *"check the date", "enter")
         await pilot.pause()
         noted = app.main.query_one(Reader).passage
+        await pilot.press("2", "f", "j", "j")
+        await pilot.pause()
+        there = (app.main.article_id, app.main.query_one(Reader).passage.start, app.main.reach_filter)
+        assert there[0] != seeds_story.articles[0].id and there[2] is not ReachFilter.EVERYTHING
         await pilot.press("s")
         await pilot.pause()
     [snapshot] = list(shots.iterdir())
@@ -503,8 +507,11 @@ async def test_newsdiff_open_brings_back_the_snapshot_and_its_notes(
                 break
         assert [a.text for a in again.story.articles] == [a.text for a in seeds_story.articles]
         assert [n.text for n in again.notes] == ["check the date"]
+        await pilot.pause()
         reader = again.main.query_one(Reader)
-        assert noted.id in reader.noted
+        assert (again.main.article_id, reader.passage.start, again.main.reach_filter) == there  # back where it was saved
+        assert noted.id in again.main.noted_passages
+        again.main.open_article(noted.article_id)
         assert NOTE_GLYPH in reader.paint_line(reader._layout.first_line(noted.index), reader.rich_style).text
 
 

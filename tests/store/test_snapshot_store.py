@@ -11,6 +11,7 @@ from newsdiff.store.config import Config
 from newsdiff.store.errors import StoreError
 from newsdiff.store.notes import Note
 from newsdiff.store.snapshots import (
+    ReadingPosition,
     list_snapshots,
     load_snapshot,
     resolve_snapshot,
@@ -272,3 +273,25 @@ def test_the_command_line_beats_the_config_which_beats_the_default(tmp: Path) ->
     assert snapshots_dir(configured, tmp / "flag") == tmp / "flag"
     assert snapshots_dir(configured, None) == tmp / "from-config"
     assert snapshots_dir(Config(), None) == paths.default_snapshots_dir()
+
+
+def test_the_reading_position_comes_back_and_a_damaged_one_is_dropped(tmp: Path) -> None:
+    where = ReadingPosition("b", 40, "shared-some")
+    assert load_snapshot(save(tmp, position=where)).info.position == where
+    assert load_snapshot(save(tmp)).info.position is None  # saved without one (or by an older newsdiff)
+    for damaged in ({"article": "b", "offset": -1, "filter": "all"}, {"article": 3, "offset": 0, "filter": "all"}, "b"):
+        folder = save(tmp, position=where)
+        manifest = json.loads((folder / "snapshot.json").read_text(encoding="utf-8"))
+        manifest["position"] = damaged
+        (folder / "snapshot.json").write_text(json.dumps(manifest), encoding="utf-8")
+        assert load_snapshot(folder).info.position is None  # the snapshot still opens
+
+
+def test_a_snapshot_knows_whether_a_sentence_encoder_made_its_claims(tmp: Path) -> None:
+    story = two_source_story()
+    for matcher, expected in ((None, False), ("lexical", False), ("use-m3", True)):
+        document = json.loads(story_json(story))
+        if matcher is not None:
+            document["matcher"] = matcher
+        folder = save_snapshot(story, (), SVG, exports={"story.json": json.dumps(document)}, base_dir=tmp)
+        assert load_snapshot(folder).matched_by_encoder is expected

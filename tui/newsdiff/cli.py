@@ -314,6 +314,8 @@ def _run_open(options: argparse.Namespace) -> int:
         snapshots_dir=options.snapshots_dir,
         config_path=options.config,
         notes=snapshot.notes,
+        semantic=snapshot.matched_by_encoder,
+        position=snapshot.info.position,
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from newsdiff.engine.model import Article, Story
 from newsdiff.store.notes import Note
+from newsdiff.store.snapshots import ReadingPosition
 
 
 def run_app(
@@ -18,6 +19,7 @@ def run_app(
     notes_dir: Path | None = None,
     notes: Sequence[Note] = (),
     semantic: bool = False,
+    position: ReadingPosition | None = None,
 ) -> int:
     """Run the app until the user quits; returns the exit code.
 
@@ -26,6 +28,7 @@ def run_app(
     ready ``story`` instead to skip the analysis. ``notes`` are notes carried
     by a reopened snapshot, shown beside the story's own. ``semantic`` asks
     for the sentence-encoder matcher (the config's ``semantic`` also can).
+    ``position`` is where a reopened snapshot was being read.
     """
     from newsdiff.app.app import NewsdiffApp
 
@@ -37,6 +40,7 @@ def run_app(
         notes_dir=notes_dir,
         notes=notes,
         semantic=semantic,
+        position=position,
     )
     result = app.run()
     return result if isinstance(result, int) else 0

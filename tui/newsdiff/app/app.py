@@ -44,7 +44,7 @@ from newsdiff.engine.model import Article, Story
 from newsdiff.store.config import Config, load_config
 from newsdiff.store.errors import StoreError
 from newsdiff.store.notes import Note, NoteStore, locate
-from newsdiff.store.snapshots import save_snapshot, snapshots_dir
+from newsdiff.store.snapshots import ReadingPosition, save_snapshot, snapshots_dir
 from newsdiff.store.story_key import story_key
 from newsdiff.store.theme_choice import ThemeChoice, load_theme_choice, save_theme_choice, theme_to_use
 
@@ -83,9 +83,11 @@ class NewsdiffApp(App[int]):
         notes_dir: Path | None = None,
         notes: Sequence[Note] = (),
         semantic: bool = False,
+        position: ReadingPosition | None = None,
     ) -> None:
         super().__init__()
         self.semantic = semantic
+        self.position = position
         self.sources = list(sources)
         self.story = story
         self.config_path = config_path
@@ -179,7 +181,12 @@ class NewsdiffApp(App[int]):
         self.note_store = NoteStore(story_key(story.articles), self.notes_dir)
         for warning in self.note_store.warnings:
             self.notify(warning, title="Notes", severity="warning", timeout=8, markup=False)
-        self.main.show_story(story, ReachFilter.parse(self.config.default_filter))
+        if self.position is None:
+            self.main.show_story(story, ReachFilter.parse(self.config.default_filter))
+        else:
+            self.main.show_story(story, ReachFilter.parse(self.position.reach_filter))
+            self.main.go_to(self.position.article_id, self.position.offset)
+            self.notify(f"Opened where the snapshot was saved (filter: {self.main.reach_filter.label}).", timeout=5)
         self._show_notes()
         self.call_after_refresh(freeze_long_lived)
         if not story.comparable:
@@ -299,6 +306,7 @@ class NewsdiffApp(App[int]):
                 self.export_screenshot(),
                 exports=exports,
                 base_dir=snapshots_dir(self.config, self.snapshots_override),
+                position=self.main.position(),
             )
         except StoreError as error:
             self.notify(str(error), title="Snapshot not saved", severity="error", markup=False)

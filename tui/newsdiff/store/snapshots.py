@@ -6,6 +6,9 @@ and a ``snapshot.json`` manifest. The story's JSON export carries the article
 texts, so a snapshot can be reopened and re-analysed after the original files
 are gone.
 
+The manifest also keeps where the reader was (article, passage, filter), so
+reopening a snapshot goes back to the moment it keeps, not to the first page.
+
 A snapshot is never changed once written: it is assembled in a hidden
 temporary folder and renamed into place in one step, under a name that does
 not exist yet, so a failed save leaves nothing behind and touches no other
@@ -27,7 +30,7 @@ from datetime import datetime
 from pathlib import Path
 
 from newsdiff.atomic import write_text_atomic
-from newsdiff.engine.model import Article, Story
+from newsdiff.engine.model import LEXICAL_MATCHER, Article, Story
 from newsdiff.store import paths
 from newsdiff.store.config import Config
 from newsdiff.store.errors import StoreError
@@ -55,6 +58,35 @@ class SnapshotArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadingPosition:
+    """Where the reader was: the article, the start of the current passage (an offset into
+    the article's text, which outlives a re-analysis that numbers passages differently),
+    and the filter's config name."""
+
+    article_id: str
+    offset: int | None
+    reach_filter: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"article": self.article_id, "offset": self.offset, "filter": self.reach_filter}
+
+    @classmethod
+    def from_dict(cls, data: object) -> ReadingPosition | None:
+        """The position a manifest records; ``None`` when there is none or it is not one.
+
+        A position only saves the reader a few keys, so a damaged one is
+        dropped rather than making the snapshot unreadable.
+        """
+        if not isinstance(data, Mapping):
+            return None
+        article, offset, reach_filter = data.get("article"), data.get("offset"), data.get("filter")
+        offset_ok = offset is None or (isinstance(offset, int) and not isinstance(offset, bool) and offset >= 0)
+        if not (isinstance(article, str) and isinstance(reach_filter, str) and offset_ok):
+            return None
+        return cls(article, offset, reach_filter)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
 class SnapshotInfo:
     """What a snapshot's manifest says, enough to list and choose it."""
 
@@ -66,6 +98,7 @@ class SnapshotInfo:
     articles: tuple[SnapshotArticle, ...]
     note_count: int
     files: tuple[str, ...]
+    position: ReadingPosition | None = None
 
     @property
     def name(self) -> str:
@@ -87,6 +120,12 @@ class LoadedSnapshot:
     notes: tuple[Note, ...]
     warnings: tuple[str, ...]
 
+    @property
+    def matched_by_encoder(self) -> bool:
+        """Whether the saved story's claims came from a sentence encoder: reopening should match the same way."""
+        matcher = self.story_json.get("matcher")
+        return isinstance(matcher, str) and matcher != LEXICAL_MATCHER
+
 
 def snapshots_dir(config: Config, override: str | Path | None = None) -> Path:
     """Where snapshots go: ``--snapshots-dir`` beats the config, which beats the default."""
@@ -105,6 +144,7 @@ def save_snapshot(
     exports: Mapping[str, str],
     base_dir: Path | None = None,
     label: str | None = None,
+    position: ReadingPosition | None = None,
 ) -> Path:
     """Write a new snapshot folder under ``base_dir`` and return its path.
 
@@ -134,6 +174,7 @@ def save_snapshot(
         ],
         "note_count": len(notes),
         "files": sorted(files),
+        "position": position.to_dict() if position is not None else None,
     }
     stem = f"{created.strftime('%Y-%m-%dT%H-%M-%S')}_{_slug(label or title) or key[:8]}"
     try:
@@ -219,6 +260,7 @@ def read_manifest(folder: Path) -> SnapshotInfo:
             articles=articles,
             note_count=note_count,
             files=files,
+            position=ReadingPosition.from_dict(data.get("position")),
         )
     except ValueError as error:
         raise StoreError(f"{folder / MANIFEST}: broken manifest ({error})") from None

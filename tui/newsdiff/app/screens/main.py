@@ -38,6 +38,7 @@ from newsdiff.app.widgets.reader import Reader
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.engine.model import Story
 from newsdiff.store.notes import Note
+from newsdiff.store.snapshots import ReadingPosition
 
 COMPACT_WIDTH = 120
 """Below this many columns the articles panel shrinks to a strip and claims go below."""
@@ -178,6 +179,28 @@ class MainScreen(Screen[None]):
         self._show_claims()
         self.query_one(Reader).show(self.story, article_id)
         self._show_passage_context()
+
+    def go_to(self, article_id: str, offset: int | None) -> None:
+        """Read ``article_id`` at the passage holding character ``offset`` (a reopened snapshot's place).
+
+        An article the story no longer has, or an offset past its end, leaves
+        the reader where it is.
+        """
+        if self.story is None or not any(a.id == article_id for a in self.story.articles):
+            return
+        self.open_article(article_id)
+        if offset is None:
+            return
+        holding = next((p for p in self.story.passages_of(article_id) if p.start <= offset < p.end), None)
+        if holding is not None:
+            self.query_one(Reader).move_to(holding.id)
+
+    def position(self) -> ReadingPosition | None:
+        """Where the reader is, for a snapshot to come back to."""
+        if self.article_id is None:
+            return None
+        passage = self.query_one(Reader).passage
+        return ReadingPosition(self.article_id, passage.start if passage else None, self.reach_filter.value)
 
     def _update_legend(self) -> None:
         legend = Text(f"filter: {self.reach_filter.label}", style=Style(bold=True), no_wrap=True, overflow="ellipsis", end="")
