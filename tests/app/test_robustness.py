@@ -141,3 +141,17 @@ async def test_resizing_switches_layouts_and_keeps_the_passage(make_app, seeds_s
         await pilot.pause()
         assert not app.main.has_class("-compact")
         assert reader.passage == passage
+
+
+async def test_a_long_headline_wraps_under_its_source_not_at_the_panel_edge(make_app, story_from_texts) -> None:
+    headline = "Officials say the river crested overnight after three days of rain across the northern valley"
+    story = story_from_texts({"Daily Planet": f"{headline}\n\nThe river crested overnight.", "Sentinel": "The river crested overnight."})
+    app = make_app(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        articles = app.main.query_one(ArticleList)
+        lines = [articles.render_line(y).text.rstrip() for y in range(articles.size.height)]
+        title_lines = lines[lines.index("1 Daily Planet") + 2 : lines.index("2 Sentinel")]
+        assert len(title_lines) > 1  # the headline is longer than the panel is wide
+        assert all(line.startswith("  ") and line.strip() for line in title_lines)
+        assert " ".join(line.strip() for line in title_lines).startswith("Officials say the river crested")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -13,6 +15,8 @@ from newsdiff.app.palette import Palette
 from newsdiff.engine.model import Article, Coverage, Reach, Story
 
 BAR_WIDTH = 10
+INDENT = (0, 0, 0, 2)
+"""Padding (top, right, bottom, left) of a row's coverage and title under its source."""
 
 
 def coverage_bar(coverage: Coverage, palette: Palette) -> Text:
@@ -29,24 +33,32 @@ def coverage_bar(coverage: Coverage, palette: Palette) -> Text:
     return bar
 
 
-def article_prompt(number: int, article: Article, coverage: Coverage | None, palette: Palette, *, compact: bool) -> Text:
+def article_prompt(
+    number: int, article: Article, coverage: Coverage | None, palette: Palette, *, compact: bool
+) -> Text | Group:
     """The row of one article: number, source, coverage, title (all as plain text).
 
     A compact row (number, source, coverage) fits on one line, for the strip
-    the panel becomes on small terminals; the reader's title line names the article.
+    the panel becomes on small terminals; the reader's title line names the
+    article. A full row puts the coverage and the title under the source,
+    indented, with a long title wrapping at that indent so the rows stay
+    easy to tell apart.
     """
-    prompt = Text(no_wrap=True, overflow="ellipsis", end="")
+    head = Text(no_wrap=True, overflow="ellipsis", end="" if compact else "\n")
     key = f"{number} " if number <= 9 else "  "
-    prompt.append(key, style=Style(bold=True, dim=True))
-    prompt.append(article.source, style=Style(bold=True))
-    separator = "  " if compact else "\n  "
+    head.append(key, style=Style(bold=True, dim=True))
+    head.append(article.source, style=Style(bold=True))
+    if compact:
+        if coverage is not None:
+            head.append("  ")
+            head.append_text(coverage_bar(coverage, palette))
+        return head
+    below: list[Padding] = []
     if coverage is not None:
-        prompt.append(separator)
-        prompt.append_text(coverage_bar(coverage, palette))
-    if article.title and not compact:
-        prompt.append(separator)
-        prompt.append(article.title, style=Style(italic=True))
-    return prompt
+        below.append(Padding(coverage_bar(coverage, palette), INDENT))
+    if article.title:
+        below.append(Padding(Text(article.title, style=Style(italic=True), end=""), INDENT))
+    return Group(head, *below)
 
 
 class ArticleList(OptionList):
