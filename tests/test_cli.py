@@ -268,8 +268,10 @@ def test_without_a_command_the_app_opens_the_given_paths(
     calls = []
     monkeypatch.setattr("newsdiff.app.run_app", lambda paths, **options: calls.append((paths, options)) or 0)
     assert main([str(SEEDS), "--snapshots-dir", str(tmp_path)]) == 0
-    [(articles, options)] = calls
-    assert options == {"snapshots_dir": tmp_path, "config_path": None, "semantic": False}
+    assert main(["read", "--no-cache", "--semantic", str(SEEDS)]) == 0
+    [(articles, options), (_, fresh)] = calls
+    assert options == {"snapshots_dir": tmp_path, "config_path": None, "semantic": False, "use_cache": True}
+    assert fresh == {"snapshots_dir": None, "config_path": None, "semantic": True, "use_cache": False}
     assert [a.path for a in articles] == [str(path) for path in sorted(SEEDS.glob("*.txt"))]
 
 

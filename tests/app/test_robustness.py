@@ -155,3 +155,16 @@ async def test_a_long_headline_wraps_under_its_source_not_at_the_panel_edge(make
         assert len(title_lines) > 1  # the headline is longer than the panel is wide
         assert all(line.startswith("  ") and line.strip() for line in title_lines)
         assert " ".join(line.strip() for line in title_lines).startswith("Officials say the river crested")
+
+
+async def test_without_the_cache_the_app_analyses_afresh_and_stores_nothing(make_app, seeds_dir, user_dirs) -> None:
+    for use_cache in (False, True):
+        app = make_app(None, sources=[seeds_dir], use_cache=use_cache)
+        async with app.run_test(size=(160, 45)) as pilot:
+            for _ in range(200):
+                await pilot.pause(0.05)
+                if app.story is not None:
+                    break
+            assert app.story is not None
+        stored = list((user_dirs / "xdg_cache_home").rglob("*.json*"))
+        assert bool(stored) is use_cache

@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         usage=(
-            f"{PROG} [read] [--semantic] [--snapshots-dir DIR] [--config FILE] [PATH ...]\n"
+            f"{PROG} [read] [--semantic] [--no-cache] [--snapshots-dir DIR] [--config FILE] [PATH ...]\n"
             f"       {PROG} {{report,export,snapshots,open,config}} ...\n"
             f"       {PROG} --version"
         ),
@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_paths(read, required=False)
     _add_app_options(read)
-    _add_matcher_options(read, cache=False)
+    _add_matcher_options(read)
     read.set_defaults(run=_run_read)
 
     report = commands.add_parser(
@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_paths(report, required=True)
-    _add_matcher_options(report, cache=True)
+    _add_matcher_options(report)
     report.set_defaults(run=_run_report)
 
     export = commands.add_parser(
@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)"
     )
     _add_paths(export, required=True)
-    _add_matcher_options(export, cache=True)
+    _add_matcher_options(export)
     export.set_defaults(run=_run_export)
 
     snapshots = commands.add_parser(
@@ -178,18 +178,17 @@ def _add_paths(parser: argparse.ArgumentParser, *, required: bool) -> None:
     )
 
 
-def _add_matcher_options(parser: argparse.ArgumentParser, *, cache: bool) -> None:
+def _add_matcher_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--semantic",
         action="store_true",
         help="also match with a sentence encoder (needs: pip install 'newsdiff[semantic]')",
     )
-    if cache:
-        parser.add_argument(
-            "--no-cache",
-            action="store_true",
-            help="analyse afresh instead of reading the analysis cache (nothing is written to it either)",
-        )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="analyse afresh instead of reading the analysis cache (nothing is written to it either)",
+    )
 
 
 def _add_app_options(parser: argparse.ArgumentParser) -> None:
@@ -224,7 +223,11 @@ def _run_read(options: argparse.Namespace) -> int:
     with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
         articles = collect_articles(paths, progress=progress)
     return run_app(
-        articles, snapshots_dir=options.snapshots_dir, config_path=options.config, semantic=options.semantic
+        articles,
+        snapshots_dir=options.snapshots_dir,
+        config_path=options.config,
+        semantic=options.semantic,
+        use_cache=not options.no_cache,
     )
 
 

@@ -19,6 +19,7 @@ def run_app(
     notes_dir: Path | None = None,
     notes: Sequence[Note] = (),
     semantic: bool = False,
+    use_cache: bool = True,
     position: ReadingPosition | None = None,
 ) -> int:
     """Run the app until the user quits; returns the exit code.
@@ -27,7 +28,8 @@ def run_app(
     raw texts or ``Article`` objects, as ``analyze`` takes them). Pass a
     ready ``story`` instead to skip the analysis. ``notes`` are notes carried
     by a reopened snapshot, shown beside the story's own. ``semantic`` asks
-    for the sentence-encoder matcher (the config's ``semantic`` also can).
+    for the sentence-encoder matcher (the config's ``semantic`` also can);
+    ``use_cache=False`` analyses afresh, neither reading nor writing the cache.
     ``position`` is where a reopened snapshot was being read.
     """
     from newsdiff.app.app import NewsdiffApp
@@ -40,6 +42,7 @@ def run_app(
         notes_dir=notes_dir,
         notes=notes,
         semantic=semantic,
+        use_cache=use_cache,
         position=position,
     )
     result = app.run()

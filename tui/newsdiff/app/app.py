@@ -83,10 +83,12 @@ class NewsdiffApp(App[int]):
         notes_dir: Path | None = None,
         notes: Sequence[Note] = (),
         semantic: bool = False,
+        use_cache: bool = True,
         position: ReadingPosition | None = None,
     ) -> None:
         super().__init__()
         self.semantic = semantic
+        self.use_cache = use_cache
         self.position = position
         self.sources = list(sources)
         self.story = story
@@ -155,6 +157,7 @@ class NewsdiffApp(App[int]):
             analysis = run_analysis(
                 self.sources,
                 semantic=self.semantic or self.config.semantic,
+                use_cache=self.use_cache,
                 progress=lambda message, share: self.post_message(AnalysisProgress(message, share)),
             )
         except InputError as error:
