@@ -62,11 +62,11 @@ async def test_filter_cycles_and_narrows_the_claims(make_app, seeds_story) -> No
         for reach_filter, reach in expected.items():
             await pilot.press("f")
             assert app.main.reach_filter is reach_filter
-            assert claims.option_count == sum(c.reach is reach for c in seeds_story.claims)
+            assert len(claims.claim_ids) == sum(c.reach is reach for c in seeds_story.claims)
             assert app.main.query_one(Reader).reach_filter is reach_filter
         await pilot.press("f")
         assert app.main.reach_filter is ReachFilter.EVERYTHING
-        assert claims.option_count == len(seeds_story.claims)
+        assert len(claims.claim_ids) == len(seeds_story.claims)
 
 
 async def test_with_a_filter_on_j_and_k_walk_only_the_passages_it_keeps(make_app, seeds_story) -> None:

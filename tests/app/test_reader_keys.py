@@ -23,7 +23,7 @@ async def test_first_screen_lists_articles_and_claims(make_app, seeds_story) -> 
         await pilot.pause()
         await pilot.pause()
         assert app.main.query_one(ArticleList).option_count == len(seeds_story.articles)
-        assert app.main.query_one(ClaimList).option_count == len(seeds_story.claims)
+        assert len(app.main.query_one(ClaimList).claim_ids) == len(seeds_story.claims)
         reader = app.main.query_one(Reader)
         assert reader.has_focus
         assert reader.passage is not None
@@ -260,11 +260,14 @@ async def test_claims_follow_the_articles_reading_order_then_list_what_it_leaves
             await pilot.press(number)
             article = reader.article
             reported = list(dict.fromkeys(c.id for p in seeds_story.passages_of(article.id) for c in seeds_story.claims_of(p.id)))
-            listed = [claims.get_option_at_index(n).id for n in range(claims.option_count)]
+            listed = list(claims.claim_ids)
             assert listed[: len(reported)] == reported
             assert set(listed[len(reported):]) == {c.id for c in seeds_story.claims} - set(reported)
-            left_out = str(claims.get_option_at_index(len(reported)).prompt)
-            assert NOT_HERE in left_out and NOT_HERE not in str(claims.get_option_at_index(0).prompt)
+
+            def header(row: int) -> str:
+                return claims.paint_line(claims.row_lines(row).start, claims.rich_style).text
+
+            assert NOT_HERE in header(len(reported)) and NOT_HERE not in header(0)
         highlighted = []
         await pilot.press("g")
         for _ in range(6):
@@ -314,9 +317,9 @@ async def test_braces_step_past_a_claim_that_shares_the_passage(make_app) -> Non
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         claims = app.main.query_one(ClaimList)
-        listed = [claims.get_option_at_index(n).id for n in range(claims.option_count)]
+        listed = list(claims.claim_ids)
         visited = [claims.claim_id]
-        for _ in range(claims.option_count - 1):
+        for _ in range(len(listed) - 1):
             await pilot.press("right_curly_bracket")
             await pilot.pause()
             visited.append(claims.claim_id)
@@ -344,7 +347,7 @@ async def test_a_claim_taller_than_a_small_panel_shows_its_first_line(make_app, 
         for key in ("}", "}", "{", "{"):
             await pilot.press(key)
             await pilot.pause()
-            first = claims._index_to_line[claims.highlighted]
+            first = claims.row_lines(claims.highlighted).start
             top = round(claims.scroll_y)
             assert top <= first < top + claims.scrollable_content_region.height
 

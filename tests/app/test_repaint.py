@@ -1,7 +1,7 @@
 """Keys repaint only the lines they change: the screen must still be right.
 
 To answer a key quickly the reader, the compare strip and the claims panel
-repaint just the passages, options and lines that changed (issue 6). A line
+repaint just the passages, rows and lines that changed (issue 6). A line
 number off by the scroll offset leaves a stale cursor or highlight behind,
 so after every key the screen is compared with one painted from scratch.
 """
@@ -9,6 +9,7 @@ so after every key the screen is compared with one painted from scratch.
 from __future__ import annotations
 
 import pytest
+from newsdiff.app.widgets.painted_lines import PaintedLines
 from textual.pilot import Pilot
 
 KEYS = ["pagedown", "j", "j", "k", "right_curly_bracket", "right_curly_bracket", "right_square_bracket",
@@ -16,7 +17,10 @@ KEYS = ["pagedown", "j", "j", "k", "right_curly_bracket", "right_curly_bracket",
 
 
 async def repainted_from_scratch(pilot: Pilot) -> str:
+    """The screen with every line painted again, none taken from a Line API widget's kept lines."""
     for widget in pilot.app.screen.walk_children():
+        if isinstance(widget, PaintedLines):
+            widget._painted.clear()
         widget.refresh()
     await pilot.pause()
     return pilot.app.export_screenshot()

@@ -23,7 +23,6 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.events import Resize
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsdiff.app.palette import NOTE_GLYPH, REACH_GLYPHS, Palette
@@ -177,11 +176,7 @@ class CompareStrip(PaintedLines, can_focus=False):
             self._kept[key] = wrapped
         self._wrapped, self._width = wrapped, width
         self._painted.clear()
-        virtual_size = Size(width, len(wrapped.lines))
-        # The strip's height is fixed by its CSS: a new virtual size needs new
-        # scrollbar proportions, not a layout of the whole screen.
-        self.set_reactive(ScrollView.virtual_size, virtual_size)
-        self._scroll_update(virtual_size)
+        self.set_content_size(Size(width, len(wrapped.lines)))
         self.refresh()
 
     def line_count(self) -> int:
