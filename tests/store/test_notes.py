@@ -85,14 +85,6 @@ def test_unknown_ids_raise_key_error() -> None:
         store.delete("nope")
 
 
-def test_notes_are_found_by_target() -> None:
-    store = NoteStore(KEY)
-    on_passage = passage_note(store)
-    store.add("claim", "c1", "claim note")
-    assert store.for_target("passage", "a:1") == (on_passage,)
-    assert store.for_target("claim", "a:1") == ()
-
-
 def test_ids_are_unique() -> None:
     store = NoteStore(KEY)
     ids = {passage_note(store).id for _ in range(20)}

@@ -182,10 +182,6 @@ class NoteStore:
                 return note
         raise KeyError(note_id)
 
-    def for_target(self, target: Target, target_id: str) -> tuple[Note, ...]:
-        """The notes on one passage or claim, oldest first."""
-        return tuple(n for n in self._notes if n.target == target and n.target_id == target_id)
-
     def add(
         self,
         target: Target,
