@@ -271,6 +271,47 @@ async def test_a_note_shows_in_the_strip_and_can_be_edited_then_deleted(make_app
         assert NoteStore(story_key(seeds_story.articles)).notes == ()
         assert not app.main.query_one(Reader).noted
         assert "✎" not in strip.plain
+        assert "u brings it back" in [n.message for n in app._notifications][-1]
+
+        await pilot.press("u")  # undo the delete
+        await pilot.pause()
+        assert NoteStore(story_key(seeds_story.articles)).notes == (note,)
+        assert strip.plain.splitlines()[0] == "✎ check: check the date twice"
+        await pilot.press("u")  # nothing more to bring back
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1] == "No deleted note to bring back."
+        assert NoteStore(story_key(seeds_story.articles)).notes == (note,)
+
+
+async def test_a_note_deleted_in_another_window_while_edited_here_is_kept_as_a_new_note(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "a", *"first take", "enter", "a")
+        await pilot.pause()
+        app.screen.query_one("#annotate-earlier", OptionList).focus()
+        await pilot.press("enter")  # editing it here ...
+        await pilot.pause()
+        other_window = NoteStore(story_key(seeds_story.articles))
+        other_window.delete(other_window.notes[0].id)  # ... while another window deletes it
+        await pilot.press(*", second take", "enter")
+        await pilot.pause()
+        assert app.screen is app.main
+        [note] = NoteStore(story_key(seeds_story.articles)).notes
+        assert note.text == "first take, second take"
+        assert "saved as a new note" in [n.message for n in app._notifications][-1]
+
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#annotate-earlier", OptionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        other_window.delete(note.id)
+        await pilot.press("ctrl+r")  # deleting what is already gone is no error
+        await pilot.pause()
+        assert app.screen is app.main
+        assert "already deleted" in [n.message for n in app._notifications][-1]
+        assert NoteStore(story_key(seeds_story.articles)).notes == ()
 
 
 async def test_an_emptied_note_is_not_saved_and_the_dialog_stays(make_app, seeds_story) -> None:

@@ -77,6 +77,27 @@ def test_delete_removes_the_note_on_disk() -> None:
     assert NoteStore(KEY).notes == (kept,)
 
 
+def test_restore_puts_a_deleted_note_back_where_it_was(monkeypatch) -> None:
+    """Undo of a delete: same id and times, back in the order of creation (offsets compared as instants)."""
+    times = iter(["2026-11-24T09:00:00+00:00", "2026-11-24T11:30:00+02:00", "2026-11-24T10:00:00+00:00"])
+    monkeypatch.setattr(notes_module, "now_iso", lambda: next(times))
+    store = NoteStore(KEY)
+    first, middle, last = (store.add("claim", f"c{n}", f"note {n}") for n in range(3))
+    store.delete(middle.id)
+    store.restore(middle)
+    assert NoteStore(KEY).notes == (first, middle, last)
+
+
+def test_restoring_a_note_that_is_there_changes_nothing() -> None:
+    """Two windows may both undo the same delete; the note must not come back twice."""
+    first, second = NoteStore(KEY), NoteStore(KEY)
+    note = passage_note(first)
+    first.delete(note.id)
+    first.restore(note)
+    second.restore(note)
+    assert NoteStore(KEY).notes == (note,)
+
+
 def test_unknown_ids_raise_key_error() -> None:
     store = NoteStore(KEY)
     with pytest.raises(KeyError):

@@ -98,6 +98,8 @@ class NewsdiffApp(App[int]):
         self.carried_notes = tuple(notes)
         self.config = Config()
         self.note_store: NoteStore | None = None
+        self._deleted_notes: list[Note] = []
+        """This session's deleted notes, last one last, for ``undo_note_deletion``."""
         self.palette: Palette = palette_for(dark=True)
         self.main = MainScreen()
 
@@ -182,6 +184,7 @@ class NewsdiffApp(App[int]):
     def _show_story(self, story: Story) -> None:
         self.story = story
         self.note_store = NoteStore(story_key(story.articles), self.notes_dir)
+        self._deleted_notes = []
         for warning in self.note_store.warnings:
             self.notify(warning, title="Notes", severity="warning", timeout=8, markup=False)
         if self.position is None:
@@ -244,35 +247,59 @@ class NewsdiffApp(App[int]):
         stored = {note.id for note in store.notes}
         editable = tuple(n for n in self._located_notes().get((target, target_id), ()) if n.id in stored)
 
+        def add(annotation: Annotation) -> None:
+            store.add(
+                target,  # type: ignore[arg-type]
+                target_id,
+                annotation.text,
+                mark=annotation.mark,
+                article_id=passage.article_id if passage else None,
+                start=passage.start if passage else None,
+                end=passage.end if passage else None,
+                excerpt=passage.text if passage else "",
+            )
+
         def save(annotation: Annotation | None) -> None:
             if annotation is None:
                 return
             try:
                 if annotation.note_id is None:
-                    store.add(
-                        target,  # type: ignore[arg-type]
-                        target_id,
-                        annotation.text,
-                        mark=annotation.mark,
-                        article_id=passage.article_id if passage else None,
-                        start=passage.start if passage else None,
-                        end=passage.end if passage else None,
-                        excerpt=passage.text if passage else "",
-                    )
+                    add(annotation)
                     done = "Note saved."
                 elif annotation.delete:
-                    store.delete(annotation.note_id)
-                    done = "Note deleted."
+                    self._deleted_notes.append(store.delete(annotation.note_id))
+                    done = f"Note deleted; {self.key_for('undo_delete_note')} brings it back."
                 else:
                     store.update(annotation.note_id, text=annotation.text, mark=annotation.mark)
                     done = "Note updated."
+            except KeyError:
+                # Another window deleted the note meanwhile; an edit is kept as a new note.
+                if annotation.delete:
+                    done = "That note was already deleted (in another window)."
+                else:
+                    add(annotation)
+                    done = "The note had been deleted in another window; saved as a new note."
             except StoreError as error:
                 self.notify(str(error), title="Note not saved", severity="error", markup=False)
                 return
             self._show_notes()
-            self.notify(done, timeout=2)
+            self.notify(done, timeout=3)
 
         self.push_screen(AnnotateScreen(label, excerpt, editable), save)  # type: ignore[arg-type]
+
+    def undo_note_deletion(self) -> None:
+        """Bring back the note deleted last (each press one further back)."""
+        if self.note_store is None or not self._deleted_notes:
+            self.notify("No deleted note to bring back.", timeout=3)
+            return
+        try:
+            self.note_store.restore(self._deleted_notes[-1])
+        except StoreError as error:
+            self.notify(str(error), title="Note not restored", severity="error", markup=False)
+            return
+        self._deleted_notes.pop()
+        self._show_notes()
+        self.notify("Note restored.", timeout=3)
 
     # -- snapshots -----------------------------------------------------------------
 
@@ -335,6 +362,10 @@ class NewsdiffApp(App[int]):
         )
         return key_help(contexts, self.config.keys if keymap is None else keymap, self.get_key_display)
 
+    def key_for(self, binding_id: str) -> str:
+        """The key the user has for a binding, shown as the help shows it."""
+        return next(row.keys[0] for row in self.key_reference() if row.binding_id == binding_id)
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
@@ -349,6 +380,7 @@ class NewsdiffApp(App[int]):
         yield SystemCommand("Compare articles", "Two or three articles side by side", main.action_compare)
         yield SystemCommand("Search", "Search the article's text", main.action_search)
         yield SystemCommand("Add a note", "Note and mark on the current passage", lambda: self.annotate(False))
+        yield SystemCommand("Undo note deletion", "Bring back the note deleted last", self.undo_note_deletion)
         yield SystemCommand("Next divergence", "Next passage worded differently or unique", lambda: main.action_jump(1))
         yield SystemCommand("Next claim", "Next claim in the claims panel", lambda: main.action_step_claim(1))
         yield SystemCommand("Help: keys", "Every key and its binding id", self.action_help)

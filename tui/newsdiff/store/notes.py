@@ -140,6 +140,18 @@ def notes_from_document(document: object) -> tuple[tuple[Note, ...], list[str]]:
     return tuple(notes), problems
 
 
+def _later(iso: str, than: str) -> bool:
+    """Whether time ``iso`` is after ``than``; times with different offsets compare as instants.
+
+    ``False`` when either is not an ISO time with an offset (a hand-edited file).
+    """
+    try:
+        a, b = datetime.fromisoformat(iso), datetime.fromisoformat(than)
+    except ValueError:
+        return False
+    return a.tzinfo is not None and b.tzinfo is not None and a > b
+
+
 def now_iso() -> str:
     """The current local time as ISO 8601 with its offset, to the second."""
     return datetime.now().astimezone().isoformat(timespec="seconds")
@@ -219,11 +231,24 @@ class NoteStore:
         self._save(tuple(new if n.id == note_id else n for n in self._notes))
         return new
 
-    def delete(self, note_id: str) -> None:
-        """Remove a note and save; ``KeyError`` if there is no such note."""
+    def delete(self, note_id: str) -> Note:
+        """Remove a note and save; returns it (for ``restore``); ``KeyError`` if there is no such note."""
         self._catch_up()
-        self.get(note_id)
+        gone = self.get(note_id)
         self._save(tuple(n for n in self._notes if n.id != note_id))
+        return gone
+
+    def restore(self, note: Note) -> None:
+        """Put a deleted note back as it was (same id and times) and save.
+
+        It goes back among the others in the order of creation. A note whose
+        id is there again (another window restored it) is left as it is.
+        """
+        self._catch_up()
+        if any(n.id == note.id for n in self._notes):
+            return
+        later = next((i for i, n in enumerate(self._notes) if _later(n.created, note.created)), len(self._notes))
+        self._save((*self._notes[:later], note, *self._notes[later:]))
 
     def _new_id(self) -> str:
         taken = {n.id for n in self._notes}

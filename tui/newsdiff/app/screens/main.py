@@ -73,6 +73,7 @@ class MainScreen(Screen[None]):
         Binding("N", "next_match(-1)", "Previous match", id="previous_match", show=False),
         Binding("c", "compare", "Compare", id="compare"),
         Binding("a", "annotate", "Note", id="annotate"),
+        Binding("u", "undo_delete_note", "Bring back the note deleted last", id="undo_delete_note", show=False),
         Binding("s", "app.save_snapshot", "Save", id="save_snapshot"),
         *(
             Binding(str(n), f"pick_article({n})", f"Read article {n}", id=f"article_{n}", show=False)
@@ -341,3 +342,6 @@ class MainScreen(Screen[None]):
 
     def action_annotate(self) -> None:
         self.app.annotate(self.focused is self.query_one(ClaimList))  # type: ignore[attr-defined]
+
+    def action_undo_delete_note(self) -> None:
+        self.app.undo_note_deletion()  # type: ignore[attr-defined]
