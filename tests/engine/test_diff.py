@@ -79,6 +79,13 @@ def test_a_lone_source_gets_no_diff() -> None:
     assert compare_wording([a, a2]) == ((), ())
 
 
+def test_one_source_is_not_set_against_itself() -> None:
+    """Its own two numbers or two speakers for one statement are the article's business, not a divergence."""
+    _, a = passage("A", '"We will win," Putin said. Prices rose by 19 cents a litre.', index=1)
+    _, a2 = passage("A", '"We will win," Peskov said. Prices rose by 20 cents a litre.', index=2)
+    assert compare_wording([a, a2]) == ((), ())
+
+
 def test_differing_numbers_are_flagged() -> None:
     _, a = passage("A", "Petrol prices rose by 19 cents a litre.")
     _, b = passage("B", "Petrol prices rose by 20 cents a litre.")

@@ -93,6 +93,8 @@ def compare_wording(
     which sees the whole paragraph and so the speaker). Flag details name
     each article by ``labels[article_id]`` (its source), else by its id.
     """
+    if len({p.article_id for p in passages}) < 2:
+        return (), ()  # every diff and flag sets one source against another: skip the reading
     names = labels or {}
     words = [_read(p, names.get(p.article_id, p.article_id)) for p in passages]
     nearest = {id(w): _nearest(w, words) for w in words}

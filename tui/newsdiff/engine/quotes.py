@@ -125,11 +125,17 @@ def _paragraph_end(text: str, end: int) -> int:
 
 
 def _ends_paragraph(text: str, newline: int) -> bool:
-    """A line break ends a paragraph after a blank line or a finished sentence."""
-    before = text[:newline].rstrip(" \t\r")
-    if not before or before.endswith("\n"):
+    """A line break ends a paragraph after a blank line or a finished sentence.
+
+    Looks back from the break without copying the text before it: a copy
+    per line made a 5 MB article's quotes take 7 s.
+    """
+    last = newline - 1
+    while last >= 0 and text[last] in " \t\r":
+        last -= 1
+    if last < 0 or text[last] == "\n":
         return True
-    return before[-1] in ".!?:”\"»)…" or text[newline + 1 : newline + 2] in ("\n", "\r")
+    return text[last] in ".!?:”\"»)…" or text[newline + 1 : newline + 2] in ("\n", "\r")
 
 
 def _quoted_ranges(text: str, low: int, high: int) -> list[tuple[int, int]]:
