@@ -21,7 +21,7 @@ from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Reach
 from newsdiff.engine.story import analyze
-from newsdiff.store.notes import NoteStore
+from newsdiff.store.notes import Note, NoteStore
 from newsdiff.store.story_key import story_key
 from textual.widgets import Input, OptionList, Static
 
@@ -312,6 +312,54 @@ async def test_a_note_deleted_in_another_window_while_edited_here_is_kept_as_a_n
         assert app.screen is app.main
         assert "already deleted" in [n.message for n in app._notifications][-1]
         assert NoteStore(story_key(seeds_story.articles)).notes == ()
+
+
+def snapshot_note(story) -> Note:
+    """A note as a reopened snapshot carries it: on a content passage, not in the story's notes file."""
+    passage = next(p for p in story.passages_of(story.articles[0].id) if p.is_content)
+    return Note(
+        id="0123abcd4567", target="passage", target_id=passage.id, text="from the snapshot", mark="check",
+        created="2026-11-20T10:00:00+00:00", article_id=passage.article_id, start=passage.start,
+        end=passage.end, excerpt=passage.text,
+    )
+
+
+async def open_note_for_editing(app, pilot, passage_id: str) -> None:
+    app.main.query_one(Reader).move_to(passage_id)
+    await pilot.press("a")
+    await pilot.pause()
+    app.screen.query_one("#annotate-earlier", OptionList).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_editing_a_snapshot_note_makes_it_one_of_the_storys_notes(make_app, seeds_story) -> None:
+    carried = snapshot_note(seeds_story)
+    app = make_app(seeds_story, notes=[carried])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await open_note_for_editing(app, pilot, carried.target_id)
+        await pilot.press(*", confirmed", "enter")
+        await pilot.pause()
+        assert app.screen is app.main
+    [note] = NoteStore(story_key(seeds_story.articles)).notes
+    assert (note.id, note.text, note.created) == (carried.id, "from the snapshot, confirmed", carried.created)
+
+
+async def test_a_deleted_snapshot_note_goes_and_u_brings_it_back(make_app, seeds_story) -> None:
+    carried = snapshot_note(seeds_story)
+    app = make_app(seeds_story, notes=[carried])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await open_note_for_editing(app, pilot, carried.target_id)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.notes == () and not app.main.noted_passages
+        assert NoteStore(story_key(seeds_story.articles)).notes == ()
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.notes == (carried,) and carried.target_id in app.main.noted_passages
+    assert NoteStore(story_key(seeds_story.articles)).notes == (carried,)
 
 
 async def test_an_emptied_note_is_not_saved_and_the_dialog_stays(make_app, seeds_story) -> None:

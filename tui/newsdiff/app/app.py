@@ -244,8 +244,7 @@ class NewsdiffApp(App[int]):
         else:
             self.notify("Move to a passage or claim first.", timeout=3)
             return
-        stored = {note.id for note in store.notes}
-        editable = tuple(n for n in self._located_notes().get((target, target_id), ()) if n.id in stored)
+        editable = self._located_notes().get((target, target_id), ())
 
         def add(annotation: Annotation) -> None:
             store.add(
@@ -267,9 +266,12 @@ class NewsdiffApp(App[int]):
                     add(annotation)
                     done = "Note saved."
                 elif annotation.delete:
+                    self._adopt(annotation.note_id)
                     self._deleted_notes.append(store.delete(annotation.note_id))
+                    self.carried_notes = tuple(n for n in self.carried_notes if n.id != annotation.note_id)
                     done = f"Note deleted; {self.key_for('undo_delete_note')} brings it back."
                 else:
+                    self._adopt(annotation.note_id)
                     store.update(annotation.note_id, text=annotation.text, mark=annotation.mark)
                     done = "Note updated."
             except KeyError:
@@ -286,6 +288,16 @@ class NewsdiffApp(App[int]):
             self.notify(done, timeout=3)
 
         self.push_screen(AnnotateScreen(label, excerpt, editable), save)  # type: ignore[arg-type]
+
+    def _adopt(self, note_id: str) -> None:
+        """Make a note carried in by a reopened snapshot one of the story's own, so a change to it is kept.
+
+        The snapshot's own ``notes.json`` stays as it was saved.
+        """
+        assert self.note_store is not None
+        carried = next((n for n in self.carried_notes if n.id == note_id), None)
+        if carried is not None:
+            self.note_store.restore(carried)  # nothing to do if the story's notes have it
 
     def undo_note_deletion(self) -> None:
         """Bring back the note deleted last (each press one further back)."""
