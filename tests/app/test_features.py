@@ -472,6 +472,26 @@ async def test_keys_can_be_rebound_in_the_config(make_app, seeds_story, user_dir
         assert rows["next_claim"].keys == ("x",)
 
 
+async def test_note_hints_name_the_keys_as_rebound(make_app, seeds_story, user_dirs: Path) -> None:
+    config = user_dirs / "config.toml"
+    config.write_text('[keys]\ndelete_note = "ctrl+o"\nundo_delete_note = "U"\n', encoding="utf-8")
+    app = make_app(seeds_story, config_path=config)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "a", *"to go", "enter", "a")
+        await pilot.pause()
+        app.screen.query_one("#annotate-earlier", OptionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(app.screen.query_one("#annotate-dialog").border_subtitle).endswith("^o deletes")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1] == "Note deleted; U brings it back."
+        await pilot.press("U")
+        await pilot.pause()
+        assert [n.text for n in NoteStore(story_key(seeds_story.articles)).notes] == ["to go"]
+
+
 async def test_a_rebound_key_that_another_binding_uses_is_a_warning(make_app, seeds_story, user_dirs: Path) -> None:
     config = user_dirs / "config.toml"
     config.write_text('[keys]\nnext_claim = "j"\nannotate = "n"\nclose_claim = "q"\n', encoding="utf-8")

@@ -287,7 +287,8 @@ class NewsdiffApp(App[int]):
             self._show_notes()
             self.notify(done, timeout=3)
 
-        self.push_screen(AnnotateScreen(label, excerpt, editable), save)  # type: ignore[arg-type]
+        screen = AnnotateScreen(label, excerpt, editable, self.key_for("delete_note"))
+        self.push_screen(screen, save)  # type: ignore[arg-type]
 
     def _adopt(self, note_id: str) -> None:
         """Make a note carried in by a reopened snapshot one of the story's own, so a change to it is kept.

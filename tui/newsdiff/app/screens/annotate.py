@@ -78,8 +78,10 @@ class AnnotateScreen(ModalScreen[Annotation | None]):
         Binding("ctrl+r", "delete_note", "Delete note", id="delete_note"),
     ]
 
-    def __init__(self, target_label: str, excerpt: str, notes: tuple[Note, ...]) -> None:
+    def __init__(self, target_label: str, excerpt: str, notes: tuple[Note, ...], delete_key: str = "ctrl+r") -> None:
+        """``delete_key`` is the key the reader has for ``delete_note``, for the hints."""
         super().__init__()
+        self.delete_key = delete_key
         self.target_label = target_label
         self.excerpt = excerpt
         self.notes = notes
@@ -124,7 +126,7 @@ class AnnotateScreen(ModalScreen[Annotation | None]):
         self.query_one(f"#mark-{note.mark or 'none'}", MarkChoice).value = True
         self.query_one("#annotate-delete", Button).display = True
         self.query_one("#annotate-dialog").border_subtitle = Content(
-            f"editing the note of {minute(note.created)} · ctrl+r deletes"
+            f"editing the note of {minute(note.created)} · {self.delete_key} deletes"
         )
         self.refresh_bindings()
         text.focus()
@@ -156,7 +158,7 @@ class AnnotateScreen(ModalScreen[Annotation | None]):
         """Close with the note; an emptied note being edited stays open, since saving it would lose it."""
         result = self._result()
         if result is None and self.editing is not None:
-            self.notify("An empty note is not saved: Delete (ctrl+r) removes it.", timeout=3)
+            self.notify(f"An empty note is not saved: Delete ({self.delete_key}) removes it.", timeout=3)
             return
         self.dismiss(result)
 
