@@ -11,6 +11,7 @@ from pathlib import Path
 
 import newsdiff.atomic
 import pytest
+from newsdiff import cli
 from newsdiff.cli import COMMANDS, main, package_version
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -378,6 +379,17 @@ def test_config_prints_a_settings_file_that_loads_as_the_defaults(
     saved.parent.mkdir(parents=True)
     saved.write_text(out, encoding="utf-8")
     assert load_config() == (Config(), [])
+
+
+def test_a_folder_named_like_a_command_gets_a_hint_and_reads_as_a_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "config").mkdir()
+    assert main(["config", "--path"]) == 0
+    err = capsys.readouterr().err
+    assert err == "newsdiff: warning: 'config' is taken as the command; to open the folder 'config' instead: newsdiff ./config\n"
+    assert cli._with_default_command(["./config"]) == ["read", "./config"]
 
 
 def test_config_path_prints_where_the_settings_are_read(capsys: pytest.CaptureFixture[str]) -> None:

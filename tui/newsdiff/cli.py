@@ -207,8 +207,17 @@ def _add_app_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _with_default_command(arguments: list[str]) -> list[str]:
-    """Insert ``read`` unless the line starts with a command or a top-level option."""
-    if arguments and (arguments[0] in COMMANDS or arguments[0] in ("-h", "--help", "-V", "--version")):
+    """Insert ``read`` unless the line starts with a command or a top-level option.
+
+    A file or folder named like a command (``newsdiff config`` beside a
+    ``config`` folder) is taken as the command; a warning says how to read it.
+    """
+    if arguments and arguments[0] in COMMANDS:
+        if (here := Path(arguments[0])).exists():
+            kind = "folder" if here.is_dir() else "file"
+            _warn(f"'{here}' is taken as the command; to open the {kind} '{here}' instead: {PROG} ./{here}")
+        return arguments
+    if arguments and arguments[0] in ("-h", "--help", "-V", "--version"):
         return arguments
     return [DEFAULT_COMMAND, *arguments]
 
