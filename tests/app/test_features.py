@@ -231,6 +231,20 @@ async def test_escape_cancels_a_note(make_app, seeds_story) -> None:
     assert NoteStore(story_key(seeds_story.articles)).notes == ()
 
 
+async def note_then_edit_it(app, pilot, text: str) -> None:
+    """Note the second passage, then open the dialog again and choose that note for editing."""
+    await pilot.press("j", "a", *text, "enter", "a")
+    await pilot.pause()
+    await edit_earlier_note(app, pilot)
+
+
+async def edit_earlier_note(app, pilot) -> None:
+    """In the open note dialog, choose the first note already there for editing, as shift+tab then enter do."""
+    app.screen.query_one("#annotate-earlier", OptionList).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_a_note_shows_in_the_strip_and_can_be_edited_then_deleted(make_app, seeds_story) -> None:
     app = make_app(seeds_story)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -262,9 +276,7 @@ async def test_a_note_shows_in_the_strip_and_can_be_edited_then_deleted(make_app
 
         await pilot.press("a")
         await pilot.pause()
-        app.screen.query_one("#annotate-earlier", OptionList).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await edit_earlier_note(app, pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert app.screen is app.main
@@ -287,11 +299,7 @@ async def test_a_note_deleted_in_another_window_while_edited_here_is_kept_as_a_n
     app = make_app(seeds_story)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "a", *"first take", "enter", "a")
-        await pilot.pause()
-        app.screen.query_one("#annotate-earlier", OptionList).focus()
-        await pilot.press("enter")  # editing it here ...
-        await pilot.pause()
+        await note_then_edit_it(app, pilot, "first take")  # editing it here ...
         other_window = NoteStore(story_key(seeds_story.articles))
         other_window.delete(other_window.notes[0].id)  # ... while another window deletes it
         await pilot.press(*", second take", "enter")
@@ -303,9 +311,7 @@ async def test_a_note_deleted_in_another_window_while_edited_here_is_kept_as_a_n
 
         await pilot.press("a")
         await pilot.pause()
-        app.screen.query_one("#annotate-earlier", OptionList).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await edit_earlier_note(app, pilot)
         other_window.delete(note.id)
         await pilot.press("ctrl+r")  # deleting what is already gone is no error
         await pilot.pause()
@@ -328,9 +334,7 @@ async def open_note_for_editing(app, pilot, passage_id: str) -> None:
     app.main.query_one(Reader).move_to(passage_id)
     await pilot.press("a")
     await pilot.pause()
-    app.screen.query_one("#annotate-earlier", OptionList).focus()
-    await pilot.press("enter")
-    await pilot.pause()
+    await edit_earlier_note(app, pilot)
 
 
 async def test_editing_a_snapshot_note_makes_it_one_of_the_storys_notes(make_app, seeds_story) -> None:
@@ -366,11 +370,7 @@ async def test_an_emptied_note_is_not_saved_and_the_dialog_stays(make_app, seeds
     app = make_app(seeds_story)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "a", *"keep me", "enter", "a")
-        await pilot.pause()
-        app.screen.query_one("#annotate-earlier", OptionList).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await note_then_edit_it(app, pilot, "keep me")
         app.screen.query_one("#annotate-text", Input).value = ""
         await pilot.press("enter")
         await pilot.pause()
@@ -478,11 +478,7 @@ async def test_note_hints_name_the_keys_as_rebound(make_app, seeds_story, user_d
     app = make_app(seeds_story, config_path=config)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "a", *"to go", "enter", "a")
-        await pilot.pause()
-        app.screen.query_one("#annotate-earlier", OptionList).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await note_then_edit_it(app, pilot, "to go")
         assert str(app.screen.query_one("#annotate-dialog").border_subtitle).endswith("^o deletes")
         await pilot.press("ctrl+o")
         await pilot.pause()
