@@ -19,9 +19,10 @@ from newsdiff.engine.export import (
     to_markdown,
     write_export,
 )
+from newsdiff.engine.export.document import story_overview
 from newsdiff.engine.export.highlights import article_runs
 from newsdiff.engine.export.markdown_export import escape_markdown
-from newsdiff.engine.model import Article, Reach, Story
+from newsdiff.engine.model import Article, Coverage, Reach, Story
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,31 @@ def test_every_export_says_which_matcher_made_the_claims(story) -> None:
     assert json.loads(to_json(semantic))["matcher"] == "use-m3"
     assert "Matched by the lexical matcher." in to_markdown(story)
     assert "Matched by the sentence encoder use-m3." in to_html(semantic)
+
+
+def test_the_overview_names_the_articles_that_share_no_claim(story) -> None:
+    """Said in every export (and the report and help, which share the sentence), escaped where the format needs it."""
+    one = dataclasses.replace(
+        story,
+        coverage=tuple(
+            Coverage(c.article_id, 0.0, 0.0, 1.0) if c.article_id == "bugle" else c for c in story.coverage
+        ),
+    )
+    sentence = "1 of 3 articles (Bugle & Co) shares no claim with the others, so nothing in it is compared."
+    assert story_overview(one).endswith(" " + sentence)
+    assert html.escape(sentence, quote=False) in to_html(one)
+    assert "shares no claim" not in to_markdown(story)
+
+    many = Story(
+        articles=tuple(Article(f"a{n}", f"Outlet {n}", "", "Text.") for n in range(5)),
+        passages=(),
+        claims=(),
+        coverage=tuple(Coverage(f"a{n}", 0.0, 0.0, 1.0) for n in range(5)),
+    )
+    assert story_overview(many).endswith(
+        " 5 of 5 articles (Outlet 0, Outlet 1, Outlet 2 and 2 more) share no claim with the others,"
+        " so nothing in them is compared."
+    )
 
 
 def test_json_articles_carry_the_full_decoded_text(story, exported: dict) -> None:

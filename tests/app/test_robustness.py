@@ -32,6 +32,21 @@ async def test_article_text_is_never_markup(make_app, story_from_texts) -> None:
     assert "&lt;script&gt;" in svg
 
 
+async def test_an_article_that_shares_nothing_is_named_when_the_story_opens(make_app, story_from_texts) -> None:
+    story = story_from_texts(
+        {
+            "Wire": "The mayor opened the new bridge on Monday. It cost five million dollars.\n",
+            "Daily": "On Monday the mayor opened the new bridge. The bridge cost five million dollars.\n",
+            "Recipes": "Whisk two eggs with sugar until pale, then fold in the flour.\n",
+        }
+    )
+    app = make_app(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+    assert "1 of 3 articles (Recipes) shares no claim with the others, so nothing in it is compared." in messages
+
+
 async def test_a_one_article_story_says_there_is_nothing_to_compare(make_app, story_from_texts) -> None:
     story = story_from_texts({"Solo": "Only one outlet wrote this. It has two sentences.\n"})
     app = make_app(story)

@@ -37,6 +37,7 @@ from newsdiff.app.widgets.compare_view import CompareView
 from newsdiff.app.widgets.reader import Reader
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.engine.errors import InputError
+from newsdiff.engine.export.document import isolation_note
 from newsdiff.engine.export.html_export import to_html
 from newsdiff.engine.export.json_export import to_json
 from newsdiff.engine.export.markdown_export import to_markdown
@@ -197,6 +198,8 @@ class NewsdiffApp(App[int]):
         self.call_after_refresh(freeze_long_lived)
         if not story.comparable:
             self.notify("This story has one article: nothing to compare.", timeout=6)
+        elif isolated := isolation_note(story):
+            self.notify(isolated, timeout=8, markup=False)
 
     # -- notes -----------------------------------------------------------------------
 

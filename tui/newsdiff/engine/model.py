@@ -263,3 +263,16 @@ class Story:
     def comparable(self) -> bool:
         """Whether there is anything to compare (two articles or more)."""
         return len(self.articles) > 1
+
+    @property
+    def isolated_article_ids(self) -> tuple[str, ...]:
+        """Articles with text of their own that share no claim with any other article, in story order.
+
+        Nothing in such an article is compared (another event, a very short
+        report, an opinion piece, or wording too far from the others to
+        match), and a reader should know that before reading its "only
+        here" marks. An article with no content text is not counted.
+        """
+        if not self.comparable:
+            return ()
+        return tuple(c.article_id for c in self.coverage if c.unique_share > 0 and c.all_share == c.some_share == 0)

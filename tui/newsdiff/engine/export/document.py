@@ -38,16 +38,42 @@ def story_title(story: Story) -> str:
     return UNTITLED
 
 
+ISOLATED_NAMES_SHOWN = 3
+"""How many articles that share nothing the overview names (then "and N more")."""
+
+
 def story_overview(story: Story) -> str:
     """One sentence that says how many sources and claims the story has."""
     counts = {reach: sum(1 for c in story.claims if c.reach is reach) for reach in REACH_ORDER}
     sources = len(story.articles)
-    return (
+    overview = (
         f"{sources} {_plural(sources, 'source', 'sources')} compared, "
         f"{claim_count(len(story.claims))}: "
         f"{counts[Reach.ALL]} reported by all sources, {counts[Reach.SOME]} by some, "
         f"{counts[Reach.ONE]} by one source only. Matched by {matcher_label(story.matcher)}."
     )
+    isolated = isolation_note(story)
+    return f"{overview} {isolated}" if isolated else overview
+
+
+def isolation_note(story: Story) -> str:
+    """ "2 of 9 articles (…) share no claim with the others, so nothing in them is compared." or "".
+
+    Said as a fact, not a guess: on the ECB+ topics such articles are as
+    often very short reports of the same event, or opinion pieces on it,
+    as reports of another event.
+    """
+    isolated = story.isolated_article_ids
+    if not isolated:
+        return ""
+    names = [story.article(article_id).source for article_id in isolated]
+    shown = ", ".join(names[:ISOLATED_NAMES_SHOWN])
+    if len(names) > ISOLATED_NAMES_SHOWN:
+        shown += f" and {len(names) - ISOLATED_NAMES_SHOWN} more"
+    count = len(isolated)
+    if count == 1:
+        return f"1 of {len(story.articles)} articles ({shown}) shares no claim with the others, so nothing in it is compared."
+    return f"{count} of {len(story.articles)} articles ({shown}) share no claim with the others, so nothing in them is compared."
 
 
 def matcher_label(matcher: str) -> str:
