@@ -218,7 +218,7 @@ def test_missing_paths_are_refused(tmp_path: Path) -> None:
 def test_a_folder_without_articles_is_refused(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     write(tmp_path / "data.csv", "a,b")
-    assert "no .txt or .md" in input_error([tmp_path])
+    assert "no .txt, .md or .html" in input_error([tmp_path])
 
 
 def test_no_paths_at_all_is_refused() -> None:

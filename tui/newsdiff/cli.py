@@ -174,7 +174,7 @@ def _add_paths(parser: argparse.ArgumentParser, *, required: bool) -> None:
         metavar="PATH",
         nargs="+" if required else "*",
         type=Path,
-        help="article files, or a folder holding one story's .txt/.md files",
+        help="article files, or a folder holding one story's .txt/.md files and saved web pages (.html)",
     )
 
 

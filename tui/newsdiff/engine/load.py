@@ -1,25 +1,28 @@
 """Read article files and folders into ``Article`` records.
 
-A folder is one story: its ``.txt`` and ``.md`` files, in name order, are the
-articles (subfolders and hidden files are skipped, so a story can keep notes
-beside it). A file may open with a front-matter block of ``key: value`` lines
-between ``---`` lines; what it does not say is inferred: the source from the
-file name, the title from a headline-like first line or the first sentence.
+A folder is one story: its ``.txt``, ``.md`` and saved web pages (``.html``,
+``.htm``), in name order, are the articles (subfolders and hidden files are
+skipped, so a story can keep notes beside it). A text file may open with a
+front-matter block of ``key: value`` lines between ``---`` lines; a web page's
+article text and metadata come from ``html_page``. What neither says is
+inferred: the source from the file name, the title from a headline-like
+first line or the first sentence.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
 from newsdiff.engine.decode import read_article_file
 from newsdiff.engine.errors import InputError
+from newsdiff.engine.html_page import HTML_SUFFIXES, read_page
 from newsdiff.engine.model import Article, PassageKind
 from newsdiff.engine.segment import passage_spans
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".md"}) | HTML_SUFFIXES
 
 Progress = Callable[[str], None]
 
@@ -64,9 +67,13 @@ def load_paths(paths: Sequence[str | Path], progress: Progress | None = None) ->
         detail = f" ({size / 1e6:.1f} MB)" if size >= _LARGE_FILE_BYTES else ""
         report(f"Reading {number}/{len(files)}: {path.name}{detail}")
         text = read_article_file(path)
+        known: dict[str, str] = {}
+        if path.suffix.lower() in HTML_SUFFIXES:
+            page = read_page(text, shown)
+            text, known = page.text, page.fields()
         article_id = _unique(path.stem, ids)
         ids.add(article_id)
-        articles.append(_article(text, article_id=article_id, path=shown, name=path.stem))
+        articles.append(_article(text, article_id=article_id, path=shown, name=path.stem, known=known))
     return articles
 
 
@@ -148,7 +155,7 @@ def _folder_articles(folder: Path) -> list[Path]:
         and entry.is_file()
     ]
     if not files:
-        raise InputError(f"{folder}: folder holds no .txt or .md articles")
+        raise InputError(f"{folder}: folder holds no .txt, .md or .html articles")
     return files
 
 
@@ -161,11 +168,15 @@ def _unique(stem: str, taken: set[str]) -> str:
     return f"{stem}-{number}"
 
 
-def _article(text: str, *, article_id: str, path: str | None, name: str) -> Article:
+def _article(
+    text: str, *, article_id: str, path: str | None, name: str, known: Mapping[str, str] | None = None
+) -> Article:
+    """``known`` fields (a web page's metadata) count as front matter; the text's own front matter wins."""
     where = path or article_id
     if not text.strip():
         raise InputError(f"{where}: article is empty")
-    fields, body_start = _front_matter(text)
+    own, body_start = _front_matter(text)
+    fields = {**(known or {}), **own}
     if not text[body_start:].strip():
         raise InputError(f"{where}: article has front matter but no text")
     return Article(
