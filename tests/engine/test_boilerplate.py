@@ -27,6 +27,8 @@ from newsdiff.engine.boilerplate import dateline_length, is_boilerplate
         "Copyright 2024 The Associated Press. All rights reserved.",
         "***",
         "---",
+        "Advertisement · Scroll to continue",
+        "Share | Subscribe",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -43,6 +45,8 @@ def test_furniture_lines(line: str) -> None:
         "Click here and there: officials say the website that hosts the treaty text was "
         "down for hours on Thursday after heavy traffic.",
         "See also the statement by the Kremlin.",
+        "Share · Putin signs the treaty",
+        "Moscow / Pyongyang",
     ],
 )
 def test_sentences_that_only_mention_furniture_words_are_content(line: str) -> None:

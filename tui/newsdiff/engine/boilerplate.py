@@ -59,6 +59,9 @@ _SHORT_FURNITURE = re.compile(
 )
 """Calls to action and copyright notices; only short lines, so real sentences survive."""
 
+_JOINED = re.compile(r"\s*[·•|/]\s*")
+"""What a site puts between furniture it shows on one line ("Advertisement · Scroll to continue")."""
+
 _SHORT_LINE_WORDS = 15
 
 _TRAILING = " \t.:;!…>»→|-–—"
@@ -92,6 +95,9 @@ def is_boilerplate(line: str) -> bool:
         return True
     key = " ".join(line.split()).strip(_TRAILING).lower()
     if key in _WHOLE_LINES or _TEASER.match(line):
+        return True
+    parts = [part.strip(_TRAILING) for part in _JOINED.split(key)]
+    if len(parts) > 1 and all(part in _WHOLE_LINES for part in parts if part):
         return True
     return len(key.split()) <= _SHORT_LINE_WORDS and _SHORT_FURNITURE.match(key) is not None
 
