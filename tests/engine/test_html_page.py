@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import sys
 from pathlib import Path
 
@@ -43,7 +44,8 @@ PAGE = f"""<!DOCTYPE html>
 
 @pytest.fixture
 def trafilatura() -> None:
-    pytest.importorskip("trafilatura")
+    """Skip where the extra is not installed; an installed but broken one (a missing part) fails."""
+    pytest.importorskip("trafilatura", exc_type=ModuleNotFoundError)
 
 
 def unescaped(paragraph: str) -> str:
@@ -85,6 +87,23 @@ def test_a_page_without_article_text_is_one_line(trafilatura, tmp_path: Path) ->
     (tmp_path / "shell.html").write_text(shell, encoding="utf-8")
     with pytest.raises(InputError, match=r"^.*shell\.html: no article text found in the page$"):
         load_paths([tmp_path / "shell.html"])
+
+
+def test_a_broken_install_of_the_extra_says_so_in_one_line(monkeypatch, tmp_path: Path) -> None:
+    real_import = builtins.__import__
+
+    def lxml_6_without_the_cleaner(name: str, *args, **kwargs):
+        if name == "trafilatura":  # what importing it raised with lxml 6 and no lxml_html_clean
+            raise ImportError("lxml.html.clean module is now a separate project", name="lxml.html.clean")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", lxml_6_without_the_cleaner)
+    (tmp_path / "wire.html").write_text(PAGE, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_paths([tmp_path / "wire.html"])
+    message = str(raised.value)
+    assert message.startswith(f"{tmp_path / 'wire.html'}: trafilatura cannot load (")
+    assert message.endswith("reinstall: pip install 'newsdiff[html]'") and "\n" not in message
 
 
 def test_without_the_extra_a_page_is_one_line_naming_the_install(monkeypatch, tmp_path: Path) -> None:

@@ -46,8 +46,12 @@ def read_page(markup: str, where: str) -> Page:
     """The article in ``markup``; ``InputError`` (naming ``where``) if there is none or the extra is missing."""
     try:
         import trafilatura
-    except ImportError:
-        raise InputError(f"{where}: reading web pages needs the html extra ({HTML_EXTRA})") from None
+    except ImportError as error:
+        if error.name == "trafilatura":
+            raise InputError(f"{where}: reading web pages needs the html extra ({HTML_EXTRA})") from None
+        # Installed but one of its parts is missing (lxml 6 moved lxml.html.clean out, for one).
+        problem = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise InputError(f"{where}: trafilatura cannot load ({problem}); reinstall: {HTML_EXTRA}") from None
     # Its warnings would otherwise reach stderr, which is the app's screen.
     logging.getLogger("trafilatura").addHandler(logging.NullHandler())
     logging.getLogger("trafilatura").propagate = False
