@@ -161,6 +161,32 @@ async def test_braces_step_through_claims_and_move_the_reader(make_app, seeds_st
         assert claims.highlighted == start
 
 
+async def test_d_visits_the_claims_sources_disagree_on_in_panel_order(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        claims = app.main.query_one(ClaimList)
+        reader = app.main.query_one(Reader)
+        flagged = [claim_id for claim_id in claims.claim_ids if seeds_story.claim(claim_id).flags]
+        assert len(flagged) >= 3
+        claims._highlight(0)
+        start = [claims.claim_id] if seeds_story.claim(claims.claim_id).flags else []
+        visited = []
+        for _ in flagged[len(start):]:
+            await pilot.press("d")
+            visited.append(claims.claim_id)
+            claim = seeds_story.claim(claims.claim_id)
+            if reader.article.id in claim.article_ids:
+                assert reader.passage.id in claim.passage_ids
+        assert start + visited == flagged
+        await pilot.press("d")  # none further: the highlight stays and a toast says so
+        await pilot.pause()
+        assert claims.claim_id == flagged[-1]
+        assert "No next claim the sources disagree on" in str(list(app._notifications)[-1].message)
+        await pilot.press("D")
+        assert claims.claim_id == flagged[-2]
+
+
 async def test_enter_opens_the_claim_with_every_wording(make_app, seeds_story) -> None:
     shared = next(c for c in seeds_story.claims if c.reach is Reach.ALL)
     app = make_app(seeds_story)

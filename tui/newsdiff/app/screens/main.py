@@ -67,6 +67,8 @@ class MainScreen(Screen[None]):
         Binding("left_square_bracket", "jump(-1)", "Previous divergence", id="previous_divergence", show=False),
         Binding("right_curly_bracket", "step_claim(1)", "Next claim", id="next_claim"),
         Binding("left_curly_bracket", "step_claim(-1)", "Previous claim", id="previous_claim", show=False),
+        Binding("d", "step_disputed(1)", "Next claim sources disagree on", id="next_disputed", show=False),
+        Binding("D", "step_disputed(-1)", "Previous claim sources disagree on", id="previous_disputed", show=False),
         Binding("f", "cycle_filter", "Filter", id="cycle_filter"),
         Binding("slash", "search", "Search", id="search"),
         Binding("n", "next_match(1)", "Next match", id="next_match", show=False),
@@ -277,14 +279,29 @@ class MainScreen(Screen[None]):
         """Highlight the next claim and show where this article reports it."""
         if self.story is None:
             return
-        claims = self.query_one(ClaimList)
-        claim_id = claims.step(direction)
-        if claim_id is None:
+        claim_id = self.query_one(ClaimList).step(direction)
+        if claim_id is not None:
+            self._show_claim_here(claim_id)
+
+    def action_step_disputed(self, direction: int) -> None:
+        """Highlight the next claim with a ⚑ (sources disagree on a number, a name, a quote or a word)."""
+        story = self.story
+        if story is None:
             return
+        claim_id = self.query_one(ClaimList).step(direction, lambda claim_id: bool(story.claim(claim_id).flags))
+        if claim_id is None:
+            way = "next" if direction > 0 else "previous"
+            self.notify(f"No {way} claim the sources disagree on (⚑) in the claims panel.", timeout=3)
+            return
+        self._show_claim_here(claim_id)
+
+    def _show_claim_here(self, claim_id: str) -> None:
+        """Move the reader to where this article reports the highlighted claim, if it does."""
+        assert self.story is not None
         here = [p for p in self.story.claim(claim_id).passage_ids if self.story.passage(p).article_id == self.article_id]
         if here:
             self.query_one(Reader).move_to(here[0])
-            claims.follow([claim_id])
+            self.query_one(ClaimList).follow([claim_id])
 
     def action_cycle_filter(self) -> None:
         self.set_filter(self.reach_filter.next())

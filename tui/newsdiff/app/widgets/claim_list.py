@@ -18,7 +18,7 @@ their heights up; a row becomes styled text when one of its lines is painted.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import ClassVar
@@ -312,12 +312,25 @@ class ClaimList(PaintedLines, can_focus=True):
         current = self._highlighted
         self._highlight(listed[0] if current is None else min(listed, key=lambda row: abs(row - current)))
 
-    def step(self, direction: int) -> str | None:
-        """Highlight the next or previous claim; its id."""
-        if not self._listing.ids:
+    def step(self, direction: int, wanted: Callable[[str], bool] | None = None) -> str | None:
+        """Highlight the next or previous claim, or the nearest one that way that ``wanted`` accepts; its id.
+
+        Plain steps stop at either end of the list; a wanted claim that is
+        not there that way gives ``None`` and leaves the highlight alone.
+        """
+        ids = self._listing.ids
+        if not ids:
             return None
-        current = self._highlighted if self._highlighted is not None else -direction
-        self._highlight(min(max(current + direction, 0), len(self._listing.ids) - 1))
+        if wanted is None:
+            current = self._highlighted if self._highlighted is not None else -direction
+            self._highlight(min(max(current + direction, 0), len(ids) - 1))
+            return self.claim_id
+        start = self._highlighted if self._highlighted is not None else (-1 if direction > 0 else len(ids))
+        ahead = range(start + 1, len(ids)) if direction > 0 else range(start - 1, -1, -1)
+        row = next((row for row in ahead if wanted(ids[row])), None)
+        if row is None:
+            return None
+        self._highlight(row)
         return self.claim_id
 
     def _highlight(self, row: int) -> None:
