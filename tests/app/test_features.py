@@ -502,6 +502,21 @@ async def test_a_rebound_key_that_another_binding_uses_is_a_warning(make_app, se
     assert len(warnings) == 3
 
 
+async def test_a_rebound_key_that_a_focused_text_field_takes_is_a_warning(make_app, seeds_story, user_dirs: Path) -> None:
+    config = user_dirs / "config.toml"
+    config.write_text('[keys]\ndelete_note = "ctrl+k"\nclose_search = "x"\ncancel_note = "ctrl+o"\n', encoding="utf-8")
+    app = make_app(seeds_story, config_path=config)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        warnings = [str(n.message) for n in app._notifications if n.severity == "warning"]
+    assert warnings == [
+        "[keys] close_search uses 'x', which the search text field takes first (typing):"
+        " it works only when the field is not focused",
+        "[keys] delete_note uses 'ctrl+k', which the note text field takes first (delete all to the right):"
+        " it works only when the field is not focused",
+    ]
+
+
 async def test_a_broken_config_warns_and_uses_defaults(make_app, seeds_story, user_dirs: Path) -> None:
     config = user_dirs / "config.toml"
     config.write_text('theme = "no-such-theme"\ndefault_filter = [1\n', encoding="utf-8")

@@ -14,10 +14,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import Input
 
 from newsdiff.analysis import run_analysis
 from newsdiff.app.filters import ReachFilter
-from newsdiff.app.keys import KeyHelp, key_clashes, key_help
+from newsdiff.app.keys import KeyHelp, key_clashes, key_help, text_field_clashes
 from newsdiff.app.long_lived import freeze_long_lived, release_long_lived
 from newsdiff.app.messages import (
     AnalysisDone,
@@ -57,6 +58,8 @@ ACTIVE_TOGETHER = (
     ("Everywhere", "Help"),
 )
 """Contexts of ``key_reference`` whose bindings are live at the same time (a screen and its panels)."""
+TEXT_FIELDS = {"Note": Input, "Search": Input}
+"""Contexts of ``key_reference`` that open with a text field focused, and the field's class."""
 REPLACED_SYSTEM_COMMANDS = frozenset({"Keys", "Screenshot"})
 """Textual's palette commands that newsdiff's own do better ("Help: keys", "Save snapshot"): listing both confuses."""
 PALETTE_CAPTURE_DELAY = 0.3
@@ -139,7 +142,9 @@ class NewsdiffApp(App[int]):
         keymap = {k: v for k, v in config.keys.items() if k in known_ids}
         if keymap:
             self.set_keymap(keymap)
-            warnings.extend(key_clashes(self.key_reference(keymap), keymap, ACTIVE_TOGETHER))
+            rows = self.key_reference(keymap)
+            warnings.extend(key_clashes(rows, keymap, ACTIVE_TOGETHER))
+            warnings.extend(text_field_clashes(rows, keymap, TEXT_FIELDS))
         self.palette = palette_for(self.current_theme.dark)
         for warning in warnings:
             self.notify(warning, title="Config", severity="warning", timeout=8, markup=False)

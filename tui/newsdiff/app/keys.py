@@ -89,3 +89,31 @@ def key_clashes(rows: Iterable[KeyHelp], rebound: Iterable[str], together: Itera
                 break
     return warnings
 
+
+
+def text_field_clashes(
+    rows: Iterable[KeyHelp], keymap: Mapping[str, str], fields: Mapping[str, type[DOMNode]]
+) -> list[str]:
+    """One warning per rebound binding whose key the text field of its context takes first.
+
+    ``fields`` gives the contexts that open with a text field focused (the
+    note's text, the search line) and the field's class. A focused field
+    gets a key before the screen does: a character types itself, and its
+    own bindings (``ctrl+k`` deletes to the end) win, so such a key works
+    only once focus has left the field.
+    """
+    warnings: list[str] = []
+    for row in rows:
+        field = fields.get(row.context)
+        if field is None or row.binding_id not in keymap:
+            continue
+        taken = {key: binding.description for binding in class_bindings(field) for key in binding.key.split(",")}
+        for key in (key.strip() for key in keymap[row.binding_id].split(",")):
+            use = "typing" if (len(key) == 1 and key.isprintable()) or key == "space" else taken.get(key)
+            if use is not None:
+                warnings.append(
+                    f"[keys] {row.binding_id} uses {key!r}, which the {row.context.lower()} text field"
+                    f" takes first ({use.lower()}): it works only when the field is not focused"
+                )
+                break
+    return warnings
