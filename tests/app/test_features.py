@@ -21,6 +21,7 @@ from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Reach
 from newsdiff.engine.story import analyze
+from newsdiff.store import notes as notes_module
 from newsdiff.store.notes import Note, NoteStore
 from newsdiff.store.story_key import story_key
 from textual.widgets import Input, OptionList, Static
@@ -364,6 +365,27 @@ async def test_a_deleted_snapshot_note_goes_and_u_brings_it_back(make_app, seeds
         await pilot.pause()
         assert app.notes == (carried,) and carried.target_id in app.main.noted_passages
     assert NoteStore(story_key(seeds_story.articles)).notes == (carried,)
+
+
+async def test_a_note_that_cannot_be_saved_again_after_another_window_deleted_it_is_an_error_toast(
+    make_app, seeds_story, monkeypatch
+) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await note_then_edit_it(app, pilot, "first take")
+        other_window = NoteStore(story_key(seeds_story.articles))
+        other_window.delete(other_window.notes[0].id)
+
+        def disk_full(path: Path, text: str) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(notes_module, "write_text_atomic", disk_full)
+        await pilot.press(*", second take", "enter")
+        await pilot.pause()
+        assert app.is_running and app.screen is app.main
+        error = [n for n in app._notifications if n.severity == "error"][-1]
+        assert error.title == "Note not saved" and "No space left" in str(error.message)
 
 
 async def test_an_emptied_note_is_not_saved_and_the_dialog_stays(make_app, seeds_story) -> None:

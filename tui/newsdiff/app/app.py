@@ -266,6 +266,22 @@ class NewsdiffApp(App[int]):
                 excerpt=passage.text if passage else "",
             )
 
+        def change(annotation: Annotation, note_id: str) -> str:
+            """Edit or delete a note already there; what was done, for a toast."""
+            self._adopt(note_id)
+            try:
+                if annotation.delete:
+                    self._deleted_notes.append(store.delete(note_id))
+                    self.carried_notes = tuple(n for n in self.carried_notes if n.id != note_id)
+                    return f"Note deleted; {self.key_for('undo_delete_note')} brings it back."
+                store.update(note_id, text=annotation.text, mark=annotation.mark)
+                return "Note updated."
+            except KeyError:  # another window deleted it meanwhile: an edit is kept as a new note
+                if annotation.delete:
+                    return "That note was already deleted (in another window)."
+                add(annotation)
+                return "The note had been deleted in another window; saved as a new note."
+
         def save(annotation: Annotation | None) -> None:
             if annotation is None:
                 return
@@ -273,22 +289,8 @@ class NewsdiffApp(App[int]):
                 if annotation.note_id is None:
                     add(annotation)
                     done = "Note saved."
-                elif annotation.delete:
-                    self._adopt(annotation.note_id)
-                    self._deleted_notes.append(store.delete(annotation.note_id))
-                    self.carried_notes = tuple(n for n in self.carried_notes if n.id != annotation.note_id)
-                    done = f"Note deleted; {self.key_for('undo_delete_note')} brings it back."
                 else:
-                    self._adopt(annotation.note_id)
-                    store.update(annotation.note_id, text=annotation.text, mark=annotation.mark)
-                    done = "Note updated."
-            except KeyError:
-                # Another window deleted the note meanwhile; an edit is kept as a new note.
-                if annotation.delete:
-                    done = "That note was already deleted (in another window)."
-                else:
-                    add(annotation)
-                    done = "The note had been deleted in another window; saved as a new note."
+                    done = change(annotation, annotation.note_id)
             except StoreError as error:
                 self.notify(str(error), title="Note not saved", severity="error", markup=False)
                 return

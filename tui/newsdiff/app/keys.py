@@ -90,7 +90,6 @@ def key_clashes(rows: Iterable[KeyHelp], rebound: Iterable[str], together: Itera
     return warnings
 
 
-
 def text_field_clashes(
     rows: Iterable[KeyHelp], keymap: Mapping[str, str], fields: Mapping[str, type[DOMNode]]
 ) -> list[str]:
