@@ -510,13 +510,19 @@ async def test_note_hints_name_the_keys_as_rebound(make_app, seeds_story, user_d
         assert [n.text for n in NoteStore(story_key(seeds_story.articles)).notes] == ["to go"]
 
 
-async def test_a_rebound_key_that_another_binding_uses_is_a_warning(make_app, seeds_story, user_dirs: Path) -> None:
+async def config_warnings(make_app, story, user_dirs: Path, config_text: str) -> list[str]:
+    """The warnings the app shows when it starts with this config file."""
     config = user_dirs / "config.toml"
-    config.write_text('[keys]\nnext_claim = "j"\nannotate = "n"\nclose_claim = "q"\n', encoding="utf-8")
-    app = make_app(seeds_story, config_path=config)
+    config.write_text(config_text, encoding="utf-8")
+    app = make_app(story, config_path=config)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-        warnings = [str(n.message) for n in app._notifications if n.severity == "warning"]
+        return [str(n.message) for n in app._notifications if n.severity == "warning"]
+
+
+async def test_a_rebound_key_that_another_binding_uses_is_a_warning(make_app, seeds_story, user_dirs: Path) -> None:
+    config_text = '[keys]\nnext_claim = "j"\nannotate = "n"\nclose_claim = "q"\n'
+    warnings = await config_warnings(make_app, seeds_story, user_dirs, config_text)
     assert any(w.startswith("[keys] next_claim uses 'j', which is also 'Next passage'") for w in warnings)
     assert any(w.startswith("[keys] annotate uses 'n', which is also 'Next match'") for w in warnings)
     # q quits everywhere, so it clashes on the claim screen too.
@@ -525,12 +531,8 @@ async def test_a_rebound_key_that_another_binding_uses_is_a_warning(make_app, se
 
 
 async def test_a_rebound_key_that_a_focused_text_field_takes_is_a_warning(make_app, seeds_story, user_dirs: Path) -> None:
-    config = user_dirs / "config.toml"
-    config.write_text('[keys]\ndelete_note = "ctrl+k"\nclose_search = "x"\ncancel_note = "ctrl+o"\n', encoding="utf-8")
-    app = make_app(seeds_story, config_path=config)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
-        warnings = [str(n.message) for n in app._notifications if n.severity == "warning"]
+    config_text = '[keys]\ndelete_note = "ctrl+k"\nclose_search = "x"\ncancel_note = "ctrl+o"\n'
+    warnings = await config_warnings(make_app, seeds_story, user_dirs, config_text)
     assert warnings == [
         "[keys] close_search uses 'x', which the search text field takes first (typing):"
         " it works only when the field is not focused",
