@@ -78,7 +78,7 @@ class AnnotateScreen(ModalScreen[Annotation | None]):
         Binding("ctrl+r", "delete_note", "Delete note", id="delete_note"),
     ]
 
-    def __init__(self, target_label: str, excerpt: str, notes: tuple[Note, ...], delete_key: str = "ctrl+r") -> None:
+    def __init__(self, target_label: str, excerpt: str, notes: tuple[Note, ...], delete_key: str) -> None:
         """``delete_key`` is the key the reader has for ``delete_note``, for the hints."""
         super().__init__()
         self.delete_key = delete_key
