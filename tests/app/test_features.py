@@ -17,7 +17,7 @@ from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip
 from newsdiff.app.widgets.compare_view import SEPARATOR, CompareView
 from newsdiff.app.widgets.reader import Reader
-from newsdiff.app.widgets.search_bar import SearchBar
+from newsdiff.app.widgets.search_bar import SearchBar, search_summary
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Reach
 from newsdiff.engine.story import analyze
@@ -48,6 +48,43 @@ async def test_search_highlights_every_match_and_n_walks_them(make_app, seeds_st
         await pilot.press("slash", "backspace", "enter")  # the last query comes back selected
         assert reader.match_count == 0
         assert app.main.query_one(SearchBar).display is False
+
+
+def occurrences(article, word: str) -> int:
+    return article.text[article.body_start :].lower().count(word)
+
+
+async def test_search_names_the_other_articles_with_matches_and_they_keep_them(make_app, seeds_story) -> None:
+    first, second, third = seeds_story.articles
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        assert all(occurrences(article, "weapons") > 1 for article in seeds_story.articles)
+        await pilot.press("slash", *"weapons", "enter")
+        await pilot.pause()
+        assert str(list(app._notifications)[-1].message) == (
+            f"{occurrences(first, 'weapons')} matches · also in 2: {second.source} ({occurrences(second, 'weapons')}),"
+            f" 3: {third.source} ({occurrences(third, 'weapons')})"
+        )
+        await pilot.press("3")  # the article named in the toast opens with its matches marked
+        await pilot.pause()
+        assert reader.article is third and reader.match_count == occurrences(third, "weapons") > 0
+        await pilot.press("n")
+        start, _ = reader._matches[reader._current_match]
+        assert reader.passage.start <= start < reader.passage.end
+
+
+def test_a_search_with_no_match_here_says_where_there_are_some(seeds_story) -> None:
+    first, second, third = seeds_story.articles
+    only_elsewhere = next(
+        word for word in ("jakarta", "thursday", "hanoi", "pyongyang", "vietnam")
+        if occurrences(first, word) == 0 and occurrences(second, word) + occurrences(third, word) > 0
+    )
+    summary = search_summary(seeds_story, first.id, only_elsewhere, 0)
+    assert summary.startswith("No match here · in ")
+    assert "also" not in summary
+    assert search_summary(seeds_story, first.id, "no such words anywhere", 0) == "No match here"
 
 
 async def test_filter_cycles_and_narrows_the_claims(make_app, seeds_story) -> None:

@@ -35,7 +35,7 @@ from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip
 from newsdiff.app.widgets.reader import Reader
-from newsdiff.app.widgets.search_bar import SearchBar
+from newsdiff.app.widgets.search_bar import SearchBar, search_summary
 from newsdiff.engine.model import Story
 from newsdiff.store.notes import Note
 from newsdiff.store.snapshots import ReadingPosition
@@ -329,8 +329,8 @@ class MainScreen(Screen[None]):
         count = reader.search(event.value)
         event.input.display = False
         reader.focus()
-        if event.value:
-            self.notify(f"{count} match{'es' if count != 1 else ''}", timeout=2)
+        if event.value and self.story is not None and self.article_id is not None:
+            self.notify(search_summary(self.story, self.article_id, event.value, count), timeout=4, markup=False)
         elif had_matches:
             self.notify("Search marks cleared", timeout=2)
 

@@ -36,6 +36,14 @@ GUTTER = 4
 """Cells before the text: cursor bar, reach glyph, note mark, a space."""
 
 
+def find_matches(article: Article, query: str) -> list[tuple[int, int]]:
+    """Spans of ``query`` in the article's text past its front matter, ignoring case; none for an empty query."""
+    if not query:
+        return []
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    return [match.span() for match in pattern.finditer(article.text, article.body_start)]
+
+
 class Reader(PaintedLines, can_focus=True):
     """Shows one article with reach colours, word differences, notes and matches."""
 
@@ -61,6 +69,7 @@ class Reader(PaintedLines, can_focus=True):
         self._layout: TextLayout | None = None
         self._layout_width = 0
         self._cursor: int | None = None
+        self._query = ""
         self._matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
         self._current_match: int | None = None
@@ -72,7 +81,7 @@ class Reader(PaintedLines, can_focus=True):
         self.story = story
         self.article = story.article(article_id)
         self._cursor = None
-        self._matches, self._match_starts, self._current_match = [], [], None
+        self._mark_matches()
         self._relayout(force=True)
         self.scroll_to(y=0, animate=False, immediate=True)
         content = self._first_content_index()
@@ -294,17 +303,22 @@ class Reader(PaintedLines, can_focus=True):
     # -- search ----------------------------------------------------------
 
     def search(self, query: str) -> int:
-        """Highlight every match of ``query`` (case-insensitive); return how many."""
-        self._matches, self._current_match = [], None
-        if self.article is not None and query:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
-            text = self.article.text
-            self._matches = [m.span() for m in pattern.finditer(text, self.article.body_start)]
-        self._match_starts = [start for start, _ in self._matches]
-        self.restyle()
+        """Highlight every match of ``query`` (case-insensitive) and go to the first; return how many.
+
+        The query stays: an article opened next shows its own matches, so
+        a reader told "also in 3" can press 3 and walk them with ``n``.
+        """
+        self._query = query
+        self._mark_matches()
         if self._matches:
             self.next_match(forward=True)
         return len(self._matches)
+
+    def _mark_matches(self) -> None:
+        self._matches = find_matches(self.article, self._query) if self.article is not None else []
+        self._match_starts = [start for start, _ in self._matches]
+        self._current_match = None
+        self.restyle()
 
     def next_match(self, *, forward: bool) -> int | None:
         """Go to the next (or previous) match after the current one; its number."""
