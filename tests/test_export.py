@@ -19,7 +19,7 @@ from newsdiff.engine.export import (
     to_markdown,
     write_export,
 )
-from newsdiff.engine.export.document import story_overview
+from newsdiff.engine.export.document import citation, story_overview
 from newsdiff.engine.export.highlights import article_runs
 from newsdiff.engine.export.markdown_export import escape_markdown
 from newsdiff.engine.model import Article, Coverage, Reach, Story
@@ -69,6 +69,18 @@ def test_the_overview_names_the_articles_that_share_no_claim(story) -> None:
     assert story_overview(many).endswith(
         " 5 of 5 articles (Outlet 0, Outlet 1, Outlet 2 and 2 more) share no claim with the others,"
         " so nothing in them is compared."
+    )
+
+
+def test_a_citation_quotes_the_passage_then_says_where_it_is_from(story) -> None:
+    planet = story.article("planet")
+    passage = next(p for p in story.passages_of("planet") if p.text.startswith("The mayor"))
+    assert citation(planet, passage) == "The mayor opened the new bridge on Monday. \u2014 Daily Planet, \u201cMayor opens bridge\u201d"
+    dated = dataclasses.replace(planet, date="2024-06-20", url="https://example.com/bridge")
+    wrapped = dataclasses.replace(passage, text="The mayor opened\n  the new bridge.")
+    assert citation(dated, wrapped) == (
+        "The mayor opened the new bridge. \u2014 Daily Planet, \u201cMayor opens bridge\u201d,"
+        " 2024-06-20, https://example.com/bridge"
     )
 
 

@@ -50,6 +50,18 @@ async def test_search_highlights_every_match_and_n_walks_them(make_app, seeds_st
         assert app.main.query_one(SearchBar).display is False
 
 
+async def test_y_copies_the_passage_with_its_source(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "y")
+        await pilot.pause()
+        passage = app.main.query_one(Reader).passage
+        article = seeds_story.article(passage.article_id)
+        assert app.clipboard.startswith(" ".join(passage.text.split()) + " \u2014 " + article.source)
+        assert str(list(app._notifications)[-1].message) == "Copied the passage with its source."
+
+
 def occurrences(article, word: str) -> int:
     return article.text[article.body_start :].lower().count(word)
 

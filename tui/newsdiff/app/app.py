@@ -404,6 +404,7 @@ class NewsdiffApp(App[int]):
         yield SystemCommand("Search", "Search the article's text", main.action_search)
         yield SystemCommand("Add a note", "Note and mark on the current passage", lambda: self.annotate(False))
         yield SystemCommand("Undo note deletion", "Bring back the note deleted last", self.undo_note_deletion)
+        yield SystemCommand("Copy passage", "The current passage with its source, title, date and URL", main.action_copy_passage)
         yield SystemCommand("Next divergence", "Next passage worded differently or unique", lambda: main.action_jump(1))
         yield SystemCommand("Next claim", "Next claim in the claims panel", lambda: main.action_step_claim(1))
         yield SystemCommand("Next disagreement", "Next claim with ⚑: sources disagree on a number, name, quote or word",

@@ -36,6 +36,7 @@ from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip
 from newsdiff.app.widgets.reader import Reader
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
+from newsdiff.engine.export.document import citation
 from newsdiff.engine.model import Story
 from newsdiff.store.notes import Note
 from newsdiff.store.snapshots import ReadingPosition
@@ -76,6 +77,7 @@ class MainScreen(Screen[None]):
         Binding("c", "compare", "Compare", id="compare"),
         Binding("a", "annotate", "Note", id="annotate"),
         Binding("u", "undo_delete_note", "Bring back the note deleted last", id="undo_delete_note", show=False),
+        Binding("y", "copy_passage", "Copy the passage with its source", id="copy_passage", show=False),
         Binding("s", "app.save_snapshot", "Save", id="save_snapshot"),
         *(
             Binding(str(n), f"pick_article({n})", f"Read article {n}", id=f"article_{n}", show=False)
@@ -359,6 +361,15 @@ class MainScreen(Screen[None]):
 
     def action_annotate(self) -> None:
         self.app.annotate(self.focused is self.query_one(ClaimList))  # type: ignore[attr-defined]
+
+    def action_copy_passage(self) -> None:
+        """Put the current passage and where it is from on the clipboard, ready to quote."""
+        passage = self.query_one(Reader).passage
+        if self.story is None or passage is None:
+            self.notify("Move to a passage first.", timeout=2)
+            return
+        self.app.copy_to_clipboard(citation(self.story.article(passage.article_id), passage))
+        self.notify("Copied the passage with its source.", timeout=2)
 
     def action_undo_delete_note(self) -> None:
         self.app.undo_note_deletion()  # type: ignore[attr-defined]

@@ -143,3 +143,17 @@ def percent(share: float) -> str:
 
 def _plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
+
+
+def citation(article: Article, passage: Passage) -> str:
+    """The passage as a reader would quote it, then where it is from.
+
+    ``PASSAGE — Source, "Title", 2024-06-20, https://…``, leaving out what the
+    article does not say. Whitespace is folded, since a passage may run
+    over line breaks that mean nothing once pasted.
+    """
+    parts = [article.source]
+    if article.title:
+        parts.append(f"\u201c{' '.join(article.title.split())}\u201d")
+    parts.extend(value for value in (article.date, article.url) if value)
+    return f"{' '.join(passage.text.split())} \u2014 {', '.join(parts)}"
