@@ -19,7 +19,7 @@ from newsdiff.engine.export import (
     to_markdown,
     write_export,
 )
-from newsdiff.engine.export.document import citation, story_overview
+from newsdiff.engine.export.document import citation, claim_citation, story_overview
 from newsdiff.engine.export.highlights import article_runs
 from newsdiff.engine.export.markdown_export import escape_markdown
 from newsdiff.engine.model import Article, Coverage, Reach, Story
@@ -82,6 +82,18 @@ def test_a_citation_quotes_the_passage_then_says_where_it_is_from(story) -> None
         "The mayor opened the new bridge. \u2014 Daily Planet, \u201cMayor opens bridge\u201d,"
         " 2024-06-20, https://example.com/bridge"
     )
+
+
+def test_a_claim_citation_gives_every_wording_its_flags_and_who_leaves_it_out(story) -> None:
+    claim = next(c for c in story.claims if c.flags and len(c.article_ids) < len(story.articles))
+    lines = claim_citation(story, claim).splitlines()
+    sources = len(claim.article_ids)
+    assert lines[0] == f"Claim {claim.id} ({sources} of 3 sources): {claim.summary}"
+    assert lines[1 : 1 + len(claim.flags)] == [f"\u2691 {f.kind.value}: {f.detail}" for f in claim.flags]
+    wordings = lines[1 + len(claim.flags) : -1]
+    assert len(wordings) == len(claim.passage_ids) and all(line.startswith("- ") for line in wordings)
+    left_out = [a.source for a in story.articles if a.id not in claim.article_ids]
+    assert lines[-1] == f"Not reported by: {', '.join(left_out)}"
 
 
 def test_json_articles_carry_the_full_decoded_text(story, exported: dict) -> None:

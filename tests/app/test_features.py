@@ -62,6 +62,24 @@ async def test_y_copies_the_passage_with_its_source(make_app, seeds_story) -> No
         assert str(list(app._notifications)[-1].message) == "Copied the passage with its source."
 
 
+async def test_y_in_the_claim_view_copies_the_claim_with_every_wording(make_app, seeds_story) -> None:
+    shared = next(c for c in seeds_story.claims if len(c.article_ids) == 3)
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        reader.move_to(next(p for p in shared.passage_ids if seeds_story.passage(p).article_id == reader.article.id))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        copied = app.clipboard.splitlines()
+        assert copied[0].startswith(f"Claim {app.screen.claim.id} (3 of 3 sources): ")
+        for article in seeds_story.articles:
+            assert any(line.startswith("- ") and f"\u2014 {article.source}" in line for line in copied)
+
+
 def occurrences(article, word: str) -> int:
     return article.text[article.body_start :].lower().count(word)
 

@@ -14,8 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsdiff.app.palette import FLAG_GLYPH, Palette
-from newsdiff.app.widgets.claim_list import absent_sources, source_names, support_dots
+from newsdiff.app.widgets.claim_list import source_names, support_dots
 from newsdiff.app.widgets.compare_strip import note_entry, passage_text
+from newsdiff.engine.export.document import absent_sources, claim_citation
 from newsdiff.engine.model import Claim, Story
 from newsdiff.store.notes import Note
 
@@ -47,10 +48,17 @@ def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[
 class ClaimScreen(ModalScreen[None]):
     """Shows one claim; escape goes back to the reader."""
 
-    BINDINGS = [Binding("escape,enter", "dismiss", "Close", id="close_claim")]
+    BINDINGS = [
+        Binding("escape,enter", "dismiss", "Close", id="close_claim"),
+        Binding("y", "copy_claim", "Copy the claim with every source's wording", id="copy_claim"),
+    ]
 
-    def __init__(self, story: Story, claim: Claim, palette: Palette, notes: Sequence[Note] = ()) -> None:
+    def __init__(
+        self, story: Story, claim: Claim, palette: Palette, notes: Sequence[Note] = (), hint: str = ""
+    ) -> None:
+        """``hint`` goes under the dialog: the keys that work here, as the reader has them."""
         super().__init__()
+        self.hint = hint
         self.story = story
         self.claim = claim
         self.palette = palette
@@ -60,6 +68,7 @@ class ClaimScreen(ModalScreen[None]):
         story, claim = self.story, self.claim
         with Vertical(id="claim-dialog") as dialog:
             dialog.border_title = Content(f"Claim {claim.id}")
+            dialog.border_subtitle = Content(self.hint)
             yield Static(claim_heading(story, claim, self.palette, self.notes), id="claim-heading")
             with VerticalScroll(id="claim-columns"):
                 grid = Grid(id="claim-grid")
@@ -70,3 +79,8 @@ class ClaimScreen(ModalScreen[None]):
                         column = Static(passage_text(story, passage, self.palette, claim), classes="claim-wording")
                         column.border_title = Content(story.article(passage.article_id).source)
                         yield column
+
+    def action_copy_claim(self) -> None:
+        """Put the claim, its flags and each source's wording with its citation on the clipboard."""
+        self.app.copy_to_clipboard(claim_citation(self.story, self.claim))
+        self.notify("Copied the claim with every source's wording.", timeout=2)

@@ -268,7 +268,9 @@ class MainScreen(Screen[None]):
         here = [pid for pid in claim.passage_ids if self.story.passage(pid).article_id == self.article_id]
         if here and (reader.passage is None or reader.passage.id not in here):
             reader.move_to(here[0])
-        self.app.push_screen(ClaimScreen(self.story, claim, self.palette, self.noted_claims.get(claim_id, ())))
+        key_for = self.app.key_for  # type: ignore[attr-defined]
+        hint = f"{key_for('copy_claim')} copies it with every wording · {key_for('close_claim')} closes"
+        self.app.push_screen(ClaimScreen(self.story, claim, self.palette, self.noted_claims.get(claim_id, ()), hint))
 
     # -- actions ---------------------------------------------------------------
 

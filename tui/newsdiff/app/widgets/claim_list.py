@@ -68,11 +68,6 @@ def source_names(story: Story, claim: Claim) -> str:
     return shown if len(names) <= MAX_NAMES else f"{shown} +{len(names) - MAX_NAMES}"
 
 
-def absent_sources(story: Story, article_ids: Collection[str]) -> list[str]:
-    """Names of the story's sources, in story order, whose article is not among ``article_ids``."""
-    return [a.source for a in story.articles if a.id not in article_ids]
-
-
 def reading_order(story: Story, article_id: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The article's claims as it reports them, and the story's other claims in story order."""
     here: dict[str, None] = {}

@@ -27,8 +27,8 @@ from textual.strip import Strip
 
 from newsdiff.app.palette import NOTE_GLYPH, REACH_GLYPHS, Palette
 from newsdiff.app.text_layout import printable, wrap_offsets
-from newsdiff.app.widgets.claim_list import absent_sources
 from newsdiff.app.widgets.painted_lines import PaintedLines
+from newsdiff.engine.export.document import absent_sources
 from newsdiff.engine.model import Claim, Passage, Story
 from newsdiff.store.notes import Note
 

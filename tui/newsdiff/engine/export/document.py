@@ -7,6 +7,7 @@ finds the same title, the same claim groups and the same percentages.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from newsdiff.engine.model import LEXICAL_MATCHER, Article, Claim, Coverage, Passage, Reach, Story
@@ -92,6 +93,11 @@ def claim_sources(story: Story, claim: Claim) -> tuple[str, ...]:
     return tuple(story.article(article_id).source for article_id in claim.article_ids)
 
 
+def absent_sources(story: Story, article_ids: Collection[str]) -> list[str]:
+    """Names of the story's sources, in story order, whose article is not among ``article_ids``."""
+    return [a.source for a in story.articles if a.id not in article_ids]
+
+
 def claim_passages(story: Story, claim: Claim) -> tuple[Passage, ...]:
     """The claim's passages in the order of the story's articles, then of the text."""
     order = {article.id: index for index, article in enumerate(story.articles)}
@@ -157,3 +163,15 @@ def citation(article: Article, passage: Passage) -> str:
         parts.append(f"\u201c{' '.join(article.title.split())}\u201d")
     parts.extend(value for value in (article.date, article.url) if value)
     return f"{' '.join(passage.text.split())} \u2014 {', '.join(parts)}"
+
+
+def claim_citation(story: Story, claim: Claim) -> str:
+    """A claim as a fact-check draft would quote it: summary, flags, every source's wording, who leaves it out."""
+    sources = len(claim.article_ids)
+    lines = [f"Claim {claim.id} ({sources} of {len(story.articles)} sources): {claim.summary}"]
+    lines.extend(f"\u2691 {flag.kind.value}: {flag.detail}" for flag in claim.flags)
+    lines.extend(f"- {citation(story.article(p.article_id), p)}" for p in claim_passages(story, claim))
+    absent = absent_sources(story, claim.article_ids)
+    if absent:
+        lines.append(f"Not reported by: {', '.join(absent)}")
+    return "\n".join(lines)
