@@ -401,7 +401,7 @@ class NewsdiffApp(App[int]):
                             lambda: self.set_timer(PALETTE_CAPTURE_DELAY, self.save_snapshot))
         yield SystemCommand("Cycle filter", "Show everything / shared by all / by some / unique", main.action_cycle_filter)
         yield SystemCommand("Compare articles", "Two or three articles side by side", main.action_compare)
-        yield SystemCommand("Search", "Search the article's text", main.action_search)
+        yield SystemCommand("Search", "Mark a word in this article and count it in the others", main.action_search)
         yield SystemCommand("Add a note", "Note and mark on the current passage", lambda: self.annotate(False))
         yield SystemCommand("Undo note deletion", "Bring back the note deleted last", self.undo_note_deletion)
         yield SystemCommand("Copy passage", "The current passage with its source, title, date and URL", main.action_copy_passage)
