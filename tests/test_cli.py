@@ -150,7 +150,10 @@ def test_the_shared_scorer_accepts_the_seed_export(tmp_path: Path) -> None:
     assert "problem:" not in result.stdout
 
 
-@pytest.mark.parametrize(("suffix", "opening"), [(".json", "{"), (".md", "# "), (".html", "<!DOCTYPE html>")])
+@pytest.mark.parametrize(
+    ("suffix", "opening"),
+    [(".json", "{"), (".md", "# "), (".html", "<!DOCTYPE html>"), (".csv", "claim,reach,sources,summary,flags,notes,")],
+)
 def test_export_to_a_file_picks_the_format_from_its_extension(
     suffix: str, opening: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

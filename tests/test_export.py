@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import html
+import io
 import json
 import re
 from datetime import UTC, datetime
@@ -14,6 +16,7 @@ from handmade_story import HOSTILE, NOTES, handmade_story
 from newsdiff.engine.export import (
     RENDERERS,
     SCHEMA,
+    to_csv,
     to_html,
     to_json,
     to_markdown,
@@ -94,6 +97,42 @@ def test_a_claim_citation_gives_every_wording_its_flags_and_who_leaves_it_out(st
     assert len(wordings) == len(claim.passage_ids) and all(line.startswith("- ") for line in wordings)
     left_out = [a.source for a in story.articles if a.id not in claim.article_ids]
     assert lines[-1] == f"Not reported by: {', '.join(left_out)}"
+
+
+def csv_rows(story, notes=()) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(to_csv(story, notes))))
+
+
+def test_csv_has_a_row_per_claim_and_a_column_per_articles_wording(story) -> None:
+    rows = csv_rows(story, NOTES)
+    assert [row["claim"] for row in rows] == [claim.id for claim in story.claims]
+    header = next(csv.reader(io.StringIO(to_csv(story))))
+    assert header == ["claim", "reach", "sources", "summary", "flags", "notes", "Daily Planet", "Bugle & Co", "Sentinel"]
+    for row, claim in zip(rows, story.claims, strict=True):
+        assert (row["reach"], row["sources"], row["summary"]) == (claim.reach.value, str(len(claim.article_ids)), claim.summary)
+        for article in story.articles:
+            said = [" ".join(story.passage(p).text.split()) for p in claim.passage_ids if p.startswith(article.id)]
+            assert row[article.source] == " | ".join(said)  # empty: the article leaves the claim out
+    first = rows[0]
+    assert first["flags"] == " | ".join(f"{f.kind.value}: {f.detail}" for f in story.claims[0].flags)
+    assert first["notes"] == "?: check the <b>day</b> [red]x[/]"  # literal: CSV has no markup to escape
+
+
+def test_csv_keeps_article_text_and_notes_from_running_as_spreadsheet_formulas(story) -> None:
+    planet = story.article("planet")
+    passage = next(p for p in story.passages_of("planet") if p.text.startswith("The mayor"))
+    claim = next(c for c in story.claims if passage.id in c.passage_ids)
+    formula = "=HYPERLINK(\"http://evil.example\",\"x\")"
+    hostile = dataclasses.replace(
+        story,
+        claims=tuple(dataclasses.replace(c, summary=formula) if c.id == claim.id else c for c in story.claims),
+        articles=tuple(dataclasses.replace(a, source="@Planet") if a.id == planet.id else a for a in story.articles),
+    )
+    note = {"target": "claim", "target_id": claim.id, "mark": "", "text": "-1 for this", "created": ""}
+    row = next(r for r in csv_rows(hostile, [note]) if r["claim"] == claim.id)
+    assert row["summary"] == "'" + formula
+    assert row["notes"] == "'-1 for this"
+    assert "'@Planet" in row
 
 
 def test_json_articles_carry_the_full_decoded_text(story, exported: dict) -> None:

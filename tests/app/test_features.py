@@ -495,7 +495,7 @@ async def test_s_saves_a_snapshot_with_screen_and_exports(make_app, seeds_story,
         messages = [str(n.message) for n in app._notifications]
         assert any(str(snapshot) in m for m in messages)
     names = {p.name for p in snapshot.iterdir()}
-    assert {"screen.svg", "story.json", "story.md", "story.html", "notes.json", "snapshot.json"} <= names
+    assert {"screen.svg", "story.json", "story.md", "story.html", "story.csv", "notes.json", "snapshot.json"} <= names
     assert "<svg" in (snapshot / "screen.svg").read_text(encoding="utf-8")
     story_json = json.loads((snapshot / "story.json").read_text(encoding="utf-8"))
     assert [a["text"] for a in story_json["articles"]] == [a.text for a in seeds_story.articles]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 PROG = "newsdiff"
 COMMANDS = ("read", "report", "export", "snapshots", "open", "config")
 DEFAULT_COMMAND = "read"
-EXPORT_SUFFIXES = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+EXPORT_SUFFIXES = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
 
 EXIT_OK = 0
 EXIT_BROKEN_PIPE = 1
@@ -109,16 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="export the story as JSON, Markdown or HTML",
+        help="export the story as JSON, Markdown, HTML or a CSV of the claims",
         description=(
             "Export the story. JSON follows the newsdiff.story/1 contract; Markdown and HTML "
-            "are documents to read. Writes to stdout unless -o is given; files are replaced atomically."
+            "are documents to read; CSV is one row per claim with each article's wording in its own column. "
+            "Writes to stdout unless -o is given; files are replaced atomically."
         ),
     )
     export.add_argument(
         "-f",
         "--format",
-        choices=("json", "md", "html"),
+        choices=tuple(RENDERERS),
         help="export format (default: from the -o file's extension, else json)",
     )
     export.add_argument(

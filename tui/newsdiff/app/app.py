@@ -39,9 +39,7 @@ from newsdiff.app.widgets.reader import Reader
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.export.document import isolation_note
-from newsdiff.engine.export.html_export import to_html
-from newsdiff.engine.export.json_export import to_json
-from newsdiff.engine.export.markdown_export import to_markdown
+from newsdiff.engine.export import RENDERERS
 from newsdiff.engine.model import Article, Story
 from newsdiff.store.config import Config, load_config
 from newsdiff.store.errors import StoreError
@@ -347,11 +345,7 @@ class NewsdiffApp(App[int]):
         """Write the screen as it is now and the story's exports to a new snapshot folder."""
         notes = self.notes
         note_dicts = [n.to_dict() for n in notes]
-        exports = {
-            "story.json": to_json(story, note_dicts),
-            "story.md": to_markdown(story, note_dicts),
-            "story.html": to_html(story, note_dicts),
-        }
+        exports = {f"story.{name}": render(story, note_dicts) for name, render in RENDERERS.items()}
         try:
             path = save_snapshot(
                 story,
