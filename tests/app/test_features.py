@@ -16,7 +16,7 @@ from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip
 from newsdiff.app.widgets.compare_view import SEPARATOR, CompareView
-from newsdiff.app.widgets.reader import Reader
+from newsdiff.app.widgets.reader import Reader, search_pattern
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Reach
@@ -78,6 +78,17 @@ async def test_y_in_the_claim_view_copies_the_claim_with_every_wording(make_app,
         assert copied[0].startswith(f"Claim {app.screen.claim.id} (3 of 3 sources): ")
         for article in seeds_story.articles:
             assert any(line.startswith("- ") and f"\u2014 {article.source}" in line for line in copied)
+
+
+def test_search_matches_across_outlets_spelling_styles() -> None:
+    pattern = search_pattern("kim jong un")
+    assert [bool(pattern.search(text)) for text in ("Kim Jong-un", "KIM JONG UN", "Kim Jong\u2013Un", "Kimjongun")] == [
+        True, True, True, False,
+    ]
+    apostrophe = search_pattern("Putin's")
+    assert apostrophe.search("Putin\u2019s visit") and apostrophe.search("putin's visit")
+    assert search_pattern(" - ") is None
+    assert search_pattern("[bold]").search("a [BOLD] word")  # the query is text, never a pattern
 
 
 def occurrences(article, word: str) -> int:

@@ -36,11 +36,30 @@ GUTTER = 4
 """Cells before the text: cursor bar, reach glyph, note mark, a space."""
 
 
+_BREAKS = re.compile(r"[\s\-\u2010-\u2015]+")
+"""Spaces and dashes: "Kim Jong Un" is "Kim Jong-un" in another outlet's style."""
+_APOSTROPHES = re.compile(r"['\u2018\u2019]")
+
+
+def search_pattern(query: str) -> re.Pattern[str] | None:
+    """A case-insensitive pattern for ``query`` that outlets' spelling styles do not defeat.
+
+    A space or dash in the query matches any run of spaces and dashes, and
+    a straight or curly apostrophe matches either; ``None`` for a query
+    with nothing to find.
+    """
+    words = [word for word in _BREAKS.split(query) if word]
+    if not words:
+        return None
+    pieces = (_APOSTROPHES.pattern.join(map(re.escape, _APOSTROPHES.split(word))) for word in words)
+    return re.compile(_BREAKS.pattern.join(pieces), re.IGNORECASE)
+
+
 def find_matches(article: Article, query: str) -> list[tuple[int, int]]:
-    """Spans of ``query`` in the article's text past its front matter, ignoring case; none for an empty query."""
-    if not query:
+    """Spans of ``query`` (see ``search_pattern``) in the article's text past its front matter."""
+    pattern = search_pattern(query)
+    if pattern is None:
         return []
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
     return [match.span() for match in pattern.finditer(article.text, article.body_start)]
 
 
