@@ -559,7 +559,7 @@ async def test_help_lists_every_binding_id_of_every_panel(make_app, seeds_story)
 
 async def test_keys_can_be_rebound_in_the_config(make_app, seeds_story, user_dirs: Path) -> None:
     config = user_dirs / "config.toml"
-    config.write_text('[keys]\nnext_claim = "x"\nno_such_binding = "y"\n', encoding="utf-8")
+    config.write_text('[keys]\nnext_claim = "x"\nno_such_binding = "y"\nnext_disputed = "ctrl+t"\n', encoding="utf-8")
     app = make_app(seeds_story, config_path=config)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -570,6 +570,10 @@ async def test_keys_can_be_rebound_in_the_config(make_app, seeds_story, user_dir
         assert any("no_such_binding" in str(n.message) for n in app._notifications)
         rows = {row.binding_id: row for row in app.key_reference()}
         assert rows["next_claim"].keys == ("x",)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        start_line = str(app.screen.query_one("#help-start", Static).render())
+        assert start_line.startswith("Start here: ") and "^t where sources disagree" in start_line
 
 
 async def test_note_hints_name_the_keys_as_rebound(make_app, seeds_story, user_dirs: Path) -> None:

@@ -31,6 +31,31 @@ def about_story(story: Story | None) -> Text:
     return about
 
 
+START_HERE = (
+    ("next_passage", "read on"),
+    ("next_divergence", "what differs"),
+    ("next_disputed", "where sources disagree"),
+    ("open_passage_claim", "every wording"),
+    ("copy_passage", "copy to quote"),
+    ("annotate", "note"),
+    ("save_snapshot", "save"),
+)
+"""The few keys a first reading needs, by binding id, in the order a fact-check uses them."""
+
+
+def start_here(rows: Sequence[KeyHelp]) -> Text:
+    """ "Start here: j read on · ] what differs · …", with the keys as the reader has them."""
+    keys = {row.binding_id: row.keys[0] for row in rows if row.binding_id and row.keys}
+    line = Text("Start here: ", style=Style(bold=True))
+    steps = [(keys[binding_id], does) for binding_id, does in START_HERE if binding_id in keys]
+    for number, (key, does) in enumerate(steps):
+        if number:
+            line.append(" · ", style=Style(dim=True))
+        line.append(key, style=Style(bold=True))
+        line.append(f" {does}")
+    return line
+
+
 def help_table(rows: Sequence[KeyHelp]) -> Table:
     """A table of keys; a context's name heads its first row."""
     table = Table(box=None, show_header=True, expand=True, pad_edge=False)
@@ -62,5 +87,6 @@ class HelpScreen(ModalScreen[None]):
             dialog.border_title = Content("Keys")
             dialog.border_subtitle = Content("rebind in config.toml: [keys] binding_id = \"key\"")
             yield Static(about_story(self.story), id="help-about")
+            yield Static(start_here(self.rows), id="help-start")
             yield Static(self.legend, id="help-legend")
             yield Static(help_table(self.rows), id="help-table")
