@@ -39,10 +39,12 @@ async def test_search_highlights_every_match_and_n_walks_them(make_app, seeds_st
         assert reader.match_count == text.lower().count("korea") > 2
         assert reader.has_focus
         first = reader._current_match
+        assert first == 0  # the reader starts at the top, so the search goes to the first match
         await pilot.press("n")
         assert reader._current_match == first + 1
-        await pilot.press("N", "N")
-        assert reader._current_match == (first - 1) % reader.match_count
+        await pilot.press("N", "N")  # back past the first match: the previous article (going round) with one
+        assert reader.article is seeds_story.articles[-1]
+        assert reader._current_match == reader.match_count - 1 == seeds_story.articles[-1].text.lower().count("korea") - 1
         start, _ = reader._matches[reader._current_match]
         assert reader.passage.start <= start < reader.passage.end
         await pilot.press("slash", "backspace", "enter")  # the last query comes back selected
@@ -114,6 +116,13 @@ async def test_search_names_the_other_articles_with_matches_and_they_keep_them(m
         await pilot.press("n")
         start, _ = reader._matches[reader._current_match]
         assert reader.passage.start <= start < reader.passage.end
+        for _ in range(reader.match_count - 1):
+            await pilot.press("n")
+        assert reader.article is third and reader._current_match == reader.match_count - 1
+        await pilot.press("n")  # past the last match of the last article: round to the first article's first
+        await pilot.pause()
+        assert reader.article is first and reader._current_match == 0
+        assert str(list(app._notifications)[-1].message) == f"Match 1 of {occurrences(first, 'weapons')} in {first.source}"
 
 
 def test_a_search_with_no_match_here_says_where_there_are_some(seeds_story) -> None:

@@ -34,7 +34,7 @@ from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip
-from newsdiff.app.widgets.reader import Reader
+from newsdiff.app.widgets.reader import Reader, find_matches
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
 from newsdiff.engine.export.document import citation
 from newsdiff.engine.model import Story
@@ -339,10 +339,30 @@ class MainScreen(Screen[None]):
             self.notify("Search marks cleared", timeout=2)
 
     def action_next_match(self, direction: int) -> None:
+        """Go to the next match; past this article's last, to the first in the next article that has one."""
         reader = self.query_one(Reader)
-        number = reader.next_match(forward=direction > 0)
+        forward = direction > 0
+        moved_to = self._article_with_matches(forward) if reader.would_wrap(forward=forward) else None
+        if moved_to is not None:
+            self.open_article(moved_to)
+        number = reader.next_match(forward=forward)
         if number is not None:
-            self.notify(f"Match {number} of {reader.match_count}", timeout=1.5)
+            where = f" in {reader.article.source}" if moved_to is not None and reader.article is not None else ""
+            self.notify(f"Match {number} of {reader.match_count}{where}", timeout=1.5)
+
+    def _article_with_matches(self, forward: bool) -> str | None:
+        """The next article that way (going round the story) with a match of the search, other than this one."""
+        query = self.query_one(Reader).query
+        if self.story is None or not query:
+            return None
+        ids = [article.id for article in self.story.articles]
+        here = ids.index(self.article_id) if self.article_id in ids else 0
+        step = 1 if forward else -1
+        for offset in range(1, len(ids)):
+            article = self.story.articles[(here + step * offset) % len(ids)]
+            if find_matches(article, query):
+                return article.id
+        return None
 
     def action_compare(self) -> None:
         if self.story is None or self.article_id is None:

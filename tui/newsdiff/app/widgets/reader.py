@@ -339,17 +339,28 @@ class Reader(PaintedLines, can_focus=True):
         self._current_match = None
         self.restyle()
 
-    def next_match(self, *, forward: bool) -> int | None:
-        """Go to the next (or previous) match after the current one; its number."""
-        if not self._matches or self._layout is None:
-            return None
+    @property
+    def query(self) -> str:
+        """What the last search looked for ("" when there is none)."""
+        return self._query
+
+    def would_wrap(self, *, forward: bool) -> bool:
+        """Whether the next match that way is past this article's last match (or before its first)."""
+        return not 0 <= self._next_match_index(forward) < len(self._matches)
+
+    def _next_match_index(self, forward: bool) -> int:
+        """Where ``next_match`` goes, before wrapping around: after the current match, or after the cursor."""
         if self._current_match is None:
             here = self.passage.start if self.passage is not None else 0
             index = bisect_left(self._match_starts, here)
-            index = index if forward else index - 1
-        else:
-            index = self._current_match + (1 if forward else -1)
-        index %= len(self._matches)
+            return index if forward else index - 1
+        return self._current_match + (1 if forward else -1)
+
+    def next_match(self, *, forward: bool) -> int | None:
+        """Go to the next (or previous) match after the current one, wrapping around; its number."""
+        if not self._matches or self._layout is None:
+            return None
+        index = self._next_match_index(forward) % len(self._matches)
         self._current_match = index
         start, _ = self._matches[index]
         passage_index = self._layout.passage_index_at(start)

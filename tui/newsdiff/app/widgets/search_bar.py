@@ -1,7 +1,7 @@
 """The search line opened with ``/``: enter searches, escape closes.
 
 Closing keeps the matches marked, so ``n``/``N`` walk them from the reader,
-in this article and in any article opened next; an empty search clears them.
+on through the other articles that have some; an empty search clears them.
 """
 
 from __future__ import annotations
