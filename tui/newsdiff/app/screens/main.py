@@ -352,7 +352,7 @@ class MainScreen(Screen[None]):
 
     def _article_with_matches(self, forward: bool) -> str | None:
         """The next article that way (going round the story) with a match of the search, other than this one."""
-        query = self.query_one(Reader).query
+        query = self.query_one(Reader).search_query
         if self.story is None or not query:
             return None
         ids = [article.id for article in self.story.articles]

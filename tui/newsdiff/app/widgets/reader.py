@@ -340,7 +340,7 @@ class Reader(PaintedLines, can_focus=True):
         self.restyle()
 
     @property
-    def query(self) -> str:
+    def search_query(self) -> str:
         """What the last search looked for ("" when there is none)."""
         return self._query
 
