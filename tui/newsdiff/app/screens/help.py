@@ -44,7 +44,7 @@ START_HERE = (
 
 
 def start_here(rows: Sequence[KeyHelp]) -> Text:
-    """ "Start here: j read on · ] what differs · …", with the keys as the reader has them."""
+    """ "Start here: ↓ read on · ] what differs · …", with the keys as the reader has them."""
     keys = {row.binding_id: row.keys[0] for row in rows if row.binding_id and row.keys}
     line = Text("Start here: ", style=Style(bold=True))
     steps = [(keys[binding_id], does) for binding_id, does in START_HERE if binding_id in keys]
