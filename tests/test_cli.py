@@ -320,7 +320,7 @@ def test_snapshots_lists_saved_snapshots_with_their_label(
     saved = _saved_snapshot(tmp_path)
     assert main(["snapshots", "--snapshots-dir", str(tmp_path)]) == 0
     [line] = capsys.readouterr().out.splitlines()
-    assert line.startswith(saved.name)
+    assert line.startswith(f"1  {saved.name}")
     assert "3 sources, 0 notes" in line
     assert line.endswith("[b]Bridge[/b]")
 
@@ -335,6 +335,19 @@ def test_open_hands_the_snapshot_articles_to_the_app(tmp_path: Path, monkeypatch
     [(articles, options)] = calls
     assert [a.id for a in articles] == ["planet", "bugle", "sentinel"]
     assert options["notes"] == ()
+
+
+def test_open_takes_the_number_snapshots_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    saved = _saved_snapshot(tmp_path)
+    opened = []
+    monkeypatch.setattr("newsdiff.app.run_app", lambda sources, **options: opened.append(sources) or 0)
+    assert main(["open", "1", "--snapshots-dir", str(tmp_path)]) == 0
+    assert [a.id for a in opened[0]] == ["planet", "bugle", "sentinel"]
+    assert main(["open", "2", "--snapshots-dir", str(tmp_path)]) == 2
+    assert _single_error_line(capsys.readouterr().err).endswith(f"no snapshot number 2: there are 1 in {tmp_path}")
+    assert saved.is_dir()
 
 
 def test_semantic_without_the_extra_falls_back_with_one_notice(

@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open a saved snapshot in the app",
         description="Open a snapshot saved from the app (a path, or a name from 'newsdiff snapshots').",
     )
-    open_snapshot.add_argument("snapshot", metavar="SNAPSHOT", help="the snapshot to open")
+    open_snapshot.add_argument("snapshot", metavar="SNAPSHOT", help="the snapshot to open: its number in `newsdiff snapshots` (1 = newest), folder name or path")
     _add_app_options(open_snapshot)
     open_snapshot.set_defaults(run=_run_open)
 
@@ -297,10 +297,12 @@ def _run_snapshots(options: argparse.Namespace) -> int:
         print(f"{PROG}: no snapshots in {folder}", file=sys.stderr)
         return EXIT_OK
     console = Console(highlight=False, soft_wrap=True)
-    for snapshot in snapshots:
+    width = len(str(len(snapshots)))
+    for number, snapshot in enumerate(snapshots, start=1):
         sources = len(snapshot.articles)
         console.print(
             Text.assemble(
+                (f"{number:>{width}}  ", "bold"),
                 (snapshot.name, "bold"),
                 f"  {snapshot.created:%Y-%m-%d %H:%M}  {sources} {'source' if sources == 1 else 'sources'}, "
                 f"{snapshot.note_count} {'note' if snapshot.note_count == 1 else 'notes'}  ",

@@ -267,13 +267,22 @@ def read_manifest(folder: Path) -> SnapshotInfo:
 
 
 def resolve_snapshot(name: str | Path, base_dir: Path | None = None) -> Path:
-    """The folder meant by ``name``: a path to a snapshot, or a folder name in ``base_dir``."""
+    """The folder meant by ``name``: a path to a snapshot, a folder name in ``base_dir``, or its number.
+
+    The number is the one ``newsdiff snapshots`` shows (1 is the newest),
+    so nobody has to copy a long folder name.
+    """
     given = Path(name).expanduser()
     if (given / MANIFEST).is_file():
         return given
     base = paths.default_snapshots_dir() if base_dir is None else base_dir
     if given.name == str(name) and (base / given / MANIFEST).is_file():
         return base / given
+    if str(name).isdigit():
+        listed = list_snapshots(base)
+        if 1 <= int(str(name)) <= len(listed):
+            return listed[int(str(name)) - 1].path
+        raise StoreError(f"no snapshot number {name}: there are {len(listed)} in {base}")
     raise StoreError(f"no snapshot {str(name)!r} (looked in the current folder and {base})")
 
 
