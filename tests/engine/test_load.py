@@ -33,6 +33,12 @@ def input_error(paths: list[Path | str]) -> str:
     return message
 
 
+def test_numbers_in_file_names_sort_as_numbers(tmp_path: Path) -> None:
+    for name in ("1_10.txt", "1_2.txt", "1_1.txt", "b.txt", "a.txt"):
+        write(tmp_path / name, f"Report from {name}.")
+    assert [a.id for a in load_paths([tmp_path])] == ["1_1", "1_2", "1_10", "a", "b"]
+
+
 def test_a_folder_is_its_text_files_in_name_order(tmp_path: Path) -> None:
     write(tmp_path / "b.md", "Second outlet reports.")
     write(tmp_path / "a.txt", "First outlet reports.")

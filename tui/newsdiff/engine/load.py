@@ -1,7 +1,7 @@
 """Read article files and folders into ``Article`` records.
 
 A folder is one story: its ``.txt``, ``.md`` and saved web pages (``.html``,
-``.htm``), in name order, are the articles (subfolders and hidden files are
+``.htm``), in name order (numbers as numbers), are the articles (subfolders and hidden files are
 skipped, so a story can keep notes beside it). A text file may open with a
 front-matter block of ``key: value`` lines between ``---`` lines; a web page's
 article text and metadata come from ``html_page``. What neither says is
@@ -144,7 +144,7 @@ def _article_files(paths: Sequence[str | Path]) -> Iterator[tuple[str, Path]]:
 
 def _folder_articles(folder: Path) -> list[Path]:
     try:
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        entries = sorted(folder.iterdir(), key=lambda p: _natural_key(p.name))
     except OSError as error:
         raise InputError(f"{folder}: cannot list folder ({error.strerror or error})") from None
     files = [
@@ -157,6 +157,11 @@ def _folder_articles(folder: Path) -> list[Path]:
     if not files:
         raise InputError(f"{folder}: folder holds no .txt, .md or .html articles")
     return files
+
+
+def _natural_key(name: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key that reads numbers as numbers: ``1_2`` before ``1_10``, as a reader numbers articles."""
+    return tuple((0, int(part), part) if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", name))
 
 
 def _unique(stem: str, taken: set[str]) -> str:
