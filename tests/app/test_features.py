@@ -562,6 +562,13 @@ async def test_help_lists_every_binding_id_of_every_panel(make_app, seeds_story)
         for node_class in (type(app.main), Reader, CompareScreen, CompareView):
             for binding in node_class.BINDINGS:
                 assert binding.id in listed
+        dialog = app.screen.query_one("#help-dialog")
+        await pilot.press("G")
+        await pilot.pause()
+        assert dialog.scroll_y == dialog.max_scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert dialog.scroll_y == 0
         await pilot.press("escape")
         assert app.screen is app.main
 

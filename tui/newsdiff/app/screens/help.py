@@ -74,7 +74,11 @@ def help_table(rows: Sequence[KeyHelp]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """Says what the story holds and lists the keys; escape, q or ? closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help"),
+        Binding("g", "scroll_help(False)", "Top", id="help_top"),
+        Binding("G", "scroll_help(True)", "Bottom", id="help_bottom"),
+    ]
 
     def __init__(self, rows: Sequence[KeyHelp], legend: Text, story: Story | None = None) -> None:
         super().__init__()
@@ -90,3 +94,11 @@ class HelpScreen(ModalScreen[None]):
             yield Static(start_here(self.rows), id="help-start")
             yield Static(self.legend, id="help-legend")
             yield Static(help_table(self.rows), id="help-table")
+
+    def action_scroll_help(self, to_end: bool) -> None:
+        """``g`` / ``G`` as in the reader (the list's own home / end keys work too)."""
+        dialog = self.query_one("#help-dialog", VerticalScroll)
+        if to_end:
+            dialog.scroll_end(animate=False)
+        else:
+            dialog.scroll_home(animate=False)
