@@ -337,6 +337,18 @@ def test_open_hands_the_snapshot_articles_to_the_app(tmp_path: Path, monkeypatch
     assert options["notes"] == ()
 
 
+def test_report_and_export_without_a_path_use_the_sample_story_as_the_app_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["export", "--no-cache"]) == 0
+    without = json.loads(capsys.readouterr().out)
+    assert main(["export", "--no-cache", str(SEEDS)]) == 0
+    with_seeds = json.loads(capsys.readouterr().out)
+    assert [a["text"] for a in without["articles"]] == [a["text"] for a in with_seeds["articles"]]
+    assert main(["report"]) == 0
+    assert "3 sources compared" in capsys.readouterr().out
+
+
 def test_open_takes_the_number_snapshots_shows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the story in the terminal app (the default command)",
         description="Open articles in the terminal app. Without PATH, open the bundled sample story.",
     )
-    _add_paths(read, required=False)
+    _add_paths(read)
     _add_app_options(read)
     _add_matcher_options(read)
     read.set_defaults(run=_run_read)
@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
             "and what each source leaves out. Plain text when piped or when NO_COLOR is set."
         ),
     )
-    _add_paths(report, required=True)
+    _add_paths(report)
     _add_matcher_options(report)
     report.set_defaults(run=_run_report)
 
@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)"
     )
-    _add_paths(export, required=True)
+    _add_paths(export)
     _add_matcher_options(export)
     export.set_defaults(run=_run_export)
 
@@ -169,13 +169,14 @@ def package_version() -> str:
         return __version__
 
 
-def _add_paths(parser: argparse.ArgumentParser, *, required: bool) -> None:
+def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         metavar="PATH",
-        nargs="+" if required else "*",
+        nargs="*",
         type=Path,
-        help="article files, or a folder holding one story's .txt/.md files and saved web pages (.html)",
+        help="article files, or a folder holding one story's .txt/.md files and saved web pages (.html);"
+        " none: the bundled sample story",
     )
 
 
@@ -364,10 +365,11 @@ def _user_config(options: argparse.Namespace) -> Config:
 
 
 def _analyze(options: argparse.Namespace) -> Story:
+    """The story of the given paths (none: the bundled sample, as the app opens it)."""
     _require_existing(options.paths)
-    with _progress_line(sys.stderr) as progress:
+    with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
         analysis = run_analysis(
-            options.paths,
+            paths,
             semantic=options.semantic or _user_config(options).semantic,
             use_cache=not options.no_cache,
             progress=progress,
