@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -104,6 +105,22 @@ def test_unusable_article_is_one_line_and_exit_2(
     assert main([*command, str(article), str(SEEDS)]) == 2
     assert started == []
     assert "article.txt" in _single_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("command", [["report"], []], ids=["report", "app"])
+def test_an_unusable_file_in_a_story_folder_is_a_warning_and_the_story_opens(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started: list[dict[str, object]] = []
+    monkeypatch.setattr("newsdiff.app.run_app", lambda *args, **kwargs: started.append(kwargs) or 0)
+    story = tmp_path / "story"
+    shutil.copytree(SEEDS, story)
+    (story / "zz_broken.txt").write_bytes(b"")
+    assert main([*command, "--no-cache", str(story)]) == 0
+    warning = f"newsdiff: warning: left out {story / 'zz_broken.txt'}: article is empty"
+    assert warning in capsys.readouterr().err.splitlines()
+    if not command:
+        assert started[0]["notices"] == [warning.removeprefix("newsdiff: warning: ")]
 
 
 def test_missing_file_through_the_console_script_has_no_traceback() -> None:
@@ -274,8 +291,10 @@ def test_without_a_command_the_app_opens_the_given_paths(
     assert main([str(SEEDS), "--snapshots-dir", str(tmp_path)]) == 0
     assert main(["read", "--no-cache", "--semantic", str(SEEDS)]) == 0
     [(articles, options), (_, fresh)] = calls
-    assert options == {"snapshots_dir": tmp_path, "config_path": None, "semantic": False, "use_cache": True}
-    assert fresh == {"snapshots_dir": None, "config_path": None, "semantic": True, "use_cache": False}
+    assert options == {
+        "snapshots_dir": tmp_path, "config_path": None, "semantic": False, "use_cache": True, "notices": []
+    }
+    assert fresh == {"snapshots_dir": None, "config_path": None, "semantic": True, "use_cache": False, "notices": []}
     assert [a.path for a in articles] == [str(path) for path in sorted(SEEDS.glob("*.txt"))]
 
 

@@ -47,6 +47,17 @@ async def test_an_article_that_shares_nothing_is_named_when_the_story_opens(make
     assert "1 of 3 articles (Recipes) shares no claim with the others, so nothing in it is compared." in messages
 
 
+async def test_notices_about_the_input_are_toasts_when_the_window_opens(make_app, story_from_texts) -> None:
+    story = story_from_texts({"Wire": "The mayor opened the bridge.\n", "Daily": "The mayor opened the bridge.\n"})
+    app = make_app(story, notices=["left out story/b.txt: article is empty [b]x[/b]"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        toasts = [n for n in app._notifications if n.title == "Input"]
+    assert [str(n.message) for n in toasts] == ["left out story/b.txt: article is empty [b]x[/b]"]
+    assert toasts[0].severity == "warning"
+    assert not toasts[0].markup
+
+
 async def test_a_one_article_story_says_there_is_nothing_to_compare(make_app, story_from_texts) -> None:
     story = story_from_texts({"Solo": "Only one outlet wrote this. It has two sentences.\n"})
     app = make_app(story)

@@ -217,6 +217,44 @@ def test_empty_files_are_refused(tmp_path: Path, content: str) -> None:
     assert "empty" in input_error([write(tmp_path / "blank.txt", content)])
 
 
+def test_an_unusable_file_in_a_folder_is_left_out_when_the_caller_listens(tmp_path: Path) -> None:
+    write(tmp_path / "1_wire.txt", "The mayor opened the bridge.")
+    write(tmp_path / "2_blank.txt", "  \n")
+    (tmp_path / "3_photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    write(tmp_path / "4_daily.txt", "The bridge was opened by the mayor.")
+    skipped: list[str] = []
+    articles = load_paths([tmp_path], skipped=skipped.append)
+    assert [a.id for a in articles] == ["1_wire", "4_daily"]
+    assert len(skipped) == 2
+    assert "2_blank.txt" in skipped[0] and "empty" in skipped[0]
+    assert "3_photo.txt" in skipped[1] and "binary" in skipped[1]
+
+
+def test_an_unusable_file_in_a_folder_is_an_error_when_nobody_listens(tmp_path: Path) -> None:
+    write(tmp_path / "wire.txt", "The mayor opened the bridge.")
+    write(tmp_path / "blank.txt", "")
+    assert "blank.txt" in input_error([tmp_path])
+
+
+def test_a_file_named_on_its_own_is_never_left_out(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    write(folder / "wire.txt", "The mayor opened the bridge.")
+    blank = write(tmp_path / "blank.txt", "")
+    with pytest.raises(InputError, match="blank.txt"):
+        load_paths([folder, blank], skipped=lambda message: None)
+
+
+def test_a_folder_of_only_unusable_files_is_refused_with_the_first_reason(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(tmp_path / name, "")
+    with pytest.raises(InputError) as error:
+        load_paths([tmp_path], skipped=lambda message: pytest.fail(f"reported {message}"))
+    assert "no usable article" in str(error.value)
+    assert "a.txt: article is empty" in str(error.value)
+    assert "2 more" in str(error.value)
+
+
 def test_missing_paths_are_refused(tmp_path: Path) -> None:
     assert "nowhere.txt" in input_error([tmp_path / "nowhere.txt"])
 

@@ -40,14 +40,18 @@ def run_analysis(
     use_cache: bool = True,
     progress: Progress | None = None,
 ) -> Analysis:
-    """Analyse ``sources``; raises ``InputError`` for unusable input."""
-    articles = collect_articles(sources, progress=progress)
+    """Analyse ``sources``; raises ``InputError`` for unusable input.
+
+    An unusable file in a story folder is left out with a notice, so one
+    broken download does not cost the reader the whole story.
+    """
+    notices: list[str] = []
+    articles = collect_articles(sources, progress=progress, skipped=notices.append)
     stories = cache_dir() / "stories" if use_cache else None
     if semantic and stories is not None:
         story = cached_story(articles, cache_dir=stories, backend=DEFAULT_ENCODER, progress=progress)
         if story is not None:
-            return Analysis(story)
-    notices: list[str] = []
+            return Analysis(story, tuple(notices))
     encoder = None
     if semantic:
         if progress:

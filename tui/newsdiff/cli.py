@@ -229,12 +229,18 @@ def _run_read(options: argparse.Namespace) -> int:
 
     _require_existing(options.paths)
     # Read the articles before the window opens: unusable input (an empty,
-    # binary or undecodable file) ends here with one line and exit code 2,
-    # as in every other command, instead of an app with nothing to show.
+    # binary or undecodable file named on its own, or a folder with no usable
+    # file) ends here with one line and exit code 2, as in every other
+    # command, instead of an app with nothing to show. An unusable file in a
+    # folder is left out with a warning, here and as a toast in the app.
+    skipped: list[str] = []
     with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
-        articles = collect_articles(paths, progress=progress)
+        articles = collect_articles(paths, progress=progress, skipped=skipped.append)
+    for notice in skipped:
+        _warn(notice)
     return run_app(
         articles,
+        notices=skipped,
         snapshots_dir=options.snapshots_dir,
         config_path=options.config,
         semantic=options.semantic,

@@ -21,6 +21,7 @@ def run_app(
     semantic: bool = False,
     use_cache: bool = True,
     position: ReadingPosition | None = None,
+    notices: Sequence[str] = (),
 ) -> int:
     """Run the app until the user quits; returns the exit code.
 
@@ -30,7 +31,9 @@ def run_app(
     by a reopened snapshot, shown beside the story's own. ``semantic`` asks
     for the sentence-encoder matcher (the config's ``semantic`` also can);
     ``use_cache=False`` analyses afresh, neither reading nor writing the cache.
-    ``position`` is where a reopened snapshot was being read.
+    ``position`` is where a reopened snapshot was being read. ``notices``
+    are shown as warnings when the window opens (a file of the story folder
+    left out).
     """
     from newsdiff.app.app import NewsdiffApp
 
@@ -44,6 +47,7 @@ def run_app(
         semantic=semantic,
         use_cache=use_cache,
         position=position,
+        notices=notices,
     )
     result = app.run()
     return result if isinstance(result, int) else 0

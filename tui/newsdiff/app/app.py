@@ -87,8 +87,11 @@ class NewsdiffApp(App[int]):
         semantic: bool = False,
         use_cache: bool = True,
         position: ReadingPosition | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self.notices = tuple(notices)
+        """What the reader should know about how the sources were read (a file left out)."""
         self.semantic = semantic
         self.use_cache = use_cache
         self.position = position
@@ -113,6 +116,8 @@ class NewsdiffApp(App[int]):
     def on_mount(self) -> None:
         self._apply_config()
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        for notice in self.notices:
+            self.notify(notice, title="Input", severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
         release_long_lived()
@@ -172,7 +177,7 @@ class NewsdiffApp(App[int]):
             self.post_message(AnalysisFailed(f"analysis failed: {type(error).__name__}: {error}"))
         else:
             for notice in analysis.notices:
-                self.call_from_thread(self.notify, notice, title="Matcher", severity="warning", timeout=8, markup=False)
+                self.call_from_thread(self.notify, notice, title="Analysis", severity="warning", timeout=8, markup=False)
             self.post_message(AnalysisDone(analysis.story))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:

@@ -2,7 +2,10 @@
 
 A folder is one story: its ``.txt``, ``.md`` and saved web pages (``.html``,
 ``.htm``), in name order (numbers as numbers), are the articles (subfolders and hidden files are
-skipped, so a story can keep notes beside it). A text file may open with a
+skipped, so a story can keep notes beside it). One unusable file in a folder
+(empty, binary, undecodable) need not cost the reader the whole story: a
+caller that can tell the reader passes ``skipped`` and the file is left out
+with its reason; a file named on its own is always an error. A text file may open with a
 front-matter block of ``key: value`` lines between ``---`` lines; a web page's
 article text and metadata come from ``html_page``. What neither says is
 inferred: the source from the file name, the title from a headline-like
@@ -25,6 +28,7 @@ from newsdiff.engine.segment import passage_spans
 ARTICLE_SUFFIXES = frozenset({".txt", ".md"}) | HTML_SUFFIXES
 
 Progress = Callable[[str], None]
+Skipped = Callable[[str], None]
 
 _FRONT_MATTER_KEYS = {
     "title": "title",
@@ -54,27 +58,50 @@ _ACRONYM_MAX_CHARS = 3
 _LARGE_FILE_BYTES = 1_000_000
 
 
-def load_paths(paths: Sequence[str | Path], progress: Progress | None = None) -> list[Article]:
-    """Articles from files and folders, in the order given; ``InputError`` if unusable."""
+def load_paths(
+    paths: Sequence[str | Path], progress: Progress | None = None, skipped: Skipped | None = None
+) -> list[Article]:
+    """Articles from files and folders, in the order given; ``InputError`` if unusable.
+
+    With ``skipped``, an unusable file found in a folder is passed over and
+    its reason ("x.txt: article is empty") goes to ``skipped``; the load
+    still fails when no usable article is left.
+    """
     report = progress or _ignore
     files = list(_article_files(paths))
     if not files:
         raise InputError("no articles given: name article files or a story folder")
     articles: list[Article] = []
     ids: set[str] = set()
-    for number, (shown, path) in enumerate(files, start=1):
+    reasons: list[str] = []
+    for number, (shown, path, in_folder) in enumerate(files, start=1):
         size = path.stat().st_size if path.exists() else 0
         detail = f" ({size / 1e6:.1f} MB)" if size >= _LARGE_FILE_BYTES else ""
         report(f"Reading {number}/{len(files)}: {path.name}{detail}")
-        text = read_article_file(path)
-        known: dict[str, str] = {}
-        if path.suffix.lower() in HTML_SUFFIXES:
-            page = read_page(text, shown)
-            text, known = page.text, page.fields()
-        article_id = _unique(path.stem, ids)
-        ids.add(article_id)
-        articles.append(_article(text, article_id=article_id, path=shown, name=path.stem, known=known))
+        try:
+            article = _read_article(shown, path, ids)
+        except InputError as error:
+            if skipped is None or not in_folder:
+                raise
+            reasons.append(str(error))
+            continue
+        ids.add(article.id)
+        articles.append(article)
+    if not articles:
+        more = f" (and {len(reasons) - 1} more unusable files)" if len(reasons) > 1 else ""
+        raise InputError(f"no usable article: {reasons[0]}{more}")
+    for reason in reasons:
+        (skipped or _ignore)(f"left out {reason}")
     return articles
+
+
+def _read_article(shown: str, path: Path, taken: set[str]) -> Article:
+    text = read_article_file(path)
+    known: dict[str, str] = {}
+    if path.suffix.lower() in HTML_SUFFIXES:
+        page = read_page(text, shown)
+        text, known = page.text, page.fields()
+    return _article(text, article_id=_unique(path.stem, taken), path=shown, name=path.stem, known=known)
 
 
 def article_from_text(
@@ -124,12 +151,13 @@ def _ignore(_message: str) -> None:
     """Progress sink when nobody listens."""
 
 
-def _article_files(paths: Sequence[str | Path]) -> Iterator[tuple[str, Path]]:
-    """``(path as shown, path)`` of every article file, each file once."""
+def _article_files(paths: Sequence[str | Path]) -> Iterator[tuple[str, Path, bool]]:
+    """``(path as shown, path, found in a folder)`` of every article file, each file once."""
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        in_folder = path.is_dir()
+        if in_folder:
             found = _folder_articles(path)
         elif path.exists():
             found = [path]
@@ -139,7 +167,7 @@ def _article_files(paths: Sequence[str | Path]) -> Iterator[tuple[str, Path]]:
             key = file.resolve()
             if key not in seen:
                 seen.add(key)
-                yield str(file), file
+                yield str(file), file, in_folder
 
 
 def _folder_articles(folder: Path) -> list[Path]:
