@@ -114,6 +114,40 @@ def test_a_number_only_one_source_gives_is_not_a_disagreement() -> None:
     assert FlagKind.NUMBER not in kinds(compare_wording([a, b])[1])
 
 
+def test_months_that_disagree_are_a_date_flag() -> None:
+    _, a = passage("A", "Reid launched a new fashion line called Mantra in December.")
+    _, b = passage("B", "Reid, who launched a fashion line called Mantra in September, spoke out.")
+    _, flags = compare_wording([a, b])
+    assert kinds(flags) == [FlagKind.DATE]
+    assert flags[0].detail == '"December" (A) vs "September" (B)'
+
+
+def test_a_month_is_shown_with_its_day_and_read_in_either_order() -> None:
+    _, a = passage("A", "The treaty was signed on 19 June in Pyongyang.")
+    _, b = passage("B", "The treaty was signed on June 19 in Pyongyang.")
+    _, c = passage("C", "The treaty was signed on July 19 in Pyongyang.")
+    assert FlagKind.DATE not in kinds(compare_wording([a, b])[1])
+    (flag,) = [f for f in compare_wording([a, c])[1] if f.kind is FlagKind.DATE]
+    assert flag.detail == '"19 June" (A) vs "July 19" (C)'
+
+
+def test_weekdays_that_disagree_are_flagged_but_not_the_day_a_statement_was_made() -> None:
+    _, a = passage("A", "The quake struck on Friday, police said on Sunday.")
+    _, b = passage("B", "The quake struck on Saturday, police told reporters.")
+    _, c = passage("C", "The quake struck on Friday, police said Monday.")
+    (flag,) = [f for f in compare_wording([a, b])[1] if f.kind is FlagKind.DATE]
+    assert flag.detail == '"Friday" (A) vs "Saturday" (B)'
+    assert FlagKind.DATE not in kinds(compare_wording([a, c])[1])
+
+
+def test_words_that_only_look_like_dates_are_not_dates() -> None:
+    _, a = passage("A", "May the protesters march again? Jan Kowalski thinks so.")
+    _, b = passage("B", "March organisers expect protesters in December, Kowalski said.")
+    assert FlagKind.DATE not in kinds(compare_wording([a, b])[1])
+    _, c = passage("C", "Protesters will march again on Jan. 6, Kowalski said.")
+    assert FlagKind.DATE in kinds(compare_wording([b, c])[1])
+
+
 def test_quotes_of_one_statement_in_different_words_are_flagged() -> None:
     _, a = passage("A", "“Sending weapons to Ukraine would be a very big mistake,” Putin said.")
     _, b = passage("B", "“Sending weapons to Ukraine would be a very serious mistake,” Putin said.")

@@ -406,7 +406,7 @@ class NewsdiffApp(App[int]):
         yield SystemCommand("Copy passage", "The current passage with its source, title, date and URL", main.action_copy_passage)
         yield SystemCommand("Next divergence", "Next passage worded differently or unique", lambda: main.action_jump(1))
         yield SystemCommand("Next claim", "Next claim in the claims panel", lambda: main.action_step_claim(1))
-        yield SystemCommand("Next disagreement", "Next claim with ⚑: sources disagree on a number, name, quote or word",
+        yield SystemCommand("Next disagreement", "Next claim with ⚑: sources disagree on a number, date, name, quote or word",
                             lambda: main.action_step_disputed(1))
         yield SystemCommand("Help: keys", "Every key and its binding id", self.action_help)
         if self.story is not None:

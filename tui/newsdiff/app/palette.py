@@ -24,7 +24,7 @@ REACH_GLYPHS: dict[Reach | None, str] = {
 
 NOTE_GLYPH = "✎"
 FLAG_GLYPH = "⚑"
-"""Marks a claim whose sources disagree (a number, a name, a quote's wording)."""
+"""Marks a claim whose sources disagree (a number, a date, a name, a quote's wording)."""
 CURSOR_GLYPH = "▶"
 
 

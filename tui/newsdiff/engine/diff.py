@@ -18,8 +18,8 @@ passage of a large claim) keeps the marks meaningful when a claim gathers
 dozens of outlets, whose union would share nearly every word, and keeps the
 cost linear in the number of passages.
 
-Flags point at divergences a reader should check: numbers that disagree,
-quotes of one statement that differ in wording or speaker, and a phrase
+Flags point at divergences a reader should check: numbers and named
+dates (months, weekdays) that disagree, quotes of one statement that differ in wording or speaker, and a phrase
 that one source replaces by another in otherwise matching wording (a name
 change is a NAME flag, other wording a WORDING flag). Flags come from an
 alignment of the two passages, because a replacement only means something
@@ -101,7 +101,7 @@ def compare_wording(
     diffs = tuple(_word_diff(w, nearest[id(w)]) for w in words if nearest[id(w)])
     pairs = _closest_pairs(words, nearest)
     flags = (
-        *_number_flags(words),
+        *_value_flags(words),
         *_quote_flags(words),
         *_replacement_flags(pairs),
     )
@@ -154,20 +154,40 @@ def _closest_pairs(words: Sequence[_Words], nearest: dict[int, tuple[_Words, ...
     return pairs
 
 
-# Numbers ---------------------------------------------------------------------
+# Numbers and dates ---------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class _Number:
-    value: float
-    context: str
-    """The nearest content word (norm): "cent" in "19 cents", "june" in "June 20"."""
+class _Value:
+    """A number or a named day or month, as one passage gives it."""
+
+    value: float | str
+    topic: str
+    """What the value is about: for a number the nearest content word (norm),
+    "cent" in "19 cents", "june" in "June 20"; for a date word "month" or "weekday"."""
     shown: str
     passage_id: str
 
 
-def _numbers(words: _Words) -> list[_Number]:
-    found: list[_Number] = []
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "apr": 4, "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+"""Usual news abbreviations: read as a month only beside a day number ("Jan" alone may be a first name)."""
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)} | _MONTH_ABBREVIATIONS
+_WEEKDAYS = {
+    name: number
+    for number, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
+_SPEECH_VERBS = frozenset({"said", "says", "told", "announced", "added", "stated", "confirmed", "reported"})
+_DATE_LEADS = frozenset({"on", "late", "early", "last"})
+_AMBIGUOUS_DATE_WORDS = frozenset({"may", "march"})
+"""Month names that are also common words: read as months only when capitalised mid-sentence."""
+
+
+def _numbers(words: _Words) -> list[_Value]:
+    found: list[_Value] = []
     tokens = words.tokens
     for i, token in enumerate(tokens):
         if not token.is_number or (i > 0 and tokens[i - 1].is_number):
@@ -185,7 +205,7 @@ def _numbers(words: _Words) -> list[_Number]:
         context = after or before
         first_token, last_token = (token, after) if after else (before or token, tokens[last])
         shown = words.raw(first_token.start, max(last_token.end, tokens[last].end))
-        found.append(_Number(value, context.norm if context else "", shown, words.passage.id))
+        found.append(_Value(value, context.norm if context else "", shown, words.passage.id))
     return found
 
 
@@ -193,22 +213,65 @@ def _is_context(token: Token) -> bool:
     return not token.is_number and token.norm not in STOPWORDS and token.norm not in _SCALES
 
 
-def _number_flags(words: Sequence[_Words]) -> list[Flag]:
-    """Numbers about the same thing ("… cents") that two sources give differently.
+def _date_words(words: _Words) -> list[_Value]:
+    """Named months and weekdays ("in December", "on Thursday"), a month with its adjacent day number.
 
-    Two articles disagree on a context when each gives a value the other
-    does not; a number only one source mentions is extra detail, not a
-    disagreement.
+    Only capitalised words count, and "May" or "March" only past the first
+    word, where a capital marks a name rather than a sentence start.
     """
-    by_context: dict[str, dict[str, list[_Number]]] = defaultdict(lambda: defaultdict(list))
+    found: list[_Value] = []
+    tokens = words.tokens
+    for i, token in enumerate(tokens):
+        name = token.text.lower().rstrip(".")
+        if not token.is_capitalized or (name in _AMBIGUOUS_DATE_WORDS and i == 0):
+            continue
+        if name in _WEEKDAYS:
+            if _when_said(tokens, i):
+                continue
+            found.append(_Value(f"weekday:{_WEEKDAYS[name]}", "weekday", token.text, words.passage.id))
+            continue
+        if name not in _MONTHS:
+            continue
+        first = tokens[i - 1] if i > 0 and tokens[i - 1].is_number else token
+        last = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].is_number else token
+        if name in _MONTH_ABBREVIATIONS and first is last:
+            continue
+        found.append(_Value(f"month:{_MONTHS[name]}", "month", words.raw(first.start, last.end), words.passage.id))
+    return found
+
+
+def _when_said(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the weekday at ``index`` dates a statement ("said Wednesday", "told reporters on Monday").
+
+    Outlets report one event on different days, so the day something was
+    said is no disagreement about when the event happened.
+    """
+    before = [t.text.lower() for t in tokens[max(0, index - 3) : index]]
+    while before and before[-1] in _DATE_LEADS:
+        before.pop()
+    return any(word in _SPEECH_VERBS for word in before[-2:])
+
+
+def _value_flags(words: Sequence[_Words]) -> list[Flag]:
+    """Numbers about the same thing ("… cents"), and dates, that two sources give differently.
+
+    Two articles disagree on a topic when each gives a value the other
+    does not; a value only one source mentions is extra detail, not a
+    disagreement. A named month or weekday is a date topic of its own, so
+    "in December" against "in September" is flagged, which the number
+    comparison (keyed by the word beside a number) cannot see.
+    """
+    by_topic: dict[tuple[FlagKind, str], dict[str, list[_Value]]] = defaultdict(lambda: defaultdict(list))
     for w in words:
         for number in _numbers(w):
-            by_context[number.context][w.article].append(number)
+            by_topic[FlagKind.NUMBER, number.topic][w.article].append(number)
+        for date in _date_words(w):
+            by_topic[FlagKind.DATE, date.topic][w.article].append(date)
     label_of = {w.article: w.label for w in words}
     flags: list[Flag] = []
-    for per_article in by_context.values():
+    for (kind, _topic), per_article in by_topic.items():
         values = {article: frozenset(n.value for n in found) for article, found in per_article.items()}
-        variants: dict[frozenset[float], list[str]] = defaultdict(list)
+        variants: dict[frozenset[float | str], list[str]] = defaultdict(list)
         for article, value_set in values.items():
             variants[value_set].append(article)
         if not _conflicting(list(variants)):
@@ -222,11 +285,11 @@ def _number_flags(words: Sequence[_Words]) -> list[Flag]:
             shown = ", ".join(dict.fromkeys(n.shown for n in numbers))
             parts.append(f'"{shown}" ({_names(label_of[a] for a in articles)})')
             passage_ids.extend(n.passage_id for a in articles for n in per_article[a] if n.value not in common)
-        flags.append(Flag(FlagKind.NUMBER, " vs ".join(parts), tuple(dict.fromkeys(passage_ids))))
+        flags.append(Flag(kind, " vs ".join(parts), tuple(dict.fromkeys(passage_ids))))
     return flags
 
 
-def _conflicting(value_sets: list[frozenset[float]]) -> bool:
+def _conflicting(value_sets: list[frozenset[float | str]]) -> bool:
     return any(not a <= b and not b <= a for i, a in enumerate(value_sets) for b in value_sets[i + 1 :])
 
 
@@ -413,7 +476,7 @@ def _names(labels: Iterable[str]) -> str:
     return shown if len(names) <= 3 else f"{shown} +{len(names) - 3}"
 
 
-_KIND_ORDER = (FlagKind.NUMBER, FlagKind.NAME, FlagKind.QUOTE, FlagKind.WORDING)
+_KIND_ORDER = (FlagKind.NUMBER, FlagKind.DATE, FlagKind.NAME, FlagKind.QUOTE, FlagKind.WORDING)
 
 
 def _ordered(flags: Iterable[Flag]) -> tuple[Flag, ...]:

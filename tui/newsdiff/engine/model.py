@@ -51,6 +51,7 @@ class FlagKind(str, Enum):
     """A kind of divergence worth a reader's attention inside one claim."""
 
     NUMBER = "number"
+    DATE = "date"
     NAME = "name"
     QUOTE = "quote"
     WORDING = "wording"
