@@ -337,6 +337,23 @@ def test_notes_keep_the_apps_own_fields_and_become_json_safe(story) -> None:
     )
 
 
+def test_an_edited_note_says_when_it_was_edited_and_a_mark_only_note_has_no_dangling_colon(story) -> None:
+    claim = story.claims[0]
+    note = {
+        "target": "claim",
+        "target_id": claim.id,
+        "mark": "dispute",
+        "text": "",
+        "created": "2024-06-20T10:00:00+00:00",
+        "updated": "2024-06-21T09:30:00+00:00",
+    }
+    when = "2024-06-20T10:00:00+00:00, edited 2024-06-21T09:30:00+00:00"
+    assert f"({when})" in to_markdown(story, [note])
+    assert f'<span class="created">{when}</span>' in to_html(story, [note])
+    row = next(r for r in csv_rows(story, [note]) if r["claim"] == claim.id)
+    assert row["notes"] == "dispute"
+
+
 def test_markdown_renders_untrusted_text_as_plain_text_and_highlights_as_emphasis(story) -> None:
     from markdown_it import MarkdownIt
 

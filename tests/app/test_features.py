@@ -14,7 +14,7 @@ from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.screens.compare import CompareScreen, ranked_partners
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.widgets.claim_list import ClaimList
-from newsdiff.app.widgets.compare_strip import CompareStrip
+from newsdiff.app.widgets.compare_strip import CompareStrip, note_entry
 from newsdiff.app.widgets.compare_view import SEPARATOR, CompareView
 from newsdiff.app.widgets.reader import Reader, search_pattern
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
@@ -331,6 +331,17 @@ async def edit_earlier_note(app, pilot) -> None:
     app.screen.query_one("#annotate-earlier", OptionList).focus()
     await pilot.press("enter")
     await pilot.pause()
+
+
+def test_a_note_in_the_strip_reads_as_its_mark_and_text_without_a_dangling_colon() -> None:
+    palette = palette_for(dark=True)
+
+    def shown(text: str, mark: str | None) -> str:
+        return note_entry(Note(id="n", target="claim", target_id="K1", text=text, mark=mark), palette).plain
+
+    assert shown("check the date", "dispute") == "✎ dispute: check the date"
+    assert shown("check the date", None) == "✎ note: check the date"
+    assert shown("", "dispute") == "✎ dispute"
 
 
 async def test_a_note_shows_in_the_strip_and_can_be_edited_then_deleted(make_app, seeds_story) -> None:

@@ -59,7 +59,7 @@ def passage_text(story: Story, passage: Passage, palette: Palette, claim: Claim 
 def note_entry(note: Note, palette: Palette) -> Text:
     """``✎ dispute: check the date``: a note of the reader's, told apart from the sources by its glyph."""
     entry = Text(f"{NOTE_GLYPH} ", style=palette.note, end="")
-    entry.append(f"{note.mark}: " if note.mark else "note: ", style=palette.note)
+    entry.append(f"{note.mark or 'note'}{': ' if note.text else ''}", style=palette.note)
     entry.append(note.text)
     return entry
 

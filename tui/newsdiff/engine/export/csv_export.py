@@ -54,7 +54,7 @@ def _row(story: Story, claim: Claim, notes: Sequence[ReaderNote]) -> list[str]:
         str(len(claim.article_ids)),
         claim.summary,
         SEPARATOR.join(f"{flag.kind.value}: {flag.detail}" for flag in claim.flags),
-        SEPARATOR.join(f"{note.mark}: {note.text}" if note.mark else note.text for note in on_claim),
+        SEPARATOR.join(note.heading for note in on_claim),
         *(SEPARATOR.join(wording[article.id]) for article in story.articles),
     ]
 

@@ -251,7 +251,7 @@ def _notes(story: Story, notes: Sequence[ReaderNote], anchors: _Anchors) -> Iter
     yield '<section id="notes"><h2>Notes</h2><ul class="notes">'
     for note in notes:
         mark = f' <span class="mark">{_e(note.mark)}</span>' if note.mark else ""
-        created = f' <span class="created">{_e(note.created)}</span>' if note.created else ""
+        created = f' <span class="created">{_e(note.when)}</span>' if note.created else ""
         target = _e(note_target(story, note))
         href = _note_href(story, note, anchors)
         if href:

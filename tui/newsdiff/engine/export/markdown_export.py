@@ -197,7 +197,7 @@ def _notes(story: Story, notes: Sequence[ReaderNote]) -> Iterator[str]:
     items = []
     for note in notes:
         mark = f" — {escape_markdown(note.mark)}" if note.mark else ""
-        created = f" ({escape_markdown(note.created)})" if note.created else ""
+        created = f" ({escape_markdown(note.when)})" if note.created else ""
         items.append(
             f"- **On {escape_markdown(note_target(story, note))}**{mark}{created}  \n"
             f"  {escape_markdown(note.text)}"

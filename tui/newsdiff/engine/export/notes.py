@@ -2,7 +2,7 @@
 
 The app owns notes (how they are made, stored and edited); an export only
 receives them as plain mappings with the keys ``target`` ("passage" or
-"claim"), ``target_id``, ``mark``, ``text`` and ``created``. Reading them
+"claim"), ``target_id``, ``mark``, ``text``, ``created`` and ``updated``. Reading them
 here, once, means every format shows the same note the same way and a note
 whose target is no longer in the story is still exported, not lost. The JSON
 export keeps every field the app gave (ids, offsets, excerpts) so a note can
@@ -27,6 +27,17 @@ class ReaderNote:
     mark: str
     text: str
     created: str
+    updated: str = ""
+
+    @property
+    def heading(self) -> str:
+        """The mark and the text as one line: "dispute: check the date", or either alone."""
+        return ": ".join(part for part in (self.mark, self.text) if part)
+
+    @property
+    def when(self) -> str:
+        """When it was written and, if since, edited: a reader of an export asks which version this is."""
+        return f"{self.created}, edited {self.updated}" if self.updated else self.created
 
 
 def reader_notes(notes: Sequence[Mapping[str, object]]) -> tuple[ReaderNote, ...]:
@@ -38,6 +49,7 @@ def reader_notes(notes: Sequence[Mapping[str, object]]) -> tuple[ReaderNote, ...
             mark=_text(note.get("mark")),
             text=_text(note.get("text")),
             created=_text(note.get("created")),
+            updated=_text(note.get("updated")),
         )
         for note in notes
     )
