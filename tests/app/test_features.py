@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from newsdiff import cli
+from newsdiff.app.alignment import align
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.palette import NOTE_GLYPH, palette_for
 from newsdiff.app.screens.annotate import AnnotateScreen
@@ -178,6 +179,20 @@ async def test_with_a_filter_on_j_and_k_walk_only_the_passages_it_keeps(make_app
         assert reader.passage.id == kept[-2]
 
 
+def test_a_third_column_matching_the_first_is_linked_across_a_filler_in_the_middle(story_from_texts) -> None:
+    story = story_from_texts(
+        {
+            "Wire": "The mayor opened the new bridge on Monday after three years of work.\n",
+            "Recipes": "Whisk two eggs with sugar until pale, then fold in the flour.\n",
+            "Daily": "After three years of work the mayor opened the new bridge on Monday.\n",
+        }
+    )
+    view = CompareView(story, align(story, ["a1", "a2", "a3"]), palette_for(dark=True))
+    (row,) = view.rows
+    assert [p.article_id for p in row if p is not None] == ["a1", "a2", "a3"]
+    assert view._linked == [(False, True)]
+
+
 async def test_compare_mode_aligns_articles_side_by_side(make_app, seeds_story) -> None:
     app = make_app(seeds_story)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -193,11 +208,9 @@ async def test_compare_mode_aligns_articles_side_by_side(make_app, seeds_story) 
         start = next(n for n, row in enumerate(view.rows) if row[0] == here)
         assert view.scroll_offset.y == min(view.line_of_row(start), view.max_scroll_y) > 0
         for row, linked in zip(view.rows, view._linked):
-            for left, right, same in zip(row, row[1:], linked):
-                shared = left is not None and right is not None and bool(
-                    {c.id for c in seeds_story.claims_of(left.id)} & {c.id for c in seeds_story.claims_of(right.id)}
-                )
-                assert same == shared
+            claims = [{c.id for c in seeds_story.claims_of(p.id)} if p is not None else set() for p in row]
+            for column, same in enumerate(linked, start=1):
+                assert same == any(claims[column] & left for left in claims[:column])
         first_linked = next(n for n, links in enumerate(view._linked) if links[0])
         painted = view._paint(view.line_of_row(first_linked), view.rich_style).text
         assert SEPARATOR in painted

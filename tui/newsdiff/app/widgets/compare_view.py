@@ -8,7 +8,6 @@ of its tallest cell.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import pairwise
 
 from rich.style import Style
 from rich.text import Text
@@ -25,9 +24,9 @@ from newsdiff.app.text_layout import printable, wrap_offsets
 from newsdiff.engine.model import Passage, PassageKind, Story
 
 SEPARATOR = " │ "
-"""Between two cells of a row that share a claim (and in the header)."""
+"""Before a cell that shares a claim with a cell on its left in the row (and in the header)."""
 LOOSE_SEPARATOR = " ┆ "
-"""Between two cells that only fill the same row: they report different things."""
+"""Before a cell that only fills the row: it reports something no cell on its left does."""
 GLYPH = 2
 """Cells for a passage's reach glyph and a space, at the start of each cell."""
 
@@ -97,9 +96,13 @@ class CompareView(ScrollView, can_focus=True):
         self.scroll_page_up(animate=False)
 
     def _links(self, row: Row) -> tuple[bool, ...]:
-        """For each column after the first: does its cell share a claim with the one on its left."""
+        """For each column after the first: does its cell share a claim with any cell on its left.
+
+        With three columns the third is aligned on the first, so a filler
+        in the middle must not make its match to the first look loose.
+        """
         claims = [{c.id for c in self.story.claims_of(p.id)} if p is not None else set() for p in row]
-        return tuple(bool(left & right) for left, right in pairwise(claims))
+        return tuple(bool(claims[column] & set().union(*claims[:column])) for column in range(1, len(claims)))
 
     def _wrap(self, passage: Passage, width: int) -> list[tuple[int, int]]:
         text = self.story.article(passage.article_id).text
