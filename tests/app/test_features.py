@@ -83,6 +83,35 @@ async def test_y_in_the_claim_view_copies_the_claim_with_every_wording(make_app,
             assert any(line.startswith("- ") and f"\u2014 {article.source}" in line for line in copied)
 
 
+async def test_a_claim_taller_than_the_screen_scrolls_with_the_readers_keys(make_app, story_from_texts) -> None:
+    texts = {f"Outlet {n}": "The mayor opened the new bridge over the river on Monday, officials said.\n" for n in range(1, 16)}
+    texts |= {f"Other {n}": "Whisk the eggs with sugar until pale, then fold in the flour.\n" for n in range(1, 4)}
+    story = story_from_texts(texts)
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.main.query_one(Reader).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        dialog = app.screen.query_one("#claim-dialog")
+        assert len(app.screen.claim.article_ids) == 15
+        assert dialog.has_focus and dialog.max_scroll_y > 10
+        await pilot.press("j", "j")
+        assert dialog.scroll_y == 2
+        await pilot.press("k")
+        assert dialog.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert dialog.scroll_y == dialog.max_scroll_y
+        last = list(app.screen.query(".claim-wording"))[-1]
+        assert last.region.bottom <= dialog.region.bottom  # the last source's wording is in view
+        await pilot.press("g")
+        assert dialog.scroll_y == 0
+        heading = app.screen.query_one("#claim-heading", Static).render()
+        assert "not reported by: Other 1, Other 2, Other 3" in str(heading)
+
+
 def test_search_matches_across_outlets_spelling_styles() -> None:
     pattern = search_pattern("kim jong un")
     assert [bool(pattern.search(text)) for text in ("Kim Jong-un", "KIM JONG UN", "Kim Jong\u2013Un", "Kimjongun")] == [
@@ -593,6 +622,8 @@ async def test_help_lists_every_binding_id_of_every_panel(make_app, seeds_story)
         await pilot.press("g")
         await pilot.pause()
         assert dialog.scroll_y == 0
+        await pilot.press("j", "j", "k")
+        assert dialog.scroll_y == 1
         await pilot.press("escape")
         assert app.screen is app.main
 

@@ -8,12 +8,13 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical, VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsdiff.app.palette import FLAG_GLYPH, Palette
+from newsdiff.app.screens.dialog_scroll import scroll_bindings, scroll_dialog
 from newsdiff.app.widgets.claim_list import source_names, support_dots
 from newsdiff.app.widgets.compare_strip import note_entry, passage_text
 from newsdiff.engine.export.document import absent_sources, claim_citation
@@ -51,6 +52,7 @@ class ClaimScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,enter", "dismiss", "Close", id="close_claim"),
         Binding("y", "copy_claim", "Copy the claim with every source's wording", id="copy_claim"),
+        *scroll_bindings("claim"),
     ]
 
     def __init__(
@@ -66,19 +68,23 @@ class ClaimScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         story, claim = self.story, self.claim
-        with Vertical(id="claim-dialog") as dialog:
+        # One scroll for the heading and the wordings: a claim of many
+        # sources (flags, a long "not reported by") is taller than a screen.
+        with VerticalScroll(id="claim-dialog") as dialog:
             dialog.border_title = Content(f"Claim {claim.id}")
             dialog.border_subtitle = Content(self.hint)
             yield Static(claim_heading(story, claim, self.palette, self.notes), id="claim-heading")
-            with VerticalScroll(id="claim-columns"):
-                grid = Grid(id="claim-grid")
-                grid.styles.grid_size_columns = max(min(len(claim.passage_ids), MAX_COLUMNS), 1)
-                with grid:
-                    for passage_id in claim.passage_ids:
-                        passage = story.passage(passage_id)
-                        column = Static(passage_text(story, passage, self.palette, claim), classes="claim-wording")
-                        column.border_title = Content(story.article(passage.article_id).source)
-                        yield column
+            grid = Grid(id="claim-grid")
+            grid.styles.grid_size_columns = max(min(len(claim.passage_ids), MAX_COLUMNS), 1)
+            with grid:
+                for passage_id in claim.passage_ids:
+                    passage = story.passage(passage_id)
+                    column = Static(passage_text(story, passage, self.palette, claim), classes="claim-wording")
+                    column.border_title = Content(story.article(passage.article_id).source)
+                    yield column
+
+    def action_scroll_dialog(self, where: str) -> None:
+        scroll_dialog(self, "claim-dialog", where)
 
     def action_copy_claim(self) -> None:
         """Put the claim, its flags and each source's wording with its citation on the clipboard."""

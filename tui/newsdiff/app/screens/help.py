@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsdiff.app.keys import KeyHelp
+from newsdiff.app.screens.dialog_scroll import scroll_bindings, scroll_dialog
 from newsdiff.engine.export.document import story_overview
 from newsdiff.engine.model import LEXICAL_MATCHER, Story
 
@@ -76,8 +77,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help"),
-        Binding("g", "scroll_help(False)", "Top", id="help_top"),
-        Binding("G", "scroll_help(True)", "Bottom", id="help_bottom"),
+        *scroll_bindings("help"),
     ]
 
     def __init__(self, rows: Sequence[KeyHelp], legend: Text, story: Story | None = None) -> None:
@@ -95,10 +95,5 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self.legend, id="help-legend")
             yield Static(help_table(self.rows), id="help-table")
 
-    def action_scroll_help(self, to_end: bool) -> None:
-        """``g`` / ``G`` as in the reader (the list's own home / end keys work too)."""
-        dialog = self.query_one("#help-dialog", VerticalScroll)
-        if to_end:
-            dialog.scroll_end(animate=False)
-        else:
-            dialog.scroll_home(animate=False)
+    def action_scroll_dialog(self, where: str) -> None:
+        scroll_dialog(self, "help-dialog", where)
