@@ -181,7 +181,10 @@ _WEEKDAYS = {
     for number, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 }
 _SPEECH_VERBS = frozenset({"said", "says", "told", "announced", "added", "stated", "confirmed", "reported"})
-_DATE_LEADS = frozenset({"on", "late", "early", "last"})
+_DATE_LEADS = frozenset({"on", "late", "early", "last", "night", "morning", "afternoon", "evening"})
+"""Words between a date and what it dates ("charged late Friday", "fire on Friday night")."""
+_DATE_REACH = 3
+"""Words looked at on each side of a date for the word it dates."""
 _AMBIGUOUS_DATE_WORDS = frozenset({"may", "march"})
 """Month names that are also common words: read as months only when capitalised mid-sentence."""
 
@@ -214,10 +217,16 @@ def _is_context(token: Token) -> bool:
 
 
 def _date_words(words: _Words) -> list[_Value]:
-    """Named months and weekdays ("in December", "on Thursday"), a month with its adjacent day number.
+    """Named months and weekdays, each keyed by the word it dates ("fire on Friday": "fire").
 
-    Only capitalised words count, and "May" or "March" only past the first
-    word, where a capital marks a name rather than a sentence start.
+    One claim may date two events (a shooting on Friday, the charge on
+    Saturday), so only dates of the same word disagree, as numbers only
+    disagree about the same thing. The word is the nearest content word
+    before the date ("Mantra in December"), or after it when the date opens
+    the sentence ("On Friday, fire broke out"). Only capitalised words
+    count, "May" and "March" only past the first word, where a capital
+    marks a name rather than a sentence start, and a month is shown with
+    its adjacent day number.
     """
     found: list[_Value] = []
     tokens = words.tokens
@@ -228,16 +237,35 @@ def _date_words(words: _Words) -> list[_Value]:
         if name in _WEEKDAYS:
             if _when_said(tokens, i):
                 continue
-            found.append(_Value(f"weekday:{_WEEKDAYS[name]}", "weekday", token.text, words.passage.id))
+            first = last = i
+            category, value = "weekday", _WEEKDAYS[name]
+        elif name in _MONTHS:
+            first = i - 1 if i > 0 and tokens[i - 1].is_number else i
+            last = i + 1 if i + 1 < len(tokens) and tokens[i + 1].is_number else i
+            if name in _MONTH_ABBREVIATIONS and first == last:
+                continue
+            category, value = "month", _MONTHS[name]
+        else:
             continue
-        if name not in _MONTHS:
-            continue
-        first = tokens[i - 1] if i > 0 and tokens[i - 1].is_number else token
-        last = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].is_number else token
-        if name in _MONTH_ABBREVIATIONS and first is last:
-            continue
-        found.append(_Value(f"month:{_MONTHS[name]}", "month", words.raw(first.start, last.end), words.passage.id))
+        before = next((t for t in reversed(tokens[max(0, first - _DATE_REACH) : first]) if _dates_it(t)), None)
+        after = None if before else next((t for t in tokens[last + 1 : last + 1 + _DATE_REACH] if _dates_it(t)), None)
+        context = before or after
+        start = before.start if before else tokens[first].start
+        end = after.end if after else tokens[last].end
+        topic = f"{category}:{context.norm if context else ''}"
+        found.append(_Value(f"{category}:{value}", topic, words.raw(start, end), words.passage.id))
     return found
+
+
+def _dates_it(token: Token) -> bool:
+    """Whether a word near a date can be what it dates: a content word that is no number or date itself."""
+    return _is_context(token) and not _is_date_name(token) and token.text.lower() not in _DATE_LEADS
+
+
+def _is_date_name(token: Token) -> bool:
+    """A month or weekday name: compared by the date flags, never a replaced name or wording."""
+    name = token.text.lower().rstrip(".")
+    return name in _MONTHS or name in _WEEKDAYS
 
 
 def _when_said(tokens: Sequence[Token], index: int) -> bool:
@@ -257,9 +285,9 @@ def _value_flags(words: Sequence[_Words]) -> list[Flag]:
 
     Two articles disagree on a topic when each gives a value the other
     does not; a value only one source mentions is extra detail, not a
-    disagreement. A named month or weekday is a date topic of its own, so
-    "in December" against "in September" is flagged, which the number
-    comparison (keyed by the word beside a number) cannot see.
+    disagreement. A named month or weekday is keyed by the word it dates,
+    so "Mantra in December" against "Mantra in September" is flagged, which
+    the number comparison cannot see.
     """
     by_topic: dict[tuple[FlagKind, str], dict[str, list[_Value]]] = defaultdict(lambda: defaultdict(list))
     for w in words:
@@ -430,8 +458,8 @@ def _replacement_flags(pairs: Sequence[tuple[_Words, _Words]]) -> list[Flag]:
     before the shared "agreement". Only a short phrase with shared words on
     both sides counts (an alignment change that is neither first nor last
     sits between two equal runs); a longer or unanchored stretch is a
-    different sentence, not a replaced phrase. Numbers are left to the number flags
-    and quoted words to the quote flags.
+    different sentence, not a replaced phrase. Numbers and dates are left to
+    their own flags and quoted words to the quote flags.
     """
     flags: list[Flag] = []
     seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
@@ -447,7 +475,7 @@ def _replacement_flags(pairs: Sequence[tuple[_Words, _Words]]) -> list[Flag]:
                 continue
             old, new = a.content[i1:i2], b.content[j1:j2]
             quoted = all(a.quoted(t) for t in old) and all(b.quoted(t) for t in new)
-            if quoted or any(t.is_number for t in (*old, *new)):
+            if quoted or any(t.is_number or _is_date_name(t) for t in (*old, *new)):
                 continue
             key = (tuple(norms_a[i1:i2]), tuple(norms_b[j1:j2]))
             if key in seen or key[::-1] in seen:
