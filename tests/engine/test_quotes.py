@@ -31,6 +31,17 @@ def test_pronoun_resolves_to_last_named_speaker() -> None:
     text = "Putin said on Thursday the West was to blame.\n“I do not exclude this,” he said."
     (quote,) = find_quotes(text, text.index("“"), len(text))
     assert (quote.text, quote.speaker) == ("I do not exclude this", "Putin")
+    assert quote.speaker_inferred
+
+
+def test_a_speaker_named_at_the_quote_is_not_inferred() -> None:
+    (quote,) = find_quotes("“I do not exclude this,” Putin said.", 0, 36)
+    assert quote.speaker == "Putin" and not quote.speaker_inferred
+
+
+def test_a_name_cut_at_its_rank_is_no_speaker() -> None:
+    text = "“No one was hurt,” said Oregon State Police Lt. Gregg Hastings in a statement."
+    assert quotes_in(text) == [("No one was hurt", None)]
 
 
 def test_pronoun_without_a_named_speaker_stays_unknown() -> None:

@@ -387,10 +387,16 @@ def _articles(quotes: Iterable[_QuoteWords]) -> set[str]:
 
 
 def _speaker_flag(quotes: Sequence[_QuoteWords]) -> Flag | None:
-    """A NAME flag when sources attribute one statement to different people."""
+    """A NAME flag when sources attribute one statement to different people.
+
+    Only speakers the text names at the quote count: a "he said" resolved
+    to an earlier speaker, or a role ("the Alaska Governor"), may well be
+    the very person another source names, and a false dispute costs a
+    fact-checker more than a missed one.
+    """
     speakers: dict[str, tuple[str, set[str], list[_QuoteWords]]] = {}
     for q in quotes:
-        if q.quote.speaker:
+        if q.quote.speaker and not q.quote.speaker_inferred and _surname(q.quote.speaker) not in _ROLES:
             _, articles, found = speakers.setdefault(_surname(q.quote.speaker), (q.quote.speaker, set(), []))
             articles.add(q.words.article)
             found.append(q)
@@ -440,6 +446,14 @@ def _snippet(q: _QuoteWords, first: int, last: int) -> str:
 
 def _surname(speaker: str) -> str:
     return speaker.split()[-1].casefold()
+
+
+_ROLES = frozenset(
+    """governor president minister secretary chief spokesman spokeswoman spokesperson official officials
+    police mayor director chairman chairwoman commissioner sheriff senator leader head manager officer
+    spokesmen authorities ministry department agency witness witnesses resident residents""".split()
+)
+"""Last words of a speaker that name a role, not a person: who holds it is for the reader to tell."""
 
 
 def _passage_ids(quotes: Iterable[_QuoteWords]) -> tuple[str, ...]:

@@ -96,6 +96,8 @@ class Quote:
     end: int
     text: str
     speaker: str | None = None
+    speaker_inferred: bool = False
+    """The speaker is a guess: "he said" read as the last person named as speaking before it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ _VERBS = (
     r"underlined|recalled|concluded|responded|remarked|admitted|acknowledged|suggested"
 )
 _TITLES = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Col|Lt|Sgt|St)\.?[ \t]+)"
+_TITLE_WORD = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Col|Lt|Sgt|St)\.?")
 _NAME = rf"{_TITLES}?[A-Z][\w’'\-]*(?:[ \t]+(?:{_TITLES}|[A-Z][\w’'\-]*))*"
 _ADVERB = r"(?:(?:also|later|then|again|earlier|previously|further|reportedly|\w+ly)[ \t]+)"
 """One word allowed between a speaker and the verb: "Putin also said"."""
@@ -81,7 +82,7 @@ def find_quotes(text: str, start: int, end: int) -> tuple[Quote, ...]:
     low = _paragraph_start(text, start)
     high = _paragraph_end(text, end)
     quotes: list[Quote] = []
-    speaker: str | None = None
+    speaker: tuple[str, bool] | None = None
     for q_open, q_close in _quoted_ranges(text, low, high):
         if q_open >= end:
             break
@@ -92,7 +93,8 @@ def find_quotes(text: str, start: int, end: int) -> tuple[Quote, ...]:
         while hi > lo and text[hi - 1] in _TRIM:
             hi -= 1
         if lo < hi:
-            quotes.append(Quote(start=lo, end=hi, text=text[lo:hi], speaker=speaker))
+            name, inferred = speaker if speaker is not None else (None, False)
+            quotes.append(Quote(start=lo, end=hi, text=text[lo:hi], speaker=name, speaker_inferred=inferred))
     return tuple(quotes)
 
 
@@ -172,8 +174,8 @@ def _looks_closing(text: str, at: int) -> bool:
     return not before.isspace() and before not in "([{—–-" and (after.isspace() or after in ".,;:!?)")
 
 
-def _speaker(text: str, low: int, high: int, q_open: int, q_close: int) -> str | None:
-    """Who said the quote ``text[q_open:q_close]``, from the words around it."""
+def _speaker(text: str, low: int, high: int, q_open: int, q_close: int) -> tuple[str, bool] | None:
+    """Who said the quote ``text[q_open:q_close]``, from the words around it, and whether that is inferred."""
     after = _AFTER.match(text, min(q_close + 1, high), min(high, q_close + 1 + 80))
     if after is not None:
         return _resolve(text, after, q_open)
@@ -192,13 +194,14 @@ def _named(match: re.Match[str]) -> bool:
     return match.group("pron") is not None or _clean_name(match.group("name") or match.group("name2")) is not None
 
 
-def _resolve(text: str, match: re.Match[str], before: int) -> str | None:
-    """The name a speaker match gives, a pronoun resolved to the last named speaker."""
+def _resolve(text: str, match: re.Match[str], before: int) -> tuple[str, bool] | None:
+    """The name a speaker match gives; a pronoun resolved to the last named speaker is inferred."""
     if match.group("pron") is None:
         name = _clean_name(match.group("name") or match.group("name2"))
         if name is not None:
-            return name
-    return _last_named_speaker(text, before)
+            return name, False
+    named = _last_named_speaker(text, before)
+    return (named, True) if named is not None else None
 
 
 def _last_named_speaker(text: str, before: int) -> str | None:
@@ -218,4 +221,6 @@ def _clean_name(raw: str | None) -> str | None:
     words = raw.split()
     while words and words[0] in _NOT_NAMES:
         words.pop(0)
-    return " ".join(words) or None
+    if not words or _TITLE_WORD.fullmatch(words[-1]):
+        return None  # "said Police Lt. Hastings in…" cut at the rank's full stop: no name
+    return " ".join(words)
