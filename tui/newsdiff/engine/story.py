@@ -184,17 +184,18 @@ def _claim(number: int, group: tuple[Passage, ...], sources: Mapping[str, str], 
     """Build one claim from a group of passages that report the same thing.
 
     ``sources`` names each article of the story by its source, for flags;
-    ``taken`` collects the passages earlier claims are summarised by, so two
-    claims that share a passage get different summaries where they can.
+    ``taken`` collects the summaries of earlier claims, so two claims that
+    share a passage (or a sentence an article repeats) get different
+    summaries where they can.
     """
     article_ids = tuple(dict.fromkeys(p.article_id for p in group))
     diffs, flags = compare_wording(group, sources)
     chosen = representative(group, taken)
-    if chosen is not None:
-        taken.add(chosen.id)
+    summary = summary_of(chosen) if chosen is not None else ""
+    taken.add(summary)
     return Claim(
         id=f"K{number}",
-        summary=summary_of(chosen) if chosen is not None else "",
+        summary=summary,
         passage_ids=tuple(p.id for p in group),
         article_ids=article_ids,
         reach=reach_for(len(article_ids), len(sources)),

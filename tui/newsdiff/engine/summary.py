@@ -28,13 +28,14 @@ _MOSTLY_QUOTED = 0.5
 def representative(passages: Sequence[Passage], taken: Collection[str] = ()) -> Passage | None:
     """The passage whose wording best stands for the claim.
 
-    ``taken`` holds passages that already summarise another claim: a passage
-    that supports two claims would give both the same summary, and a reader
-    could not tell them apart, so another of the claim's passages is chosen
-    when there is one.
+    ``taken`` holds the summaries other claims already have: a passage that
+    supports two claims would give both the same summary, and so would an
+    article that repeats a sentence word for word, and a reader could not
+    tell the claims apart, so a passage with another summary is chosen when
+    the claim has one.
     """
     content = [p for p in passages if p.is_content] or list(passages)
-    content = [p for p in content if p.id not in taken] or content
+    content = [p for p in content if summary_of(p) not in taken] or content
     if not content:
         return None
     words = [_content_words(p) for p in content]
