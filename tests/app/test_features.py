@@ -137,8 +137,8 @@ async def test_search_names_the_other_articles_with_matches_and_they_keep_them(m
         await pilot.press("slash", *"weapons", "enter")
         await pilot.pause()
         assert str(list(app._notifications)[-1].message) == (
-            f"{occurrences(first, 'weapons')} matches · also in 2: {second.source} ({occurrences(second, 'weapons')}),"
-            f" 3: {third.source} ({occurrences(third, 'weapons')})"
+            f"{occurrences(first, 'weapons')} matches here · also {occurrences(second, 'weapons')} in {second.source}"
+            f" (article 2), {occurrences(third, 'weapons')} in {third.source} (article 3)"
         )
         await pilot.press("3")  # the article named in the toast opens with its matches marked
         await pilot.pause()
@@ -161,10 +161,15 @@ def test_a_search_with_no_match_here_says_where_there_are_some(seeds_story) -> N
         word for word in ("jakarta", "thursday", "hanoi", "pyongyang", "vietnam")
         if occurrences(first, word) == 0 and occurrences(second, word) + occurrences(third, word) > 0
     )
-    summary = search_summary(seeds_story, first.id, only_elsewhere, 0)
-    assert summary.startswith("No match here · in ")
-    assert "also" not in summary
-    assert search_summary(seeds_story, first.id, "no such words anywhere", 0) == "No match here"
+    counts = [(occurrences(article, only_elsewhere), article.source, number) for number, article in ((2, second), (3, third))]
+    expected = ", ".join(f"{count} in {source} (article {number})" for count, source, number in counts if count)
+    assert search_summary(seeds_story, first.id, only_elsewhere, 0) == f"No match here · {expected}"
+    assert search_summary(seeds_story, first.id, "no such words anywhere", 0) == "No match in any article"
+    only_here = next(
+        word for word in ("mirror", "vietnam", "deterrent", "ballistic")
+        if occurrences(first, word) and not occurrences(second, word) + occurrences(third, word)
+    )
+    assert search_summary(seeds_story, first.id, only_here, 1) == "1 match here, none in the other articles"
 
 
 async def test_filter_cycles_and_narrows_the_claims(make_app, seeds_story) -> None:

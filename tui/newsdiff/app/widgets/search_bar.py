@@ -17,19 +17,21 @@ ELSEWHERE_SHOWN = 3
 
 
 def search_summary(story: Story, article_id: str, query: str, here: int) -> str:
-    """ "4 matches · also in 2: Source 002 (3), 3: Source 004 (1)": this article's count, then the others'.
+    """ "4 matches here · also 3 in Source 002 (article 2), 1 in Source 004 (article 3)".
 
     A fact-checker searching for a figure or a name wants to know which
-    sources carry it at all; the article numbers are the keys that open them.
+    sources carry it at all; the article numbers are how to open them.
     """
     counted = ((number, article, len(find_matches(article, query))) for number, article in enumerate(story.articles, 1))
     elsewhere = [(number, article.source, count) for number, article, count in counted if article.id != article_id and count]
-    summary = f"{here} match{'es' if here != 1 else ''}" if here else "No match here"
+    if not here and not elsewhere:
+        return "No match in any article"
+    summary = f"{here} match{'es' if here != 1 else ''} here" if here else "No match here"
     if not elsewhere:
-        return summary
-    shown = ", ".join(f"{number}: {source} ({count})" for number, source, count in elsewhere[:ELSEWHERE_SHOWN])
+        return f"{summary}, none in the other articles"
+    shown = ", ".join(f"{count} in {source} (article {number})" for number, source, count in elsewhere[:ELSEWHERE_SHOWN])
     more = len(elsewhere) - ELSEWHERE_SHOWN
-    return f"{summary} · {'also ' if here else ''}in {shown}{f' and {more} more' if more > 0 else ''}"
+    return f"{summary} · {'also ' if here else ''}{shown}{f' and {more} more articles' if more > 0 else ''}"
 
 
 class SearchBar(Input):
