@@ -8,8 +8,10 @@ from handmade_story import handmade_story
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.widgets.claim_list import (
     NOT_HERE,
+    NOT_HERE_SHORT,
     ROW_INSET,
     ClaimList,
+    claim_header,
     source_names,
     support_dots,
 )
@@ -218,7 +220,7 @@ async def test_the_highlight_looks_different_when_the_panel_has_focus(make_app) 
         assert app.export_screenshot() == await repainted_from_scratch(pilot)
 
 
-async def test_a_header_wider_than_the_panel_is_cropped_not_wrapped(make_app) -> None:
+async def test_a_header_wider_than_the_panel_says_not_here_in_fewer_words_and_is_never_wrapped(make_app) -> None:
     story = story_with(4, article_count=12, reporting=2)
     app = make_app(story)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -231,6 +233,7 @@ async def test_a_header_wider_than_the_panel_is_cropped_not_wrapped(make_app) ->
         lines = [painted(claims, y) for y in claims.row_lines(0)]
         assert len(lines) == 3
         header = lines[0].strip()
-        assert header.startswith(support_dots(story, claim)) and NOT_HERE[:8] in header
-        assert NOT_HERE not in header and len(lines[0]) == width
+        assert header.startswith(support_dots(story, claim)) and header.endswith(NOT_HERE_SHORT)
+        assert len(lines[0]) == width
+        assert claim_header(story, claim, app.palette, False, missing=True).plain.endswith(NOT_HERE)  # no width: in full
         assert lines[1].strip() == claim.summary

@@ -44,6 +44,8 @@ MAX_DOTS = 12
 """Beyond this many articles the dots would not fit: only the count is shown."""
 MAX_NAMES = 3
 NOT_HERE = "✗ not in this article"
+NOT_HERE_SHORT = "✗ not here"
+"""``NOT_HERE`` where the header would be cut: with many articles the dots take the room."""
 SOURCES_STYLE = Style(dim=True, italic=True)
 ROW_INSET = 1
 """Cells of a row's background either side of its text, so a highlighted row's text never touches its edge."""
@@ -82,10 +84,13 @@ def kept(story: Story, claim_ids: Sequence[str], reach_filter: ReachFilter) -> t
     return tuple(claim_id for claim_id in claim_ids if reach_filter.keeps(story.claim(claim_id).reach))
 
 
-def claim_header(story: Story, claim: Claim, palette: Palette, noted: bool, *, missing: bool = False) -> Text:
+def claim_header(
+    story: Story, claim: Claim, palette: Palette, noted: bool, *, missing: bool = False, width: int | None = None
+) -> Text:
     """A row's first line: support, reach, disagreements, a note mark.
 
-    ``missing`` marks a claim the article being read does not report.
+    ``missing`` marks a claim the article being read does not report, in
+    words short enough for ``width`` cells where the full words would be cut.
     """
     header = Text(end="")
     header.append(support_dots(story, claim), style=palette.reach(claim.reach) + Style(bold=True))
@@ -95,7 +100,8 @@ def claim_header(story: Story, claim: Claim, palette: Palette, noted: bool, *, m
     if noted:
         header.append(f" {NOTE_GLYPH}", style=palette.note)
     if missing:
-        header.append(f"  {NOT_HERE}", style=Style(italic=True, bold=True))
+        fits = width is None or header.cell_len + 2 + cell_len(NOT_HERE) <= width
+        header.append(f"  {NOT_HERE if fits else NOT_HERE_SHORT}", style=Style(italic=True, bold=True))
     return header
 
 
@@ -469,5 +475,5 @@ class ClaimList(PaintedLines, can_focus=True):
         story, claim = self._story, self._story.claim(self._listing.ids[row])
         if number == 0:
             missing = self._listing.missing(row)
-            return claim_header(story, claim, self._palette, claim.id in self._noted, missing=missing)
+            return claim_header(story, claim, self._palette, claim.id in self._noted, missing=missing, width=self._width)
         return row_body(story, claim, self._width).line(number - 1)
