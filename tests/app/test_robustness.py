@@ -169,6 +169,20 @@ async def test_resizing_switches_layouts_and_keeps_the_passage(make_app, seeds_s
         assert reader.passage == passage
 
 
+async def test_side_panels_give_up_room_before_the_reader_does(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        articles, reader, claims = (app.main.query_one(f"#{name}") for name in ("articles", "reader", "claims"))
+        assert (articles.outer_size.width, claims.outer_size.width) == (34, 46)
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert not app.main.has_class("-compact")
+        assert reader.size.width >= 120 // 2 - 6 > 120 - 34 - 46
+        coverage = articles.render_line(1).text.strip()
+        assert coverage.endswith("%") and coverage.count("%") == 3  # the coverage figures still fit
+
+
 async def test_a_long_headline_wraps_under_its_source_not_at_the_panel_edge(make_app, story_from_texts) -> None:
     headline = "Officials say the river crested overnight after three days of rain across the northern valley"
     story = story_from_texts({"Daily Planet": f"{headline}\n\nThe river crested overnight.", "Sentinel": "The river crested overnight."})
