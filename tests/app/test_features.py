@@ -15,7 +15,7 @@ from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.screens.compare import CompareScreen, ranked_partners
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.widgets.claim_list import ClaimList
-from newsdiff.app.widgets.compare_strip import CompareStrip, note_entry
+from newsdiff.app.widgets.compare_strip import CompareStrip, compare_entries, note_entry
 from newsdiff.app.widgets.compare_view import SEPARATOR, CompareView
 from newsdiff.app.widgets.reader import Reader, search_pattern
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
@@ -378,6 +378,15 @@ async def edit_earlier_note(app, pilot) -> None:
     app.screen.query_one("#annotate-earlier", OptionList).focus()
     await pilot.press("enter")
     await pilot.pause()
+
+
+def test_the_strip_shows_each_sources_closest_wording_first(seeds_story) -> None:
+    first, _, third = seeds_story.articles
+    quote = next(p for p in seeds_story.passages_of(first.id) if p.text.startswith("\u201cI said, including in Pyongyang"))
+    entries = compare_entries(seeds_story, quote, palette_for(dark=True))
+    theirs = next(entry.plain for entry in entries if entry.plain.startswith(f"\u25cf {third.source}: "))
+    assert " \u2026 " in theirs  # the source has more than one passage in the quote's claims
+    assert theirs.removeprefix(f"\u25cf {third.source}: ").startswith('"I said, including in Pyongyang')
 
 
 def test_a_note_in_the_strip_reads_as_its_mark_and_text_without_a_dangling_colon() -> None:

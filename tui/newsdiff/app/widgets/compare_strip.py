@@ -30,6 +30,7 @@ from newsdiff.app.text_layout import printable, wrap_offsets
 from newsdiff.app.widgets.painted_lines import PaintedLines
 from newsdiff.engine.export.document import absent_sources
 from newsdiff.engine.model import Claim, Passage, Story
+from newsdiff.engine.similarity import similarity
 from newsdiff.store.notes import Note
 
 KEPT_PASSAGES = 64
@@ -67,7 +68,8 @@ def note_entry(note: Note, palette: Palette) -> Text:
 def compare_entries(story: Story, passage: Passage | None, palette: Palette, notes: Sequence[Note] = ()) -> list[Text]:
     """The reader's ``notes``, one entry per other article that reports the passage's claims, then one naming those that do not.
 
-    Without a passage to compare (one article, no cursor, boilerplate) the
+    An article with several passages in those claims shows them closest
+    wording first. Without a passage to compare (one article, no cursor, boilerplate) the
     entry after the notes says why.
     """
     entries = [note_entry(note, palette) for note in notes]
@@ -87,6 +89,8 @@ def compare_entries(story: Story, passage: Passage | None, palette: Palette, not
         theirs = list(by_article.get(article.id, {}).values())
         if article.id == passage.article_id or not theirs:
             continue
+        if len(theirs) > 1:  # its closest wording first: the quote beside the quote, not the lede
+            theirs.sort(key=lambda other: -similarity(passage.text, other.text))
         entry = Text(end="")
         reach = story.reach_of(theirs[0].id)
         entry.append(REACH_GLYPHS[reach], style=palette.reach(reach))
