@@ -15,7 +15,9 @@ from newsdiff.analysis import SEMANTIC_MISSING, run_analysis
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.semantic import DEFAULT_ENCODER, Encoder
 from newsdiff.engine.story import analyze, collect_articles
+from newsdiff.engine.export.document import claim_citation
 from newsdiff.store.paths import cache_dir
+from newsdiff.store.source_names import save_source_name
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 LOADING = "Loading the sentence encoder"
@@ -23,9 +25,10 @@ LOADING = "Loading the sentence encoder"
 
 @pytest.fixture(autouse=True)
 def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty analysis cache for every test."""
+    """An empty analysis cache, and no source names, for every test."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     return folder
 
 
@@ -100,3 +103,11 @@ def test_without_the_extra_every_run_says_so(monkeypatch: pytest.MonkeyPatch) ->
     again = run_analysis([SEEDS], semantic=True)
     assert first.notices == again.notices == (SEMANTIC_MISSING,)
     assert again.story == first.story
+
+
+def test_articles_named_in_the_app_go_by_those_names_in_every_analysis() -> None:
+    articles = collect_articles([SEEDS])
+    save_source_name(articles[1], "Reuters")
+    story = run_analysis([SEEDS]).story
+    assert [a.source for a in story.articles] == [articles[0].source, "Reuters", articles[2].source]
+    assert any("Reuters" in claim_citation(story, claim) for claim in story.claims if articles[1].id in claim.article_ids)

@@ -14,6 +14,9 @@ from newsdiff.app.screens.annotate import AnnotateScreen
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.screens.compare import CompareScreen, ranked_partners
 from newsdiff.app.screens.help import HelpScreen
+from newsdiff.app.screens.rename import RenameScreen
+from newsdiff.app.widgets.analysis_status import AnalysisStatus
+from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip, compare_entries, note_entry
 from newsdiff.app.widgets.compare_view import SEPARATOR, CompareView
@@ -835,3 +838,52 @@ def test_compare_partners_are_the_articles_sharing_most_claims_first() -> None:
     }
     story = analyze([article_from_text(text, article_id=key) for key, text in texts.items()])
     assert ranked_partners(story, "a") == ["c", "d", "b"]
+
+
+async def wait_for_story(app, pilot, before=None) -> None:
+    """Let the analysis worker finish (a story other than ``before`` is shown)."""
+    for _ in range(200):
+        await pilot.pause(0.05)
+        if app.story is not None and app.story is not before and not app.main.query_one(AnalysisStatus).display:
+            return
+    raise AssertionError("the analysis did not finish")
+
+
+async def test_r_names_the_source_for_every_later_reading_and_empty_gives_its_own_back(make_app, seeds_dir) -> None:
+    app = make_app(None, sources=[str(seeds_dir)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for_story(app, pilot)
+        first, second, _ = app.story.articles
+        app.main.query_one(Reader).focus()
+        await pilot.press("j", "j", "j")
+        here = app.main.query_one(Reader).passage
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RenameScreen)
+        await pilot.press(*second.source, "enter")  # another article's name: refused, the dialog stays
+        await pilot.pause()
+        assert isinstance(app.screen, RenameScreen)
+        app.screen.query_one(Input).value = ""
+        story = app.story
+        await pilot.press(*"Reuters [b]x[/b]", "enter")
+        await wait_for_story(app, pilot, before=story)
+        assert [a.source for a in app.story.articles][:2] == ["Reuters [b]x[/b]", second.source]
+        assert app.main.query_one(Reader).passage == here  # the reader stays where it was
+        assert "Reuters [b]x[/b]" in "\n".join(app.main.query_one(ArticleList).render_line(y).text for y in range(3))
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("escape")  # cancel: nothing changes
+        assert app.screen is app.main and app.story.articles[0].source == "Reuters [b]x[/b]"
+
+    again = make_app(None, sources=[str(seeds_dir)])
+    async with again.run_test(size=(160, 45)) as pilot:
+        await wait_for_story(again, pilot)
+        assert again.story.articles[0].source == "Reuters [b]x[/b]"  # kept for the next reading
+        again.main.query_one(Reader).focus()
+        await pilot.press("r")
+        await pilot.pause()
+        again.screen.query_one(Input).value = ""
+        story = again.story
+        await pilot.press("enter")
+        await wait_for_story(again, pilot, before=story)
+        assert again.story.articles[0].source == first.source

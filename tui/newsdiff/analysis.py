@@ -19,6 +19,7 @@ from newsdiff.engine.model import Article, Story
 from newsdiff.engine.semantic import DEFAULT_ENCODER, load_encoder
 from newsdiff.engine.story import Progress, analyze, cached_story, collect_articles
 from newsdiff.store.paths import cache_dir
+from newsdiff.store.source_names import load_source_names, with_source_names
 
 SEMANTIC_MISSING = (
     "semantic matching is not installed (pip install 'newsdiff[semantic]'); using the lexical matcher"
@@ -43,10 +44,13 @@ def run_analysis(
     """Analyse ``sources``; raises ``InputError`` for unusable input.
 
     An unusable file in a story folder is left out with a notice, so one
-    broken download does not cost the reader the whole story.
+    broken download does not cost the reader the whole story. Articles the
+    reader has named in the app go by those names (``store.source_names``).
     """
     notices: list[str] = []
-    articles = collect_articles(sources, progress=progress, skipped=notices.append)
+    articles = with_source_names(
+        collect_articles(sources, progress=progress, skipped=notices.append), load_source_names()
+    )
     stories = cache_dir() / "stories" if use_cache else None
     if semantic and stories is not None:
         story = cached_story(articles, cache_dir=stories, backend=DEFAULT_ENCODER, progress=progress)

@@ -31,6 +31,7 @@ from newsdiff.app.screens.annotate import AnnotateScreen, Annotation
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.help import HelpScreen
+from newsdiff.app.screens.rename import RenameScreen
 from newsdiff.app.screens.main import MainScreen
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
@@ -44,6 +45,7 @@ from newsdiff.engine.model import Article, Story
 from newsdiff.store.config import Config, load_config
 from newsdiff.store.errors import StoreError
 from newsdiff.store.notes import Note, NoteStore, locate
+from newsdiff.store.source_names import save_source_name
 from newsdiff.store.snapshots import ReadingPosition, save_snapshot, snapshots_dir
 from newsdiff.store.story_key import story_key
 from newsdiff.store.theme_choice import ThemeChoice, load_theme_choice, save_theme_choice, theme_to_use
@@ -53,10 +55,11 @@ ACTIVE_TOGETHER = (
     ("Everywhere", "Claim"),
     ("Everywhere", "Compare"),
     ("Everywhere", "Note"),
+    ("Everywhere", "Rename"),
     ("Everywhere", "Help"),
 )
 """Contexts of ``key_reference`` whose bindings are live at the same time (a screen and its panels)."""
-TEXT_FIELDS = {"Note": Input, "Search": Input}
+TEXT_FIELDS = {"Note": Input, "Search": Input, "Rename": Input}
 """Contexts of ``key_reference`` that open with a text field focused, and the field's class."""
 REPLACED_SYSTEM_COMMANDS = frozenset({"Keys", "Screenshot"})
 """Textual's palette commands that newsdiff's own do better ("Help: keys", "Save snapshot"): listing both confuses."""
@@ -104,6 +107,8 @@ class NewsdiffApp(App[int]):
         self.config = Config()
         self.note_store: NoteStore | None = None
         self._deleted_notes: list[Note] = []
+        self._resume: ReadingPosition | None = None
+        """Where to come back to when the story is analysed again (a source renamed), quietly."""
         """This session's deleted notes, last one last, for ``undo_note_deletion``."""
         self.palette: Palette = palette_for(dark=True)
         self.main = MainScreen()
@@ -196,18 +201,45 @@ class NewsdiffApp(App[int]):
         self._deleted_notes = []
         for warning in self.note_store.warnings:
             self.notify(warning, title="Notes", severity="warning", timeout=8, markup=False)
-        if self.position is None:
+        resumed, self._resume = self._resume, None
+        position = resumed or self.position
+        if position is None:
             self.main.show_story(story, ReachFilter.parse(self.config.default_filter))
         else:
-            self.main.show_story(story, ReachFilter.parse(self.position.reach_filter))
-            self.main.go_to(self.position.article_id, self.position.offset)
-            self.notify(f"Opened where the snapshot was saved (filter: {self.main.reach_filter.label}).", timeout=5)
+            self.main.show_story(story, ReachFilter.parse(position.reach_filter))
+            self.main.go_to(position.article_id, position.offset)
+            if resumed is None:
+                self.notify(f"Opened where the snapshot was saved (filter: {self.main.reach_filter.label}).", timeout=5)
         self._show_notes()
         self.call_after_refresh(freeze_long_lived)
         if not story.comparable:
             self.notify("This story has one article: nothing to compare.", timeout=6)
         elif isolated := isolation_note(story):
             self.notify(isolated, timeout=8, markup=False)
+
+    # -- sources -----------------------------------------------------------------------
+
+    def rename_source(self, article_id: str, name: str | None) -> None:
+        """Keep ``name`` for the article (empty: its own name again) and show the story under it.
+
+        The names are part of the analysis (flags and exports name articles
+        by source), so the story is analysed again, from the cache when the
+        names have been seen before, and the reader comes back to the same
+        place.
+        """
+        if name is None or self.story is None:
+            return
+        article = self.story.article(article_id)
+        try:
+            save_source_name(article, name or None)
+        except StoreError as error:
+            self.notify(str(error), title="Source name", severity="error", timeout=8, markup=False)
+            return
+        self.notify(f"Named {name}; every export uses it." if name else "Back to the article's own name.", timeout=4, markup=False)
+        if not self.sources:  # opened from a snapshot: its articles are the sources
+            self.sources = list(self.story.articles)
+        self._resume = self.main.position()
+        self.analyse()
 
     # -- notes -----------------------------------------------------------------------
 
@@ -380,6 +412,7 @@ class NewsdiffApp(App[int]):
             ("Compare", CompareScreen),
             ("Compare", CompareView),
             ("Note", AnnotateScreen),
+            ("Rename", RenameScreen),
             ("Help", HelpScreen),
         )
         return key_help(contexts, self.config.keys if keymap is None else keymap, self.get_key_display)
@@ -404,6 +437,7 @@ class NewsdiffApp(App[int]):
         yield SystemCommand("Add a note", "Note and mark on the current passage", lambda: self.annotate(False))
         yield SystemCommand("Undo note deletion", "Bring back the note deleted last", self.undo_note_deletion)
         yield SystemCommand("Copy passage", "The current passage with its source, title, date and URL", main.action_copy_passage)
+        yield SystemCommand("Name the source", "Give the article being read its outlet's name, kept for every reading", main.action_rename_source)
         yield SystemCommand("Next divergence", "Next passage worded differently or unique", lambda: main.action_jump(1))
         yield SystemCommand("Next claim", "Next claim in the claims panel", lambda: main.action_step_claim(1))
         yield SystemCommand("Next disagreement", "Next claim with ⚑: sources disagree on a number, date, name, quote or word",

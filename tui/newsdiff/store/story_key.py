@@ -23,8 +23,15 @@ def story_key(articles: Sequence[Article]) -> str:
     no text can run into the next one and the order of the files does not
     matter.
     """
-    digests = sorted(
-        hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).hexdigest() for a in articles
-    )
+    digests = sorted(_digest(a.text) for a in articles)
     combined = hashlib.sha256("\n".join(digests).encode("ascii")).hexdigest()
     return combined[:KEY_LENGTH]
+
+
+def article_key(article: Article) -> str:
+    """The stable key of one article, from its text: the same article has it in any folder or story."""
+    return _digest(article.text)[:KEY_LENGTH]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

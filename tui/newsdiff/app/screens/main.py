@@ -7,6 +7,7 @@ look-ups, so moving around never recomputes the analysis.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 
 from rich.style import Style
 from rich.text import Text
@@ -29,6 +30,7 @@ from newsdiff.app.messages import (
 )
 from newsdiff.app.palette import Palette
 from newsdiff.app.screens.claim import ClaimScreen
+from newsdiff.app.screens.rename import RenameScreen
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
@@ -78,6 +80,7 @@ class MainScreen(Screen[None]):
         Binding("a", "annotate", "Note", id="annotate"),
         Binding("u", "undo_delete_note", "Bring back the note deleted last", id="undo_delete_note", show=False),
         Binding("y", "copy_passage", "Copy the passage with its source", id="copy_passage", show=False),
+        Binding("r", "rename_source", "Name the source of this article", id="rename_source", show=False),
         Binding("s", "app.save_snapshot", "Save", id="save_snapshot"),
         *(
             Binding(str(n), f"pick_article({n})", f"Read article {n}", id=f"article_{n}", show=False)
@@ -383,6 +386,15 @@ class MainScreen(Screen[None]):
 
     def action_annotate(self) -> None:
         self.app.annotate(self.focused is self.query_one(ClaimList))  # type: ignore[attr-defined]
+
+    def action_rename_source(self) -> None:
+        """Ask for the outlet's name of the article being read ("Source 000" cannot be cited)."""
+        if self.story is None or self.article_id is None:
+            return
+        article = self.story.article(self.article_id)
+        others = [a.source for a in self.story.articles if a.id != article.id]
+        rename = self.app.rename_source  # type: ignore[attr-defined]
+        self.app.push_screen(RenameScreen(article.source, article.title, others), callback=partial(rename, article.id))
 
     def action_copy_passage(self) -> None:
         """Put the current passage and where it is from on the clipboard, ready to quote."""
