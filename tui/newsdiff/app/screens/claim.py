@@ -18,10 +18,12 @@ from newsdiff.app.screens.dialog_scroll import scroll_bindings, scroll_dialog
 from newsdiff.app.widgets.claim_list import source_names, support_dots
 from newsdiff.app.widgets.compare_strip import note_entry, passage_text
 from newsdiff.engine.export.document import absent_sources, claim_citation
-from newsdiff.engine.model import Claim, Story
+from newsdiff.engine.model import Claim, Passage, Story
 from newsdiff.store.notes import Note
 
 MAX_COLUMNS = 3
+MAX_OTHER_CLAIMS = 3
+"""Other claims named in a wording's title; a passage is rarely in more."""
 
 
 def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[Note] = ()) -> Text:
@@ -44,6 +46,18 @@ def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[
         heading.append("\n")
         heading.append_text(note_entry(note, palette))
     return heading
+
+
+def wording_title(story: Story, claim: Claim, passage: Passage) -> str:
+    """``Source 002 · also K6``: the source, and the other claims its passage reports.
+
+    A sentence that reports two things is in two claims; in this claim's
+    view the words of the other thing differ from every other source here,
+    and the title says where they are shared.
+    """
+    source = story.article(passage.article_id).source
+    others = [c.id for c in story.claims_of(passage.id) if c.id != claim.id]
+    return f"{source} · also {', '.join(others[:MAX_OTHER_CLAIMS])}" if others else source
 
 
 class ClaimScreen(ModalScreen[None]):
@@ -80,7 +94,7 @@ class ClaimScreen(ModalScreen[None]):
                 for passage_id in claim.passage_ids:
                     passage = story.passage(passage_id)
                     column = Static(passage_text(story, passage, self.palette, claim), classes="claim-wording")
-                    column.border_title = Content(story.article(passage.article_id).source)
+                    column.border_title = Content(wording_title(story, claim, passage))
                     yield column
 
     def action_scroll_dialog(self, where: str) -> None:
