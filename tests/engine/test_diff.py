@@ -215,6 +215,15 @@ def test_a_day_beside_a_different_place_is_not_a_replaced_name() -> None:
     _, a = passage("A", "He opened fire at a party in Vancouver, killing one man.")
     _, b = passage("B", "He opened fire at a party on Friday, killing one man.")
     assert compare_wording([a, b])[1] == ()
+    _, c = passage("C", "He scored in Thursday's game against Duke.")
+    _, d = passage("D", "He scored in North Carolina's game against Duke.")
+    assert compare_wording([c, d])[1] == ()
+
+
+def test_a_role_for_a_name_is_not_a_replaced_name() -> None:
+    _, a = passage("A", "The Governor said she apologizes if the fire was connected to her campaign.")
+    _, b = passage("B", "Sarah Palin said she apologizes if the fire was connected to her campaign.")
+    assert compare_wording([a, b])[1] == ()
 
 
 def test_many_sources_keep_marks_and_flags_bounded() -> None:

@@ -28,6 +28,7 @@ between the words that both sources share around it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -183,6 +184,7 @@ _WEEKDAYS = {
 _SPEECH_VERBS = frozenset({"said", "says", "told", "announced", "added", "stated", "confirmed", "reported"})
 _DATE_LEADS = frozenset({"on", "late", "early", "last", "night", "morning", "afternoon", "evening"})
 """Words between a date and what it dates ("charged late Friday", "fire on Friday night")."""
+_POSSESSIVE = re.compile("['’]s$")
 _DATE_REACH = 3
 """Words looked at on each side of a date for the word it dates."""
 _AMBIGUOUS_DATE_WORDS = frozenset({"may", "march"})
@@ -231,7 +233,7 @@ def _date_words(words: _Words) -> list[_Value]:
     found: list[_Value] = []
     tokens = words.tokens
     for i, token in enumerate(tokens):
-        name = token.text.lower().rstrip(".")
+        name = _bare(token)
         if not token.is_capitalized or (name in _AMBIGUOUS_DATE_WORDS and i == 0):
             continue
         if name in _WEEKDAYS:
@@ -264,8 +266,13 @@ def _dates_it(token: Token) -> bool:
 
 def _is_date_name(token: Token) -> bool:
     """A month or weekday name: compared by the date flags, never a replaced name or wording."""
-    name = token.text.lower().rstrip(".")
+    name = _bare(token)
     return name in _MONTHS or name in _WEEKDAYS
+
+
+def _bare(token: Token) -> str:
+    """A word as a date name would be written: lower case, no abbreviation dot or possessive ("Thursday's")."""
+    return _POSSESSIVE.sub("", token.text.lower()).rstrip(".")
 
 
 def _when_said(tokens: Sequence[Token], index: int) -> bool:
@@ -498,9 +505,15 @@ def _replacement_flags(pairs: Sequence[tuple[_Words, _Words]]) -> list[Flag]:
             shown_a = _phrase(a, old, a.content[i2])
             shown_b = _phrase(b, new, b.content[j2])
             kind = FlagKind.NAME if all(t.is_capitalized for t in (*old, *new)) else FlagKind.WORDING
+            if kind is FlagKind.NAME and (_only_roles(old) or _only_roles(new)):
+                continue  # "the Governor" for "Sarah Palin" names her role, not someone else
             ids = (a.passage.id, b.passage.id)
             flags.append(Flag(kind, f'"{shown_a}" ({a.label}) vs "{shown_b}" ({b.label})', ids))
     return flags
+
+
+def _only_roles(tokens: Sequence[Token]) -> bool:
+    return all(t.text.lower() in _ROLES for t in tokens)
 
 
 def _phrase(words: _Words, replaced: Sequence[Token], anchor: Token) -> str:
