@@ -19,9 +19,10 @@ dozens of outlets, whose union would share nearly every word, and keeps the
 cost linear in the number of passages.
 
 Flags point at divergences a reader should check: numbers and named
-dates (months, weekdays) that disagree, quotes of one statement that differ in wording or speaker, and a phrase
-that one source replaces by another in otherwise matching wording (a name
-change is a NAME flag, other wording a WORDING flag). Flags come from an
+dates (months, weekdays) that disagree, quotes of one statement that differ
+in wording or speaker, and a phrase that one source replaces by another in
+otherwise matching wording (a name change is a NAME flag, other wording a
+WORDING flag). Flags come from an
 alignment of the two passages, because a replacement only means something
 between the words that both sources share around it.
 """
@@ -165,7 +166,8 @@ class _Value:
     value: float | str
     topic: str
     """What the value is about: for a number the nearest content word (norm),
-    "cent" in "19 cents", "june" in "June 20"; for a date word "month" or "weekday"."""
+    "cent" in "19 cents", "june" in "June 20"; for a date its kind and the
+    word it dates, "weekday:fire" in "the fire on Friday"."""
     shown: str
     passage_id: str
 
