@@ -235,8 +235,10 @@ def _date_words(words: _Words) -> list[_Value]:
     found: list[_Value] = []
     tokens = words.tokens
     for i, token in enumerate(tokens):
+        if not token.is_capitalized:
+            continue
         name = _bare(token)
-        if not token.is_capitalized or (name in _AMBIGUOUS_DATE_WORDS and i == 0):
+        if name in _AMBIGUOUS_DATE_WORDS and i == 0:
             continue
         if name in _WEEKDAYS:
             if _when_said(tokens, i):
