@@ -54,6 +54,14 @@ def test_short_sentence_contained_in_long_one_is_the_same_claim() -> None:
     assert same_claim(short, long)
 
 
+def test_a_fragment_of_three_names_is_not_contained_in_whatever_names_them() -> None:
+    statement = "Christopher Gunness of the UN Relief and Works Agency said there were no militants or rockets in its school."
+    other = "Mr Ging struggled to contain his anger at the attack on the UN Relief and Works Agency school."
+    assert not same_claim("the UN relief agency.", statement)
+    assert not same_claim("the UN relief agency.", other)
+    assert same_claim("There were no militants or rockets in its school.", statement)  # a claim, not a fragment
+
+
 def test_different_numbers_lower_similarity() -> None:
     a = "The company sold the chain for $2.5 billion in 1998."
     b = "The company sold the chain for $1.8 billion in 1995."

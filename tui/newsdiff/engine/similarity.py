@@ -78,7 +78,7 @@ COEFFICIENTS: tuple[float, ...] = (
 )
 INTERCEPT: float = -6.3906
 SAME_CLAIM_THRESHOLD: float = 0.5221
-CONTAINED_PROBABILITY: float = 0.8698
+CONTAINED_PROBABILITY: float = 0.8706
 """Probability for a pair where one side is contained in the other: the share
 of such pairs labelled "same" in the tuning data (printed by ``--fit``)."""
 
@@ -105,8 +105,14 @@ CONTAINED_COVERAGE = 0.9
 """Weighted share of a passage's words found in the other above which it is
 contained in it. A short sentence inside a long one reports part of the same
 claim, which an overlap in both directions cannot see."""
-CONTAINED_MIN_WORDS = 3
-"""Content words a contained passage needs: fewer match by chance."""
+CONTAINED_MIN_WORDS = 4
+"""Words carrying a claim (content words and negations) a contained passage needs.
+
+Fewer match by chance: a clause such as the appositive "the UN relief
+agency" (three names) is inside any sentence that names the agency, and
+with three it linked such sentences into one claim (ECB+ topic 41). With
+four, synthetic stories of 200 articles went from precision 0.822 to 0.891
+at the same recall, and the seed gold and the tuning data did not lose."""
 NEGATION_SCOPE = 3
 """Content words after a negation that it negates ("not supply weapons")."""
 FUZZY_MIN_RATIO = 85.0
@@ -280,6 +286,11 @@ class Matcher:
         )
 
 
+def _claim_words(profile: Profile) -> int:
+    """Words that carry a text's claim: its content words and its negations ("not asking anyone for help": 4)."""
+    return profile.length + profile.negations
+
+
 def _negated(tokens: tuple[Token, ...]) -> frozenset[str]:
     negated: set[str] = set()
     scope = 0
@@ -318,8 +329,8 @@ def compare(a: Profile, b: Profile) -> Comparison:
     )
     if a.vector is not None and b.vector is not None:
         features += (float(a.vector @ b.vector), _worst_clause_cosine(a, b))
-    contained = (cover_a >= CONTAINED_COVERAGE and a.length >= CONTAINED_MIN_WORDS) or (
-        cover_b >= CONTAINED_COVERAGE and b.length >= CONTAINED_MIN_WORDS
+    contained = (cover_a >= CONTAINED_COVERAGE and _claim_words(a) >= CONTAINED_MIN_WORDS) or (
+        cover_b >= CONTAINED_COVERAGE and _claim_words(b) >= CONTAINED_MIN_WORDS
     )
     return Comparison(features, contained and not _negation_flipped(a, b))
 
