@@ -24,9 +24,10 @@ from newsdiff.app.widgets.reader import Reader, search_pattern
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Reach
-from newsdiff.engine.story import analyze
+from newsdiff.engine.story import analyze, collect_articles
 from newsdiff.store import notes as notes_module
 from newsdiff.store.notes import Note, NoteStore
+from newsdiff.store.source_names import save_source_name
 from newsdiff.store.story_key import story_key
 from textual.widgets import Input, OptionList, Static
 
@@ -903,3 +904,25 @@ async def test_r_names_the_source_for_every_later_reading_and_empty_gives_its_ow
         await pilot.press("enter")
         await wait_for_story(again, pilot, before=story)
         assert again.story.articles[0].source == first.source
+
+
+async def test_a_name_is_refused_when_another_article_has_it_shown_as_its_own_or_on_disk(make_app, seeds_dir) -> None:
+    articles = collect_articles([seeds_dir])
+    app = make_app(None, sources=articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for_story(app, pilot)
+        first, second, third = articles
+        story = app.story
+        app.rename_source(first.id, "Reuters")
+        await wait_for_story(app, pilot, before=story)
+        save_source_name(third, "AFP")  # named in another window since this one read the story
+        taken = app.names_taken(second.id)
+        assert {"Reuters", first.source, "AFP", third.source} <= taken  # first.source comes back if "Reuters" is emptied
+        assert second.source not in taken
+        app.main.query_one(Reader).focus()
+        await pilot.press("2", "r")
+        await pilot.pause()
+        app.screen.query_one(Input).value = ""
+        await pilot.press(*first.source, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RenameScreen)  # refused: the dialog stays open

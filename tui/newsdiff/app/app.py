@@ -45,9 +45,9 @@ from newsdiff.engine.model import Article, Story
 from newsdiff.store.config import Config, load_config
 from newsdiff.store.errors import StoreError
 from newsdiff.store.notes import Note, NoteStore, locate
-from newsdiff.store.source_names import save_source_name
+from newsdiff.store.source_names import load_source_names, save_source_name
 from newsdiff.store.snapshots import ReadingPosition, save_snapshot, snapshots_dir
-from newsdiff.store.story_key import story_key
+from newsdiff.store.story_key import article_key, story_key
 from newsdiff.store.theme_choice import ThemeChoice, load_theme_choice, save_theme_choice, theme_to_use
 
 ACTIVE_TOGETHER = (
@@ -218,6 +218,24 @@ class NewsdiffApp(App[int]):
             self.notify(isolated, timeout=8, markup=False)
 
     # -- sources -----------------------------------------------------------------------
+
+    def names_taken(self, article_id: str) -> set[str]:
+        """Names the article may not take: every other article's, as shown and as its own.
+
+        Its own name comes back when a name is emptied, and a name given in
+        another window is on disk already (read now), so both count: two
+        articles under one name could not be told apart.
+        """
+        if self.story is None:
+            return set()
+        others = [a for a in self.story.articles if a.id != article_id]
+        own = {a.id: a.source for a in self.sources if isinstance(a, Article)}
+        names = load_source_names()
+        return {
+            *(a.source for a in others),
+            *(own[a.id] for a in others if a.id in own),
+            *(names[key] for a in others if (key := article_key(a)) in names),
+        }
 
     def rename_source(self, article_id: str, name: str | None) -> None:
         """Keep ``name`` for the article (empty: its own name again) and show the story under it.

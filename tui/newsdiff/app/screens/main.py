@@ -392,9 +392,9 @@ class MainScreen(Screen[None]):
         if self.story is None or self.article_id is None:
             return
         article = self.story.article(self.article_id)
-        others = [a.source for a in self.story.articles if a.id != article.id]
+        taken = self.app.names_taken(article.id)  # type: ignore[attr-defined]
         rename = self.app.rename_source  # type: ignore[attr-defined]
-        self.app.push_screen(RenameScreen(article.source, article.title, others), callback=partial(rename, article.id))
+        self.app.push_screen(RenameScreen(article.source, article.title, taken), callback=partial(rename, article.id))
 
     def action_copy_passage(self) -> None:
         """Put the current passage and where it is from on the clipboard, ready to quote."""
