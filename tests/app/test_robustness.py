@@ -169,7 +169,7 @@ async def test_resizing_switches_layouts_and_keeps_the_passage(make_app, seeds_s
         assert reader.passage == passage
 
 
-async def test_side_panels_give_up_room_before_the_reader_does(make_app, seeds_story) -> None:
+async def test_side_panels_shrink_with_the_window_and_keep_their_figures(make_app, seeds_story) -> None:
     app = make_app(seeds_story)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -178,9 +178,10 @@ async def test_side_panels_give_up_room_before_the_reader_does(make_app, seeds_s
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
         assert not app.main.has_class("-compact")
-        assert reader.size.width >= 120 // 2 - 6 > 120 - 34 - 46
+        assert reader.size.width >= 120 // 2 - 8 > 120 - 34 - 46
         coverage = articles.render_line(1).text.strip()
         assert coverage.endswith("%") and coverage.count("%") == 3  # the coverage figures still fit
+        assert articles.outer_size.width >= 30  # and would beside a scrollbar (a story of many articles)
 
 
 async def test_a_long_headline_wraps_under_its_source_not_at_the_panel_edge(make_app, story_from_texts) -> None:
