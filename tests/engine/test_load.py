@@ -192,6 +192,15 @@ def test_legacy_western_encoding_is_detected(tmp_path: Path) -> None:
     assert load_one(path) == text
 
 
+def test_a_guessed_encoding_is_said_and_a_vouched_for_one_is_not(tmp_path: Path) -> None:
+    (tmp_path / "fr.txt").write_bytes("Le président a déclaré à Paris que la réunion était importante.\n".encode("cp1252"))
+    (tmp_path / "u8.txt").write_bytes("Le président a déclaré à Paris.\n".encode("utf-8"))
+    (tmp_path / "u16.txt").write_bytes("Le président a déclaré.\n".encode("utf-16"))
+    said: list[str] = []
+    load_paths([tmp_path], warn=said.append)
+    assert len(said) == 1 and "fr.txt: not UTF-8; read as cp1252, a guess" in said[0]
+
+
 def test_legacy_cyrillic_encoding_is_detected(tmp_path: Path) -> None:
     text = "Президент Владимир Путин заявил, что Россия может поставлять оружие.\n"
     path = tmp_path / "ru.txt"
@@ -223,7 +232,7 @@ def test_an_unusable_file_in_a_folder_is_left_out_when_the_caller_listens(tmp_pa
     (tmp_path / "3_photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
     write(tmp_path / "4_daily.txt", "The bridge was opened by the mayor.")
     skipped: list[str] = []
-    articles = load_paths([tmp_path], skipped=skipped.append)
+    articles = load_paths([tmp_path], warn=skipped.append)
     assert [a.id for a in articles] == ["1_wire", "4_daily"]
     assert len(skipped) == 2
     assert "2_blank.txt" in skipped[0] and "empty" in skipped[0]
@@ -242,14 +251,14 @@ def test_a_file_named_on_its_own_is_never_left_out(tmp_path: Path) -> None:
     write(folder / "wire.txt", "The mayor opened the bridge.")
     blank = write(tmp_path / "blank.txt", "")
     with pytest.raises(InputError, match="blank.txt"):
-        load_paths([folder, blank], skipped=lambda message: None)
+        load_paths([folder, blank], warn=lambda message: None)
 
 
 def test_a_folder_of_only_unusable_files_is_refused_with_the_first_reason(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt", "c.txt"):
         write(tmp_path / name, "")
     with pytest.raises(InputError) as error:
-        load_paths([tmp_path], skipped=lambda message: pytest.fail(f"reported {message}"))
+        load_paths([tmp_path], warn=lambda message: pytest.fail(f"reported {message}"))
     assert "no usable article" in str(error.value)
     assert "a.txt: article is empty" in str(error.value)
     assert "2 more" in str(error.value)

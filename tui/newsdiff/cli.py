@@ -232,15 +232,16 @@ def _run_read(options: argparse.Namespace) -> int:
     # binary or undecodable file named on its own, or a folder with no usable
     # file) ends here with one line and exit code 2, as in every other
     # command, instead of an app with nothing to show. An unusable file in a
-    # folder is left out with a warning, here and as a toast in the app.
-    skipped: list[str] = []
+    # folder is left out with a warning, here and as a toast in the app; a
+    # file whose encoding had to be guessed gets a warning the same way.
+    notices: list[str] = []
     with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
-        articles = collect_articles(paths, progress=progress, skipped=skipped.append)
-    for notice in skipped:
+        articles = collect_articles(paths, progress=progress, warn=notices.append)
+    for notice in notices:
         _warn(notice)
     return run_app(
         articles,
-        notices=skipped,
+        notices=notices,
         snapshots_dir=options.snapshots_dir,
         config_path=options.config,
         semantic=options.semantic,

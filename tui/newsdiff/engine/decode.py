@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -30,6 +31,9 @@ _BOMS = (
 )
 """Byte-order marks, longest first (the UTF-32 LE mark starts with UTF-16 LE's)."""
 
+_DECLARED = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32"})
+"""Encodings the bytes themselves vouch for (valid UTF-8, or a byte-order mark); any other is a guess."""
+
 _WESTERN = "cp1252"
 """Preferred among equally clean guesses: legacy Western news is Windows-1252,
 and short texts of it also decode cleanly (and wrongly) as Central European."""
@@ -41,8 +45,11 @@ _MAX_CONTROL_SHARE = 0.01
 """Above this share of control characters a "text" is really binary data."""
 
 
-def read_article_file(path: Path) -> str:
-    """The file's text, decoded and newline-normalised; ``InputError`` if unusable."""
+def read_article_file(path: Path, warn: Callable[[str], None] | None = None) -> str:
+    """The file's text, decoded and newline-normalised; ``InputError`` if unusable.
+
+    ``warn`` hears when the encoding had to be guessed (see ``decode_article_bytes``).
+    """
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -57,15 +64,23 @@ def read_article_file(path: Path) -> str:
         raise InputError(f"{path}: is a folder, not a file") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
-    return decode_article_bytes(data, name=str(path))
+    return decode_article_bytes(data, name=str(path), warn=warn)
 
 
-def decode_article_bytes(data: bytes, *, name: str) -> str:
-    """Decode ``data`` (the contents of ``name``) to text, refusing binary data."""
+def decode_article_bytes(data: bytes, *, name: str, warn: Callable[[str], None] | None = None) -> str:
+    """Decode ``data`` (the contents of ``name``) to text, refusing binary data.
+
+    Text that is not UTF-8 and has no byte-order mark is decoded in the
+    encoding that fits it best, which is a guess: a file mixing encodings
+    comes out with some letters wrong ("’" as "â€™"), so ``warn`` is told
+    which encoding was assumed and the reader can check the accents.
+    """
     encoding = detect_encoding(data, name=name)
     text = _decode(data, encoding, name=name)
     if _looks_binary(text):
         raise InputError(f"{name}: looks like a binary file, not a text article")
+    if warn is not None and encoding not in _DECLARED:
+        warn(f"{name}: not UTF-8; read as {encoding}, a guess (check its accented letters)")
     return text
 
 

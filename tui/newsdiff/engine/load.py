@@ -4,8 +4,9 @@ A folder is one story: its ``.txt``, ``.md`` and saved web pages (``.html``,
 ``.htm``), in name order (numbers as numbers), are the articles (subfolders and hidden files are
 skipped, so a story can keep notes beside it). One unusable file in a folder
 (empty, binary, undecodable) need not cost the reader the whole story: a
-caller that can tell the reader passes ``skipped`` and the file is left out
-with its reason; a file named on its own is always an error. A text file may open with a
+caller that can tell the reader passes ``warn`` and the file is left out
+with its reason; a file named on its own is always an error. ``warn`` also
+hears of a file whose encoding had to be guessed. A text file may open with a
 front-matter block of ``key: value`` lines between ``---`` lines; a web page's
 article text and metadata come from ``html_page``. What neither says is
 inferred: the source from the file name, the title from a headline-like
@@ -28,7 +29,7 @@ from newsdiff.engine.segment import passage_spans
 ARTICLE_SUFFIXES = frozenset({".txt", ".md"}) | HTML_SUFFIXES
 
 Progress = Callable[[str], None]
-Skipped = Callable[[str], None]
+Warn = Callable[[str], None]
 
 _FRONT_MATTER_KEYS = {
     "title": "title",
@@ -59,13 +60,14 @@ _LARGE_FILE_BYTES = 1_000_000
 
 
 def load_paths(
-    paths: Sequence[str | Path], progress: Progress | None = None, skipped: Skipped | None = None
+    paths: Sequence[str | Path], progress: Progress | None = None, warn: Warn | None = None
 ) -> list[Article]:
     """Articles from files and folders, in the order given; ``InputError`` if unusable.
 
-    With ``skipped``, an unusable file found in a folder is passed over and
-    its reason ("x.txt: article is empty") goes to ``skipped``; the load
-    still fails when no usable article is left.
+    With ``warn``, an unusable file found in a folder is passed over and
+    its reason ("left out x.txt: article is empty") goes to ``warn``, as
+    does a file read in a guessed encoding; the load still fails when no
+    usable article is left.
     """
     report = progress or _ignore
     files = list(_article_files(paths))
@@ -79,9 +81,9 @@ def load_paths(
         detail = f" ({size / 1e6:.1f} MB)" if size >= _LARGE_FILE_BYTES else ""
         report(f"Reading {number}/{len(files)}: {path.name}{detail}")
         try:
-            article = _read_article(shown, path, ids)
+            article = _read_article(shown, path, ids, warn or _ignore)
         except InputError as error:
-            if skipped is None or not in_folder:
+            if warn is None or not in_folder:
                 raise
             reasons.append(str(error))
             continue
@@ -91,12 +93,12 @@ def load_paths(
         more = f" (and {len(reasons) - 1} more unusable files)" if len(reasons) > 1 else ""
         raise InputError(f"no usable article: {reasons[0]}{more}")
     for reason in reasons:
-        (skipped or _ignore)(f"left out {reason}")
+        (warn or _ignore)(f"left out {reason}")
     return articles
 
 
-def _read_article(shown: str, path: Path, taken: set[str]) -> Article:
-    text = read_article_file(path)
+def _read_article(shown: str, path: Path, taken: set[str], warn: Warn) -> Article:
+    text = read_article_file(path, warn=warn)
     known: dict[str, str] = {}
     if path.suffix.lower() in HTML_SUFFIXES:
         page = read_page(text, shown)

@@ -17,7 +17,7 @@ from newsdiff.engine.cluster import cluster_passages
 from newsdiff.engine.coverage import article_coverage
 from newsdiff.engine.diff import compare_wording
 from newsdiff.engine.errors import InputError
-from newsdiff.engine.load import Skipped, article_from_text, file_number, load_paths
+from newsdiff.engine.load import Warn, article_from_text, file_number, load_paths
 from newsdiff.engine.model import LEXICAL_MATCHER, Article, Claim, Passage, Reach, Story
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
@@ -111,15 +111,15 @@ def collect_articles(
     sources: Iterable[str | Path | Article],
     *,
     progress: Progress | None = None,
-    skipped: Skipped | None = None,
+    warn: Warn | None = None,
 ) -> list[Article]:
     """Turn the mixed sources into articles with unique ids, in the given order.
 
     ``analyze`` reads its sources with this; it is public so a front end can
     read the articles once, look them up with ``cached_story`` and pass the
     same ``Article`` objects on to ``analyze``. Raises ``InputError``; with
-    ``skipped``, an unusable file in a folder is left out and reported there
-    instead (see ``load_paths``).
+    ``warn``, an unusable file in a folder is left out and reported there
+    instead, and a guessed encoding is reported (see ``load_paths``).
     """
     sources = list(sources)
     report = progress or _silent
@@ -130,7 +130,7 @@ def collect_articles(
 
     def flush() -> None:
         if paths:
-            articles.extend(load_paths(paths, progress=lambda message: report(message, 0.0), skipped=skipped))
+            articles.extend(load_paths(paths, progress=lambda message: report(message, 0.0), warn=warn))
             paths.clear()
 
     for source in sources:
