@@ -150,6 +150,13 @@ def test_dates_of_two_different_events_in_one_claim_do_not_disagree() -> None:
     assert flag.detail == '"Friday night a man" (C) vs "Thursday night a man" (D)'
 
 
+def test_a_date_is_quoted_to_the_end_of_its_written_word() -> None:
+    _, a = passage("A", "The frigate Mysore replaced the Tabar early December near Djibouti.")
+    _, b = passage("B", "The frigate Mysore replaced the Tabar in November-end near Djibouti.")
+    (flag,) = [f for f in compare_wording([a, b])[1] if f.kind is FlagKind.DATE]
+    assert flag.detail == '"Tabar early December" (A) vs "Tabar in November-end" (B)'
+
+
 def test_words_that_only_look_like_dates_are_not_dates() -> None:
     _, a = passage("A", "May the protesters march again? Jan Kowalski thinks so.")
     _, b = passage("B", "Protesters will march again in December, Kowalski said.")

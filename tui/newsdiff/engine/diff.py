@@ -257,10 +257,19 @@ def _date_words(words: _Words) -> list[_Value]:
         after = None if before else next((t for t in tokens[last + 1 : last + 1 + _DATE_REACH] if _dates_it(t)), None)
         context = before or after
         start = before.start if before else tokens[first].start
-        end = after.end if after else tokens[last].end
+        end = after.end if after else _word_end(words, tokens[last].end)
         topic = f"{category}:{context.norm if context else ''}"
         found.append(_Value(f"{category}:{value}", topic, words.raw(start, end), words.passage.id))
     return found
+
+
+def _word_end(words: _Words, end: int) -> int:
+    """Where the written word holding ``end`` ends: a date quoted as "in November" must not drop "-end"."""
+    text, start = words.passage.text, words.passage.start
+    stop = end - start
+    while stop < len(text) and (text[stop].isalnum() or text[stop] in "-–"):
+        stop += 1
+    return start + stop
 
 
 def _dates_it(token: Token) -> bool:
