@@ -58,6 +58,16 @@ async def test_notices_about_the_input_are_toasts_when_the_window_opens(make_app
     assert not toasts[0].markup
 
 
+async def test_many_notices_about_the_input_do_not_cover_the_screen(make_app, story_from_texts) -> None:
+    story = story_from_texts({"Wire": "The mayor opened the bridge.\n", "Daily": "The mayor opened the bridge.\n"})
+    notices = [f"left out story/{n}.txt: article is empty" for n in range(8)]
+    app = make_app(story, notices=notices)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        toasts = [str(n.message) for n in app._notifications if n.title == "Input"]
+    assert toasts == [*notices[:2], "and 6 more about the input (listed on stderr)"]
+
+
 async def test_a_one_article_story_says_there_is_nothing_to_compare(make_app, story_from_texts) -> None:
     story = story_from_texts({"Solo": "Only one outlet wrote this. It has two sentences.\n"})
     app = make_app(story)

@@ -63,6 +63,8 @@ TEXT_FIELDS = {"Note": Input, "Search": Input, "Rename": Input}
 """Contexts of ``key_reference`` that open with a text field focused, and the field's class."""
 REPLACED_SYSTEM_COMMANDS = frozenset({"Keys", "Screenshot"})
 """Textual's palette commands that newsdiff's own do better ("Help: keys", "Save snapshot"): listing both confuses."""
+MAX_INPUT_TOASTS = 3
+"""Toasts about the input (files left out) shown at start; more would cover the story."""
 PALETTE_CAPTURE_DELAY = 0.3
 """Seconds to wait before a screenshot asked for from the command palette: it is gone and the footer back."""
 
@@ -121,8 +123,12 @@ class NewsdiffApp(App[int]):
     def on_mount(self) -> None:
         self._apply_config()
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
-        for notice in self.notices:
+        shown = self.notices if len(self.notices) <= MAX_INPUT_TOASTS else self.notices[: MAX_INPUT_TOASTS - 1]
+        for notice in shown:
             self.notify(notice, title="Input", severity="warning", timeout=10, markup=False)
+        if len(shown) < len(self.notices):
+            more = len(self.notices) - len(shown)
+            self.notify(f"and {more} more about the input (listed on stderr)", title="Input", severity="warning", timeout=10)
 
     def on_unmount(self) -> None:
         release_long_lived()
