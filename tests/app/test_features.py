@@ -11,7 +11,7 @@ from newsdiff.app.alignment import align
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.palette import NOTE_GLYPH, palette_for
 from newsdiff.app.screens.annotate import AnnotateScreen
-from newsdiff.app.screens.claim import ClaimScreen, wording_title
+from newsdiff.app.screens.claim import ClaimScreen, also_in
 from newsdiff.app.screens.compare import CompareScreen, ranked_partners
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.screens.rename import RenameScreen
@@ -116,7 +116,7 @@ async def test_a_claim_taller_than_the_screen_scrolls_with_the_readers_keys(make
         assert "not reported by: Other 1, Other 2, Other 3" in str(heading)
 
 
-def test_a_wording_in_two_claims_names_the_other_in_its_title(seeds_story) -> None:
+def test_a_wording_in_two_claims_names_the_other_under_it(seeds_story) -> None:
     claim, passage = next(
         (claim, seeds_story.passage(pid))
         for claim in seeds_story.claims
@@ -124,12 +124,9 @@ def test_a_wording_in_two_claims_names_the_other_in_its_title(seeds_story) -> No
         if len(seeds_story.claims_of(pid)) > 1
     )
     others = [c.id for c in seeds_story.claims_of(passage.id) if c.id != claim.id]
-    source = seeds_story.article(passage.article_id).source
-    assert wording_title(seeds_story, claim, passage) == f"{source} · also {', '.join(others)}"
+    assert also_in(seeds_story, claim, passage) == f"also in {', '.join(others)}"
     alone = next(pid for pid in claim.passage_ids if len(seeds_story.claims_of(pid)) == 1)
-    assert wording_title(seeds_story, claim, seeds_story.passage(alone)) == seeds_story.article(
-        seeds_story.passage(alone).article_id
-    ).source
+    assert also_in(seeds_story, claim, seeds_story.passage(alone)) == ""
 
 
 def test_search_matches_across_outlets_spelling_styles() -> None:

@@ -48,16 +48,16 @@ def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[
     return heading
 
 
-def wording_title(story: Story, claim: Claim, passage: Passage) -> str:
-    """``Source 002 · also K6``: the source, and the other claims its passage reports.
+def also_in(story: Story, claim: Claim, passage: Passage) -> str:
+    """``also in K6``: the other claims a wording's passage reports ("" when none).
 
     A sentence that reports two things is in two claims; in this claim's
     view the words of the other thing differ from every other source here,
-    and the title says where they are shared.
+    and this says where they are shared. It goes under the wording, so a
+    narrow column cuts neither it nor the source name above.
     """
-    source = story.article(passage.article_id).source
     others = [c.id for c in story.claims_of(passage.id) if c.id != claim.id]
-    return f"{source} · also {', '.join(others[:MAX_OTHER_CLAIMS])}" if others else source
+    return f"also in {', '.join(others[:MAX_OTHER_CLAIMS])}" if others else ""
 
 
 class ClaimScreen(ModalScreen[None]):
@@ -94,7 +94,8 @@ class ClaimScreen(ModalScreen[None]):
                 for passage_id in claim.passage_ids:
                     passage = story.passage(passage_id)
                     column = Static(passage_text(story, passage, self.palette, claim), classes="claim-wording")
-                    column.border_title = Content(wording_title(story, claim, passage))
+                    column.border_title = Content(story.article(passage.article_id).source)
+                    column.border_subtitle = Content(also_in(story, claim, passage))
                     yield column
 
     def action_scroll_dialog(self, where: str) -> None:
