@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from newsdiff.analysis import SEMANTIC_MISSING, run_analysis
 from newsdiff.engine.cache import StoryCache
+from newsdiff.engine.export.document import claim_citation
 from newsdiff.engine.semantic import DEFAULT_ENCODER, Encoder
 from newsdiff.engine.story import analyze, collect_articles
-from newsdiff.engine.export.document import claim_citation
 from newsdiff.store.paths import cache_dir
 from newsdiff.store.source_names import save_source_name
 

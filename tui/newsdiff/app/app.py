@@ -31,8 +31,8 @@ from newsdiff.app.screens.annotate import AnnotateScreen, Annotation
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.help import HelpScreen
-from newsdiff.app.screens.rename import RenameScreen
 from newsdiff.app.screens.main import MainScreen
+from newsdiff.app.screens.rename import RenameScreen
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_view import CompareView
@@ -45,8 +45,8 @@ from newsdiff.engine.model import Article, Story
 from newsdiff.store.config import Config, load_config
 from newsdiff.store.errors import StoreError
 from newsdiff.store.notes import Note, NoteStore, locate
-from newsdiff.store.source_names import load_source_names, save_source_name
 from newsdiff.store.snapshots import ReadingPosition, save_snapshot, snapshots_dir
+from newsdiff.store.source_names import load_source_names, save_source_name
 from newsdiff.store.story_key import article_key, story_key
 from newsdiff.store.theme_choice import ThemeChoice, load_theme_choice, save_theme_choice, theme_to_use
 
@@ -109,9 +109,9 @@ class NewsdiffApp(App[int]):
         self.config = Config()
         self.note_store: NoteStore | None = None
         self._deleted_notes: list[Note] = []
+        """This session's deleted notes, last one last, for ``undo_note_deletion``."""
         self._resume: ReadingPosition | None = None
         """Where to come back to when the story is analysed again (a source renamed), quietly."""
-        """This session's deleted notes, last one last, for ``undo_note_deletion``."""
         self.palette: Palette = palette_for(dark=True)
         self.main = MainScreen()
 

@@ -30,8 +30,8 @@ from newsdiff.app.messages import (
 )
 from newsdiff.app.palette import Palette
 from newsdiff.app.screens.claim import ClaimScreen
-from newsdiff.app.screens.rename import RenameScreen
 from newsdiff.app.screens.compare import CompareScreen
+from newsdiff.app.screens.rename import RenameScreen
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
