@@ -38,8 +38,9 @@ _VERBS = (
     r"threatened|threatens|argued|argues|announced|announces|emphasised|emphasized|"
     r"underlined|recalled|concluded|responded|remarked|admitted|acknowledged|suggested"
 )
-_TITLES = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Col|Lt|Sgt|St)\.?[ \t]+)"
-_TITLE_WORD = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Col|Lt|Sgt|St)\.?")
+_TITLE_NAMES = r"Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Col|Lt|Sgt|St"
+_TITLES = rf"(?:(?:{_TITLE_NAMES})\.?[ \t]+)"
+_TITLE_WORD = re.compile(rf"(?:{_TITLE_NAMES})\.?")
 _NAME = rf"{_TITLES}?[A-Z][\w’'\-]*(?:[ \t]+(?:{_TITLES}|[A-Z][\w’'\-]*))*"
 _ADVERB = r"(?:(?:also|later|then|again|earlier|previously|further|reportedly|\w+ly)[ \t]+)"
 """One word allowed between a speaker and the verb: "Putin also said"."""
