@@ -23,7 +23,7 @@ from newsdiff.store.notes import Note
 
 MAX_COLUMNS = 3
 MAX_OTHER_CLAIMS = 3
-"""Other claims named in a wording's title; a passage is rarely in more."""
+"""Other claims named under a wording; a passage is rarely in more."""
 
 
 def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[Note] = ()) -> Text:

@@ -28,7 +28,7 @@ class RenameScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_rename")]
 
     def __init__(self, current: str, title: str, taken: Collection[str]) -> None:
-        """``taken`` are the names of the story's other articles."""
+        """``taken`` are the names it may not take: other articles', shown, own or kept (``NewsdiffApp.names_taken``)."""
         super().__init__()
         self.current = current
         self.title_line = title
