@@ -69,8 +69,8 @@ def compare_entries(story: Story, passage: Passage | None, palette: Palette, not
     """The reader's ``notes``, one entry per other article that reports the passage's claims, then one naming those that do not.
 
     An article with several passages in those claims shows them closest
-    wording first. Without a passage to compare (one article, no cursor, boilerplate) the
-    entry after the notes says why.
+    wording first. Without a passage to compare (one article, no cursor,
+    boilerplate) the entry after the notes says why.
     """
     entries = [note_entry(note, palette) for note in notes]
     if not story.comparable:
