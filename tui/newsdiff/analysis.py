@@ -45,8 +45,8 @@ def run_analysis(
 
     An unusable file in a story folder is left out with a notice, so one
     broken download does not cost the reader the whole story; a file read in
-    a guessed encoding gets a notice too. Articles the
-    reader has named in the app go by those names (``store.source_names``).
+    a guessed encoding gets a notice too. Articles the reader has named in
+    the app go by those names (``store.source_names``).
     """
     notices: list[str] = []
     articles = with_source_names(

@@ -31,6 +31,9 @@ _BOMS = (
 )
 """Byte-order marks, longest first (the UTF-32 LE mark starts with UTF-16 LE's)."""
 
+Warn = Callable[[str], None]
+"""Where what the reader should know about the input goes (a guessed encoding, a file left out)."""
+
 _DECLARED = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32"})
 """Encodings the bytes themselves vouch for (valid UTF-8, or a byte-order mark); any other is a guess."""
 
@@ -45,7 +48,7 @@ _MAX_CONTROL_SHARE = 0.01
 """Above this share of control characters a "text" is really binary data."""
 
 
-def read_article_file(path: Path, warn: Callable[[str], None] | None = None) -> str:
+def read_article_file(path: Path, warn: Warn | None = None) -> str:
     """The file's text, decoded and newline-normalised; ``InputError`` if unusable.
 
     ``warn`` hears when the encoding had to be guessed (see ``decode_article_bytes``).
@@ -67,7 +70,7 @@ def read_article_file(path: Path, warn: Callable[[str], None] | None = None) -> 
     return decode_article_bytes(data, name=str(path), warn=warn)
 
 
-def decode_article_bytes(data: bytes, *, name: str, warn: Callable[[str], None] | None = None) -> str:
+def decode_article_bytes(data: bytes, *, name: str, warn: Warn | None = None) -> str:
     """Decode ``data`` (the contents of ``name``) to text, refusing binary data.
 
     Text that is not UTF-8 and has no byte-order mark is decoded in the

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from newsdiff.engine.decode import read_article_file
+from newsdiff.engine.decode import Warn, read_article_file
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.html_page import HTML_SUFFIXES, read_page
 from newsdiff.engine.model import Article, PassageKind
@@ -29,7 +29,6 @@ from newsdiff.engine.segment import passage_spans
 ARTICLE_SUFFIXES = frozenset({".txt", ".md"}) | HTML_SUFFIXES
 
 Progress = Callable[[str], None]
-Warn = Callable[[str], None]
 
 _FRONT_MATTER_KEYS = {
     "title": "title",
