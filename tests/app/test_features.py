@@ -30,6 +30,7 @@ from newsdiff.store.notes import Note, NoteStore
 from newsdiff.store.source_names import save_source_name
 from newsdiff.store.story_key import story_key
 from textual.widgets import Input, OptionList, Static
+from textual.widgets._footer import FooterKey
 
 
 async def test_search_highlights_every_match_and_n_walks_them(make_app, seeds_story) -> None:
@@ -657,6 +658,23 @@ async def test_help_lists_every_binding_id_of_every_panel(make_app, seeds_story)
         assert dialog.scroll_y == 1
         await pilot.press("escape")
         assert app.screen is app.main
+
+
+async def test_the_footer_shows_help_first_even_at_80_columns_and_rebound(make_app, seeds_story, user_dirs: Path) -> None:
+    config = user_dirs / "config.toml"
+    config.write_text('[keys]\nhelp = "h"\n', encoding="utf-8")
+    app = make_app(seeds_story, config_path=config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            keys = list(app.main.query(FooterKey))
+            assert (keys[0].key, keys[0].description) == ("h", "Help")
+            assert keys[0].region.right <= 80
+            await pilot.press("tab")
+            await pilot.pause()
+        await pilot.click(app.main.query(FooterKey).first())
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_keys_can_be_rebound_in_the_config(make_app, seeds_story, user_dirs: Path) -> None:

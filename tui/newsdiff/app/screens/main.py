@@ -12,7 +12,7 @@ from functools import partial
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
@@ -99,6 +99,17 @@ class MainScreen(Screen[None]):
     @property
     def palette(self) -> Palette:
         return self.app.palette  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in effect, help first: the footer shows them in this order.
+
+        Textual lists the focused panel's keys first and the app's last, so
+        at 80 columns the footer ran out of room before "? Help", the one
+        key a new reader needs to find the rest.
+        """
+        bindings = super().active_bindings
+        return {**{key: b for key, b in bindings.items() if b.binding.id == "help"}, **bindings}
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
