@@ -179,6 +179,24 @@ def test_a_shorter_cut_of_the_same_quote_is_not_flagged() -> None:
     assert FlagKind.QUOTE not in kinds(compare_wording([a, b])[1])
 
 
+def test_a_quote_that_runs_on_further_is_flagged_only_where_both_quote_words() -> None:
+    _, a = passage("A", "“Regarding Ukraine, we are not asking anyone for this, no one has offered it,” Putin said.")
+    _, b = passage("B", "“We are not asking anyone for it, no one has offered it,” Putin said.")
+    _, flags = compare_wording([a, b])
+    assert [f.detail for f in flags if f.kind is FlagKind.QUOTE] == ['"…anyone for this, no one…" (A) vs "…anyone for it, no one…" (B)']
+    _, c = passage("C", "“Regarding Ukraine, we are not asking anyone for it,” Putin said.")
+    assert FlagKind.QUOTE not in kinds(compare_wording([b, c])[1])
+
+
+def test_quotes_that_differ_where_one_starts_compare_as_many_words_as_the_shorter_has_there() -> None:
+    _, a = passage("A", "“Taking into account our agreements with Pyongyang, I do not exclude arming it,” Putin said.")
+    _, b = passage("B", "“We may arm others, bearing in mind our agreements with Pyongyang, and I do not exclude arming it,” Putin said.")
+    _, flags = compare_wording([a, b])
+    assert [f.detail for f in flags if f.kind is FlagKind.QUOTE] == [
+        '"Taking into account our agreements…" (A) vs "…arm others, bearing in mind our agreements…" (B)'
+    ]
+
+
 def test_one_statement_quoted_from_two_speakers_is_a_name_flag() -> None:
     _, a = passage("A", "“We will not sacrifice our interests,” Peskov said.")
     _, b = passage("B", "“We will not sacrifice our interests,” Putin said.")

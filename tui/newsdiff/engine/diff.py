@@ -357,8 +357,10 @@ def _quote_flags(words: Sequence[_Words]) -> list[Flag]:
     """Quotes of one statement that sources word, or attribute, differently.
 
     Quotes are one statement when they share at least half of the shorter
-    one's content words. A shorter quote found word for word inside a longer
-    one is the same wording, only cut shorter, and is not flagged. Identical
+    one's content words. Only words both quotes cover can drift: a quote
+    that runs on past where another starts or stops (one source quotes more
+    of the statement, or carries it on in its next sentence) is cut
+    shorter there, not worded differently (``_drift``). Identical
     wordings are compared once (as one variant), so a claim that fifty
     outlets quote alike costs no more than one that two quote.
     """
@@ -384,9 +386,10 @@ def _quote_flags(words: Sequence[_Words]) -> list[Flag]:
             articles_a, articles_b = _articles(group_a), _articles(group_b)
             if articles_a == articles_b and len(articles_a) == 1:
                 continue
-            if _contains(a.norms, b.norms) or _contains(b.norms, a.norms):
+            drift = _drift(a, b)
+            if drift is None:
                 continue
-            shown_a, shown_b = _snippets(a, b)
+            shown_a, shown_b = _snippet(a, drift[1], drift[2]), _snippet(b, drift[3], drift[4])
             detail = f'"{shown_a}" ({_names(q.words.label for q in group_a)}) vs "{shown_b}" ({_names(q.words.label for q in group_b)})'
             flags.append(Flag(FlagKind.QUOTE, detail, _passage_ids(group_a + group_b)))
     members: dict[int, list[_QuoteWords]] = defaultdict(list)
@@ -435,21 +438,33 @@ def _same_statement(a: _QuoteWords, b: _QuoteWords) -> bool:
     return shorter > 0 and len(a.content & b.content) / shorter >= _QUOTE_OVERLAP
 
 
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    size = len(shorter)
-    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+def _drift(a: _QuoteWords, b: _QuoteWords) -> tuple[str, int, int, int, int] | None:
+    """The largest difference inside the stretch both quotes cover (an opcode), or None if there is none.
 
-
-def _snippets(a: _QuoteWords, b: _QuoteWords) -> tuple[str, str]:
-    """Each quote cut to its largest difference, with two words of context either side.
-
-    One difference is enough to send the reader to the quotes; the largest
-    is the one most likely to change what the speaker is heard saying.
+    Words one quote has before the other starts or after it stops are
+    left out: "Regarding the possibility …, we are not asking anyone" against
+    "We're not asking anyone" quotes more, not otherwise. Where the two
+    differ at an end, only as many words as the shorter side has there
+    count as replaced ("Taking into account our agreements" against "…the
+    world, bearing in mind our agreements": "bearing in mind"). The largest
+    difference left is the one most likely to change what the speaker is
+    heard saying; one is enough to send the reader to the quotes.
     """
     opcodes = SequenceMatcher(None, a.norms, b.norms, autojunk=False).get_opcodes()
+    if opcodes and opcodes[0][0] in ("insert", "delete"):
+        opcodes = opcodes[1:]
+    if opcodes and opcodes[-1][0] in ("insert", "delete"):
+        opcodes = opcodes[:-1]
+    if opcodes and opcodes[0][0] == "replace":
+        _, i1, i2, j1, j2 = opcodes[0]
+        n = min(i2 - i1, j2 - j1)
+        opcodes[0] = ("replace", i2 - n, i2, j2 - n, j2)
+    if opcodes and opcodes[-1][0] == "replace":
+        _, i1, i2, j1, j2 = opcodes[-1]
+        n = min(i2 - i1, j2 - j1)
+        opcodes[-1] = ("replace", i1, i1 + n, j1, j1 + n)
     changes = [op for op in opcodes if op[0] != "equal"]
-    _, i1, i2, j1, j2 = max(changes, key=lambda op: (op[2] - op[1]) + (op[4] - op[3]))
-    return _snippet(a, i1, i2), _snippet(b, j1, j2)
+    return max(changes, key=lambda op: (op[2] - op[1]) + (op[4] - op[3])) if changes else None
 
 
 def _snippet(q: _QuoteWords, first: int, last: int) -> str:
