@@ -114,7 +114,7 @@ async def test_a_claim_taller_than_the_screen_scrolls_with_the_readers_keys(make
         await pilot.press("g")
         assert dialog.scroll_y == 0
         heading = app.screen.query_one("#claim-heading", Static).render()
-        assert "not reported by: Other 1, Other 2, Other 3" in str(heading)
+        assert "not found in: Other 1, Other 2, Other 3" in str(heading)
 
 
 def test_a_wording_in_two_claims_names_the_other_under_it(seeds_story) -> None:

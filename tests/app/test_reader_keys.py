@@ -229,7 +229,7 @@ async def test_compare_strip_shows_each_other_source_or_its_silence(make_app, se
         await pilot.pause()
         text = strip_text(app)
         others = ", ".join(other.source for other in seeds_story.articles[1:])
-        assert f"✗ not reported by: {others}" in text
+        assert f"✗ not found in: {others}" in text
         shared = next(c for c in seeds_story.claims if c.reach is Reach.ALL)
         mine = next(p for p in shared.passage_ids if p.startswith(seeds_story.articles[0].id))
         app.main.query_one(Reader).move_to(mine)
@@ -239,7 +239,7 @@ async def test_compare_strip_shows_each_other_source_or_its_silence(make_app, se
             passage = seeds_story.passage(pid)
             if passage.article_id != seeds_story.articles[0].id:
                 assert passage.text.replace("\n", " ") in text
-        assert "not reported by" not in text
+        assert "not found in" not in text
         assert app.main.query_one(CompareStrip) is not None
 
 
@@ -257,7 +257,7 @@ async def test_compare_strip_lists_the_reporting_sources_before_the_silent_ones(
         await pilot.pause()
         lines = strip_text(app).splitlines()
         assert lines[0].endswith("Last: The harbour bridge reopened to traffic on Monday after the repairs.")
-        assert lines[1] == "✗ not reported by: " + ", ".join(quiet)
+        assert lines[1] == "✗ not found in: " + ", ".join(quiet)
         assert len(lines) == 2
 
 

@@ -40,7 +40,7 @@ def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[
         heading.append(flag.detail)
     missing = absent_sources(story, claim.article_ids)
     if missing:
-        heading.append("\n✗ not reported by: ", style=Style(dim=True))
+        heading.append("\n✗ not found in: ", style=Style(dim=True))
         heading.append(", ".join(missing), style=Style(dim=True))
     for note in notes:
         heading.append("\n")
@@ -83,7 +83,7 @@ class ClaimScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         story, claim = self.story, self.claim
         # One scroll for the heading and the wordings: a claim of many
-        # sources (flags, a long "not reported by") is taller than a screen.
+        # sources (flags, a long "not found in") is taller than a screen.
         with VerticalScroll(id="claim-dialog") as dialog:
             dialog.border_title = Content(f"Claim {claim.id}")
             dialog.border_subtitle = Content(self.hint)

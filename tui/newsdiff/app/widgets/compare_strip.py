@@ -36,7 +36,7 @@ from newsdiff.store.notes import Note
 KEPT_PASSAGES = 64
 """Passages whose wrapped entries are kept, so going back and forth only looks them up."""
 MAX_ABSENT_NAMES = 12
-"""Sources named in the last line, "not reported by": the rest are counted."""
+"""Sources named in the last line, "not found in": the rest are counted."""
 
 
 def passage_text(story: Story, passage: Passage, palette: Palette, claim: Claim | None = None) -> Text:
@@ -106,7 +106,7 @@ def compare_entries(story: Story, passage: Passage | None, palette: Palette, not
     if absent:
         shown = ", ".join(absent[:MAX_ABSENT_NAMES])
         more = len(absent) - MAX_ABSENT_NAMES
-        entry = Text("✗ not reported by: ", style=Style(bold=True), end="")
+        entry = Text("✗ not found in: ", style=Style(bold=True), end="")
         entry.append(shown + (f" and {more} more" if more > 0 else ""), style=Style(italic=True, dim=True))
         entries.append(entry)
     return entries
