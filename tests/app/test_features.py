@@ -231,6 +231,27 @@ async def test_with_a_filter_on_j_and_k_walk_only_the_passages_it_keeps(make_app
         assert reader.passage.id == kept[-2]
 
 
+async def test_a_filter_moves_the_current_passage_off_one_it_hides(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        reader = app.main.query_one(Reader)
+        article = seeds_story.articles[0].id
+        first = seeds_story.passages_of(article)[0]
+        assert seeds_story.reach_of(first.id) is Reach.ALL
+        reader.move_to(first.id)
+        await pilot.press("f", "f")
+        assert app.main.reach_filter is ReachFilter.SHARED_BY_SOME
+        assert seeds_story.reach_of(reader.passage.id) is Reach.SOME
+        assert reader.passage.index > first.index
+        claim = seeds_story.claims_of(reader.passage.id)[0]
+        other = next(seeds_story.passage(p) for p in claim.passage_ids if not p.startswith(article))
+        assert " ".join(other.text.split()[:4]) in app.main.query_one(CompareStrip).plain
+        await pilot.press("3")
+        await pilot.pause()
+        assert seeds_story.reach_of(reader.passage.id) is Reach.SOME
+
+
 def test_a_third_column_matching_the_first_is_linked_across_a_filler_in_the_middle(story_from_texts) -> None:
     story = story_from_texts(
         {

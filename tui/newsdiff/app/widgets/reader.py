@@ -105,6 +105,7 @@ class Reader(PaintedLines, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         content = self._first_content_index()
         self._set_cursor(content, scroll=False)
+        self._leave_hidden()
 
     def restyle(self, *, palette: Palette | None = None, reach_filter: ReachFilter | None = None,
                 noted: Collection[str] | None = None) -> None:
@@ -113,10 +114,29 @@ class Reader(PaintedLines, can_focus=True):
             self.palette = palette
         if reach_filter is not None:
             self.reach_filter = reach_filter
+            self._leave_hidden()
         if noted is not None:
             self.noted = noted
         self._painted.clear()
         self.refresh()
+
+    def _leave_hidden(self) -> None:
+        """Move the cursor off a passage the filter has just hidden: to the next it keeps, else the one before.
+
+        Otherwise the strip and a new note would still be about a passage
+        the reader can no longer pick out. Where the filter keeps nothing in
+        this article the cursor stays.
+        """
+        if self._layout is None or self.story is None or self._cursor is None or self._kept(self._cursor):
+            return
+        count = len(self._layout.passages)
+        after = (i for i in range(self._cursor + 1, count) if self._kept(i))
+        before = (i for i in range(self._cursor - 1, -1, -1) if self._kept(i))
+        index = next(after, None)
+        if index is None:
+            index = next(before, None)
+        if index is not None:
+            self._set_cursor(index)
 
     @property
     def passage(self) -> Passage | None:
