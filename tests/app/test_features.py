@@ -13,7 +13,8 @@ from newsdiff.app.palette import NOTE_GLYPH, palette_for
 from newsdiff.app.screens.annotate import AnnotateScreen
 from newsdiff.app.screens.claim import ClaimScreen, also_in
 from newsdiff.app.screens.compare import CompareScreen, ranked_partners
-from newsdiff.app.screens.help import HelpScreen
+from newsdiff.app.keys import KeyHelp
+from newsdiff.app.screens.help import HelpScreen, help_table, numbered_rows
 from newsdiff.app.screens.rename import RenameScreen
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
@@ -29,6 +30,7 @@ from newsdiff.store import notes as notes_module
 from newsdiff.store.notes import Note, NoteStore
 from newsdiff.store.source_names import save_source_name
 from newsdiff.store.story_key import story_key
+from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
@@ -114,7 +116,7 @@ async def test_a_claim_taller_than_the_screen_scrolls_with_the_readers_keys(make
         await pilot.press("g")
         assert dialog.scroll_y == 0
         heading = app.screen.query_one("#claim-heading", Static).render()
-        assert "not found in: Other 1, Other 2, Other 3" in str(heading)
+        assert "not found in: 16 Other 1, 17 Other 2, 18 Other 3" in str(heading)
 
 
 def test_a_wording_in_two_claims_names_the_other_under_it(seeds_story) -> None:
@@ -610,6 +612,32 @@ async def test_the_claim_view_shows_the_notes_on_the_claim(make_app, seeds_story
         assert str(heading).splitlines()[-1] == "✎ note: two sources only"
 
 
+async def test_in_the_claim_view_a_number_reads_the_claim_in_that_article(make_app, seeds_story) -> None:
+    first, second, third = (a.id for a in seeds_story.articles)
+    claim = next(c for c in seeds_story.claims if c.article_ids == (third,))
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        app.main.open_claim(claim.id)
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        titles = [str(w.border_title) for w in app.screen.query(".claim-wording")]
+        assert titles == [f"3 {seeds_story.article(third).source}"] * len(claim.passage_ids)
+        heading = str(app.screen.query_one("#claim-heading", Static).render())
+        names = (seeds_story.article(first).source, seeds_story.article(second).source)
+        assert "✗ not found in: 1 {}, 2 {}".format(*names) in heading
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        assert [n.message for n in app._notifications][-1] == f"Claim {claim.id} was not found in 2 {names[1]}."
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.screen is app.main
+        assert app.main.article_id == third
+        reader = app.main.query_one(Reader)
+        assert reader.passage.id in claim.passage_ids and reader.passage.article_id == third
+
+
 async def test_s_saves_a_snapshot_with_screen_and_exports(make_app, seeds_story, tmp_path: Path) -> None:
     folder = tmp_path / "shots"
     app = make_app(seeds_story, snapshots_dir=folder)
@@ -696,6 +724,26 @@ async def test_the_footer_shows_help_first_even_at_80_columns_and_rebound(make_a
         await pilot.click(app.main.query(FooterKey).first())
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+def test_the_help_shows_a_numbered_family_of_keys_as_one_row() -> None:
+    rows = [
+        KeyHelp("Main screen", ("c",), "Compare", "compare"),
+        *(KeyHelp("Main screen", (str(n),), f"Read article {n}", f"article_{n}") for n in range(1, 10)),
+        *(KeyHelp("Claim", (str(n),), f"Read the claim in article {n}", f"claim_article_{n}") for n in range(1, 4)),
+        KeyHelp("Claims", ("home",), "First", None),
+    ]
+    assert numbered_rows(rows) == [
+        rows[0],
+        KeyHelp("Main screen", ("1…9",), "Read article 1…9", "article_1 … article_9"),
+        KeyHelp("Claim", ("1…3",), "Read the claim in article 1…3", "claim_article_1 … claim_article_3"),
+        rows[-1],
+    ]
+    rebound = [*rows[:3], KeyHelp("Main screen", ("w",), "Read article 3", "article_3"), *rows[4:10]]
+    assert numbered_rows(rebound)[1].keys == ("1", "2", "w", *map(str, range(4, 10)))
+    table = Console(width=120, record=True)
+    table.print(help_table(rows))
+    assert "—" in table.export_text().splitlines()[-1]
 
 
 async def test_keys_can_be_rebound_in_the_config(make_app, seeds_story, user_dirs: Path) -> None:

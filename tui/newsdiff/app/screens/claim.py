@@ -17,7 +17,7 @@ from newsdiff.app.palette import FLAG_GLYPH, Palette
 from newsdiff.app.screens.dialog_scroll import scroll_bindings, scroll_dialog
 from newsdiff.app.widgets.claim_list import source_names, support_dots
 from newsdiff.app.widgets.compare_strip import note_entry, passage_text
-from newsdiff.engine.export.document import absent_sources, claim_citation
+from newsdiff.engine.export.document import claim_citation
 from newsdiff.engine.model import Claim, Passage, Story
 from newsdiff.store.notes import Note
 
@@ -38,7 +38,7 @@ def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[
         heading.append(f"\n{FLAG_GLYPH} ", style=palette.differs)
         heading.append(f"{flag.kind.value}: ", style=Style(bold=True))
         heading.append(flag.detail)
-    missing = absent_sources(story, claim.article_ids)
+    missing = [numbered(story, a.id) for a in story.articles if a.id not in claim.article_ids]
     if missing:
         heading.append("\n✗ not found in: ", style=Style(dim=True))
         heading.append(", ".join(missing), style=Style(dim=True))
@@ -46,6 +46,12 @@ def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[
         heading.append("\n")
         heading.append_text(note_entry(note, palette))
     return heading
+
+
+def numbered(story: Story, article_id: str) -> str:
+    """``3 Source 004``: the source with its article's number, the key that reads it here and in the reader."""
+    number = next(n for n, a in enumerate(story.articles, start=1) if a.id == article_id)
+    return f"{number} {story.article(article_id).source}"
 
 
 def also_in(story: Story, claim: Claim, passage: Passage) -> str:
@@ -60,13 +66,22 @@ def also_in(story: Story, claim: Claim, passage: Passage) -> str:
     return f"also in {', '.join(others[:MAX_OTHER_CLAIMS])}" if others else ""
 
 
-class ClaimScreen(ModalScreen[None]):
-    """Shows one claim; escape goes back to the reader."""
+class ClaimScreen(ModalScreen[str | None]):
+    """Shows one claim; escape goes back to the reader, a number reads the claim in that article.
+
+    The result is the passage to read next (``None``: stay). A claim the
+    article being read leaves out is opened from the claims panel, and its
+    wordings are in other articles: their numbers lead there.
+    """
 
     BINDINGS = [
         Binding("escape,enter", "dismiss", "Close", id="close_claim"),
         Binding("y", "copy_claim", "Copy the claim with every source's wording", id="copy_claim"),
         *scroll_bindings("claim"),
+        *(
+            Binding(str(n), f"read_in({n})", f"Read the claim in article {n}", id=f"claim_article_{n}", show=False)
+            for n in range(1, 10)
+        ),
     ]
 
     def __init__(
@@ -94,12 +109,25 @@ class ClaimScreen(ModalScreen[None]):
                 for passage_id in claim.passage_ids:
                     passage = story.passage(passage_id)
                     column = Static(passage_text(story, passage, self.palette, claim), classes="claim-wording")
-                    column.border_title = Content(story.article(passage.article_id).source)
+                    column.border_title = Content(numbered(story, passage.article_id))
                     column.border_subtitle = Content(also_in(story, claim, passage))
                     yield column
 
     def action_scroll_dialog(self, where: str) -> None:
         scroll_dialog(self, "claim-dialog", where)
+
+    def action_read_in(self, number: int) -> None:
+        """Close and read the claim's first passage in article ``number``, if it reports the claim."""
+        articles = self.story.articles
+        if number > len(articles):
+            self.notify(f"There is no article {number}: this story has {len(articles)}.", timeout=2)
+            return
+        article = articles[number - 1]
+        here = [pid for pid in self.claim.passage_ids if self.story.passage(pid).article_id == article.id]
+        if here:
+            self.dismiss(here[0])
+        else:
+            self.notify(f"Claim {self.claim.id} was not found in {numbered(self.story, article.id)}.", timeout=3)
 
     def action_copy_claim(self) -> None:
         """Put the claim, its flags and each source's wording with its citation on the clipboard."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.style import Style
@@ -57,18 +58,64 @@ def start_here(rows: Sequence[KeyHelp]) -> Text:
     return line
 
 
+_NUMBERED = re.compile(r"^(?P<stem>.+)_(?P<number>[1-9])$")
+"""A binding id of a numbered family ("article_3"): one binding per article number."""
+
+
+def numbered_rows(rows: Sequence[KeyHelp]) -> list[KeyHelp]:
+    """``rows`` with each family of numbered bindings (``article_1`` … ``article_9``) as one row.
+
+    Nine rows saying "Read article 1" … "Read article 9" buried the rest of
+    the help, and in a story of three articles six of them did nothing.
+    """
+    merged: list[KeyHelp] = []
+    family: list[KeyHelp] = []
+
+    def close() -> None:
+        if len(family) == 1:
+            merged.append(family[0])
+        elif family:
+            first, last = family[0], family[-1]
+            keys = tuple(k for row in family for k in row.keys)
+            digits = tuple(str(n) for n in range(1, len(family) + 1))
+            shown = (f"{keys[0]}…{keys[-1]}",) if keys == digits else keys
+            description = re.sub(r"\b1\b", f"1…{len(family)}", first.description)
+            merged.append(KeyHelp(first.context, shown, description, f"{first.binding_id} … {last.binding_id}"))
+        family.clear()
+
+    for row in rows:
+        match = _NUMBERED.match(row.binding_id or "")
+        stem = match["stem"] if match else None
+        if family and stem == _family_stem(family) and row.context == family[0].context:
+            family.append(row)
+            continue
+        close()
+        (family if match and match["number"] == "1" else merged).append(row)
+    close()
+    return merged
+
+
+def _family_stem(family: Sequence[KeyHelp]) -> str | None:
+    match = _NUMBERED.match(family[0].binding_id or "")
+    return match["stem"] if match else None
+
+
 def help_table(rows: Sequence[KeyHelp]) -> Table:
-    """A table of keys; a context's name heads its first row."""
+    """A table of keys; a context's name heads its first row.
+
+    A binding with no id is one of Textual's own (a list's home and end):
+    it cannot be rebound, and its id cell says so with a dash.
+    """
     table = Table(box=None, show_header=True, expand=True, pad_edge=False)
     table.add_column("Where", style=Style(dim=True), no_wrap=True)
     table.add_column("Keys", style=Style(bold=True), no_wrap=True)
     table.add_column("Does")
     table.add_column("Binding id", style=Style(dim=True), no_wrap=True)
     previous = None
-    for row in rows:
+    for row in numbered_rows(rows):
         where = row.context if row.context != previous else ""
         previous = row.context
-        table.add_row(Text(where), Text(" ".join(row.keys)), Text(row.description), Text(row.binding_id or ""))
+        table.add_row(Text(where), Text(" ".join(row.keys)), Text(row.description), Text(row.binding_id or "—"))
     return table
 
 

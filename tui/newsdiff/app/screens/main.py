@@ -283,8 +283,18 @@ class MainScreen(Screen[None]):
         if here and (reader.passage is None or reader.passage.id not in here):
             reader.move_to(here[0])
         key_for = self.app.key_for  # type: ignore[attr-defined]
-        hint = f"{key_for('copy_claim')} copies it with every wording · {key_for('close_claim')} closes"
-        self.app.push_screen(ClaimScreen(self.story, claim, self.palette, self.noted_claims.get(claim_id, ()), hint))
+        hint = (
+            f"{key_for('claim_article_1')}…{key_for('claim_article_9')} reads it in that article · "
+            f"{key_for('copy_claim')} copies it with every wording · {key_for('close_claim')} closes"
+        )
+        screen = ClaimScreen(self.story, claim, self.palette, self.noted_claims.get(claim_id, ()), hint)
+        self.app.push_screen(screen, callback=self._read_passage)
+
+    def _read_passage(self, passage_id: str | None) -> None:
+        """Read the passage a claim view chose (``None``: it was closed)."""
+        if self.story is not None and passage_id is not None:
+            passage = self.story.passage(passage_id)
+            self.go_to(passage.article_id, passage.start)
 
     # -- actions ---------------------------------------------------------------
 
