@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsdiff.engine.load import article_from_text, load_paths
 from newsdiff.engine.model import Article, Passage, PassageKind
-from newsdiff.engine.segment import segment
+from newsdiff.engine.segment import MAX_SENTENCE_CHARS, segment
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -234,6 +234,18 @@ def test_a_five_megabyte_article_segments_whole() -> None:
     article = article_from_text(unit * (5_000_000 // len(unit) + 1), article_id="large")
     passages = segment(article)
     assert passages[-1].end == len(article.text.rstrip())
+
+
+def test_a_run_without_full_stops_is_cut_into_passages_of_bounded_length() -> None:
+    words = " ".join(f"word{n}" + ("," if n % 37 == 0 else "") for n in range(3000))
+    article = article_from_text("A first sentence here.\n" + words + "\n" + "x" * 2500, article_id="run")
+    passages = segment(article)
+    assert_exact_spans(article, passages)
+    assert max(len(p.text) for p in passages) <= MAX_SENTENCE_CHARS
+    pieces = [p.text for p in passages if p.text.startswith("word")]
+    assert " ".join(pieces) == words
+    assert all(piece.endswith(",") for piece in pieces[:-1])  # cut after a comma where the window has one
+    assert [len(p.text) for p in passages if p.text[:1] == "x"] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 500]
 
 
 def test_a_quote_marker_followed_by_unusual_whitespace_leaves_a_stripped_passage() -> None:
