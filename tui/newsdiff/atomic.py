@@ -5,6 +5,11 @@ previous version (or the disk may fill up, or the process may be killed), so
 the bytes go to a temporary file next to the target, are flushed to disk, and
 only then replace the target in one ``os.replace`` — a rename inside one
 folder, which POSIX and Windows both perform atomically.
+
+A rename replaces whatever has the target's name, so two kinds of target are
+handled first: a symbolic link is followed (the file it points to gets the
+new bytes and the link stays), and a target that is no regular file (a named
+pipe, ``/dev/stdout``) is written to in place, as ``open()`` would.
 """
 
 from __future__ import annotations
@@ -21,11 +26,16 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically; on any error the old file is untouched.
 
     A file that already exists keeps its permission bits; a new one gets the
-    same permissions ``open()`` would give it. Raises ``OSError`` (for
+    same permissions ``open()`` would give it. A symbolic link is written
+    through, and a pipe or device written to in place (see the module). Raises ``OSError`` (for
     example when the folder does not exist or the disk is full) after
     removing the temporary file.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     existing_mode = _existing_mode(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
