@@ -88,14 +88,18 @@ def test_a_symbolic_link_is_written_through_and_stays_a_link(tmp_path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_a_named_pipe_is_written_to_not_replaced(tmp_path) -> None:
+@pytest.mark.parametrize("through_link", [False, True])
+def test_a_named_pipe_is_written_to_not_replaced(tmp_path, through_link: bool) -> None:
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
+    target = tmp_path / "link" if through_link else pipe
+    if through_link:
+        target.symlink_to(pipe)
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
     reader.start()
-    write_text_atomic(pipe, "through the pipe")
+    write_text_atomic(target, "through the pipe")
     reader.join(timeout=10)
     assert received == [b"through the pipe"]
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
-    assert os.listdir(tmp_path) == ["pipe"]
+    assert sorted(os.listdir(tmp_path)) == (["link", "pipe"] if through_link else ["pipe"])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from pathlib import Path
 
 _NEW_FILE_MODE = 0o666
@@ -31,11 +32,11 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     example when the folder does not exist or the disk is full) after
     removing the temporary file.
     """
-    target = Path(os.path.realpath(path))
-    if target.exists() and not target.is_file():
-        with open(target, "wb") as stream:
+    if _is_special(path):
+        with open(path, "wb") as stream:
             stream.write(data)
         return
+    target = Path(os.path.realpath(path))
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     existing_mode = _existing_mode(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -61,6 +62,14 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, encoding: str = "
     cannot be encoded leaves no trace at all.
     """
     write_bytes_atomic(path, text.encode(encoding))
+
+
+def _is_special(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` (its links followed) exists and is no regular file: a pipe, a device, a folder."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
 
 
 def _existing_mode(target: Path) -> int | None:
