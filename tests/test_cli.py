@@ -123,6 +123,20 @@ def test_an_unusable_file_in_a_story_folder_is_a_warning_and_the_story_opens(
         assert started[0]["notices"] == [warning.removeprefix("newsdiff: warning: ")]
 
 
+def test_escape_sequences_in_file_names_reach_no_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(SEEDS, story)
+    (story / "zz\x1b[2J.txt").write_bytes(b"")
+    shutil.copy(next(SEEDS.glob("004_*.txt")), story / "reuters\x1b[31m.txt")
+    assert main(["report", "--no-cache", str(story)]) == 0
+    out, err = capsys.readouterr()
+    assert "\x1b" not in err and "zz␛[2J.txt: article is empty" in err
+    assert "\x1b" not in out and "Reuters␛[31m" in out
+    assert main(["export", "--format", "md", str(story / "missing\x1b[2J.txt")]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("newsdiff: error: no such file or folder: ") and "missing␛[2J.txt" in error
+
+
 def test_missing_file_through_the_console_script_has_no_traceback() -> None:
     result = _run("export", "--format", "md", "no-such-article.txt")
     assert result.returncode == 2

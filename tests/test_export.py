@@ -25,7 +25,9 @@ from newsdiff.engine.export import (
 from newsdiff.engine.export.document import citation, claim_citation, story_overview
 from newsdiff.engine.export.highlights import article_runs
 from newsdiff.engine.export.markdown_export import escape_markdown
+from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Article, Coverage, Reach, Story
+from newsdiff.engine.story import analyze
 
 
 @pytest.fixture(scope="module")
@@ -365,3 +367,20 @@ def test_markdown_renders_untrusted_text_as_plain_text_and_highlights_as_emphasi
     assert "<s>SEE ALSO:</s>" in rendered
     assert "on <strong>Tuesday</strong>." in rendered
     assert "<td>Bugle &amp; Co</td>" in rendered
+
+
+def test_exports_for_people_show_control_characters_as_symbols_and_json_keeps_them() -> None:
+    texts = {
+        "Bugle\x1b]0;owned\x07": "The mayor opened the bridge \x1b[31mon Monday\x1b[0m.\nIt cost $5 million.\n",
+        "Planet": "The mayor opened the bridge on Monday.\nIt cost $6 million.\n",
+    }
+    articles = [article_from_text(text, article_id=f"a{n}", source=name) for n, (name, text) in enumerate(texts.items())]
+    story = analyze(articles)
+    controls = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    for render in (to_markdown, to_html, to_csv):
+        rendered = render(story, ())
+        assert not controls.search(rendered), render.__name__
+        shown = rendered.replace("\\", "")  # Markdown escapes the brackets
+        assert "␛[31mon Monday␛[0m" in shown and "Bugle␛]0;owned␇" in shown
+    data = json.loads(to_json(story, ()))
+    assert data["articles"][0]["text"] == articles[0].text

@@ -6,7 +6,9 @@ import io
 
 import pytest
 from handmade_story import HOSTILE, handmade_story
+from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Article, Story
+from newsdiff.engine.story import analyze
 from newsdiff.report import render_report
 from rich.console import Console
 
@@ -84,3 +86,12 @@ def test_report_on_a_single_article_says_there_is_nothing_to_compare() -> None:
         articles=(Article("a", "Solo", "Solo title", "Nothing else.\n"),), passages=(), claims=(), coverage=()
     )
     assert "Only one article: there is nothing to compare it with." in _render(solo)
+
+
+def test_report_shows_an_articles_escape_sequences_as_symbols() -> None:
+    texts = ["The mayor opened the bridge \x1b[2J\x1b[31mon Monday.\n", "The mayor opened the bridge on Monday.\n"]
+    story = analyze([article_from_text(text, article_id=f"a{n}", source=f"S{n}") for n, text in enumerate(texts)])
+    for options in ({}, {"no_color": False, "force_terminal": True}):
+        rendered = _render(story, **options)
+        assert "␛[2J␛[31mon Monday" in _words(rendered)
+        assert "\x1b[2J" not in rendered and "\x1b[31mon" not in rendered

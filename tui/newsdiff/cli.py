@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from newsdiff.analysis import run_analysis
+from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS, write_export
 from newsdiff.engine.model import Story
@@ -302,7 +303,7 @@ def _run_snapshots(options: argparse.Namespace) -> int:
     folder = _snapshots_folder(options)
     snapshots = list_snapshots(folder)
     if not snapshots:
-        print(f"{PROG}: no snapshots in {folder}", file=sys.stderr)
+        print(f"{PROG}: no snapshots in {visible_controls(str(folder))}", file=sys.stderr)
         return EXIT_OK
     console = Console(highlight=False, soft_wrap=True)
     width = len(str(len(snapshots)))
@@ -314,7 +315,7 @@ def _run_snapshots(options: argparse.Namespace) -> int:
                 (snapshot.name, "bold"),
                 f"  {snapshot.created:%Y-%m-%d %H:%M}  {sources} {'source' if sources == 1 else 'sources'}, "
                 f"{snapshot.note_count} {'note' if snapshot.note_count == 1 else 'notes'}  ",
-                snapshot.label or snapshot.title,
+                visible_controls(snapshot.label or snapshot.title),
             )
         )
     return EXIT_OK
@@ -451,11 +452,12 @@ def _write_stdout(content: str) -> None:
 
 
 def _warn(message: str) -> None:
-    print(f"{PROG}: warning: {message}", file=sys.stderr)
+    """One warning line; file names in it may hold escape sequences (``control_chars``)."""
+    print(f"{PROG}: warning: {visible_controls(message)}", file=sys.stderr)
 
 
 def _fail(message: str) -> int:
-    one_line = " ".join(message.splitlines())
+    one_line = " ".join(visible_controls(message).splitlines())
     print(f"{PROG}: error: {one_line}", file=sys.stderr)
     return EXIT_USAGE
 

@@ -16,6 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.export.document import (
     claim_groups,
     claim_passages,
@@ -33,9 +34,9 @@ _INDENT = (0, 0, 0, 4)
 
 
 def render_report(story: Story, console: Console) -> None:
-    """Print the whole report for ``story`` on ``console``."""
-    console.print(Rule(Text(story_title(story), style="bold")))
-    console.print(Text(story_overview(story)))
+    """Print the whole report for ``story`` on ``console``, the articles' control characters made visible (``control_chars``)."""
+    console.print(Rule(Text(visible_controls(story_title(story)), style="bold")))
+    console.print(Text(visible_controls(story_overview(story))))
     if not story.comparable:
         console.print(Text("Only one article: there is nothing to compare it with.", style="italic"))
     console.print()
@@ -98,7 +99,7 @@ def _sources_table(story: Story) -> Table:
 
 
 def _claim(story: Story, claim: Claim) -> RenderableType:
-    heading = Text.assemble((claim.id, "bold"), " ", claim.summary)
+    heading = Text.assemble((claim.id, "bold"), " ", visible_controls(claim.summary))
     sources = Text.assemble(("Sources: ", "dim"), ", ".join(claim_sources(story, claim)))
     wording = Table.grid(padding=(0, 1))
     wording.add_column(no_wrap=False, style="bold")
@@ -107,7 +108,7 @@ def _claim(story: Story, claim: Claim) -> RenderableType:
         article = story.article(passage.article_id)
         diff = claim.diff_for(passage.id)
         spans = diff.differs if diff and claim.reach is not Reach.ONE else ()
-        text = Text(passage.text)
+        text = Text(visible_controls(passage.text))  # one character for one: the offsets below hold
         for piece in passage_pieces(passage, spans):
             if piece.differs:
                 text.stylize(_DIFFERS_STYLE, piece.start - passage.start, piece.end - passage.start)
@@ -116,7 +117,7 @@ def _claim(story: Story, claim: Claim) -> RenderableType:
     for flag in claim.flags:
         parts.append(
             Padding(
-                Text.assemble((f"! {flag.kind.value.capitalize()}: ", "bold"), flag.detail),
+                Text.assemble((f"! {flag.kind.value.capitalize()}: ", "bold"), visible_controls(flag.detail)),
                 _INDENT,
                 expand=False,
             )
@@ -138,6 +139,6 @@ def _missing_claims(story: Story) -> RenderableType | None:
         for claim_id in coverage.missing_claim_ids:
             claim = story.claim(claim_id)
             blocks.append(
-                Padding(Text.assemble((claim.id, "bold"), " ", claim.summary), _INDENT, expand=False)
+                Padding(Text.assemble((claim.id, "bold"), " ", visible_controls(claim.summary)), _INDENT, expand=False)
             )
     return Group(*blocks) if blocks else None

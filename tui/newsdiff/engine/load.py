@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.decode import Warn, read_article_file
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.html_page import HTML_SUFFIXES, read_page
@@ -110,7 +111,7 @@ def article_from_text(
 ) -> Article:
     """An article from text already in memory (front matter honoured, offsets into ``text``)."""
     article = _article(text, article_id=article_id, path=path, name=article_id)
-    return article if source is None else replace(article, source=source)
+    return article if source is None else replace(article, source=visible_controls(source))
 
 
 def source_from_name(name: str) -> str:
@@ -215,8 +216,8 @@ def _article(
         raise InputError(f"{where}: article has front matter but no text")
     return Article(
         id=article_id,
-        source=fields.get("source") or source_from_name(name),
-        title=fields.get("title") or _title(text, body_start),
+        source=visible_controls(fields.get("source") or source_from_name(name)),
+        title=visible_controls(fields.get("title") or _title(text, body_start)),
         text=text,
         path=path,
         url=fields.get("url"),

@@ -17,6 +17,7 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 
+from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.export.document import claim_passages
 from newsdiff.engine.export.notes import ReaderNote, reader_notes
 from newsdiff.engine.model import Claim, Story
@@ -60,5 +61,6 @@ def _row(story: Story, claim: Claim, notes: Sequence[ReaderNote]) -> list[str]:
 
 
 def _cell(value: str) -> str:
-    """The value, with a leading apostrophe when a spreadsheet would run it as a formula."""
+    """The value, control characters visible, with a leading apostrophe when a spreadsheet would run it as a formula."""
+    value = visible_controls(value)
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value

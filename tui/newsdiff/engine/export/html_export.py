@@ -15,6 +15,7 @@ import html
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import groupby
 
+from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.export.document import (
     ClaimGroup,
     article_details,
@@ -91,7 +92,7 @@ def to_html(story: Story, notes: Sequence[Mapping[str, object]] = ()) -> str:
         "</body>",
         "</html>",
     ]
-    return "\n".join(parts) + "\n"
+    return visible_controls("\n".join(parts) + "\n")
 
 
 def _e(text: str) -> str:

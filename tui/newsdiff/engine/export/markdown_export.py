@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
+from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.export.document import (
     ClaimGroup,
     article_details,
@@ -67,7 +68,7 @@ def to_markdown(story: Story, notes: Sequence[Mapping[str, object]] = ()) -> str
     read_notes = reader_notes(notes)
     if read_notes:
         blocks.extend(_notes(story, read_notes))
-    return "\n\n".join(blocks) + "\n"
+    return visible_controls("\n\n".join(blocks) + "\n")
 
 
 def escape_markdown(text: str) -> str:
