@@ -192,6 +192,13 @@ def test_legacy_western_encoding_is_detected(tmp_path: Path) -> None:
     assert load_one(path) == text
 
 
+def test_western_typography_in_a_short_legacy_text_is_read_as_cp1252(tmp_path: Path) -> None:
+    text = "He said: “we will act” – the euro€ fell … Café crème brûlée.\nAnother sentence follows here.\n"
+    path = tmp_path / "quotes.txt"
+    path.write_bytes(text.encode("cp1252"))
+    assert load_one(path) == text
+
+
 def test_a_guessed_encoding_is_said_and_a_vouched_for_one_is_not(tmp_path: Path) -> None:
     (tmp_path / "fr.txt").write_bytes("Le président a déclaré à Paris que la réunion était importante.\n".encode("cp1252"))
     (tmp_path / "u8.txt").write_bytes("Le président a déclaré à Paris.\n".encode("utf-8"))
