@@ -137,6 +137,13 @@ def test_escape_sequences_in_file_names_reach_no_terminal(tmp_path: Path, capsys
     assert error.startswith("newsdiff: error: no such file or folder: ") and "missing␛[2J.txt" in error
 
 
+def test_without_a_terminal_the_app_is_one_error_line_not_a_hang() -> None:
+    result = _run("--no-cache", str(SEEDS), stdin=subprocess.DEVNULL)
+    assert result.returncode == 2
+    assert "the app needs a terminal" in _single_error_line(result.stderr)
+    assert "newsdiff report" in result.stderr and result.stdout == ""
+
+
 def test_missing_file_through_the_console_script_has_no_traceback() -> None:
     result = _run("export", "--format", "md", "no-such-article.txt")
     assert result.returncode == 2

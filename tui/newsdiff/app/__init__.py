@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from newsdiff.engine.errors import InputError
 from newsdiff.engine.model import Article, Story
 from newsdiff.store.notes import Note
 from newsdiff.store.snapshots import ReadingPosition
@@ -37,6 +39,7 @@ def run_app(
     """
     from newsdiff.app.app import NewsdiffApp
 
+    _require_terminal()
     app = NewsdiffApp(
         sources,
         story=story,
@@ -51,3 +54,17 @@ def run_app(
     )
     result = app.run()
     return result if isinstance(result, int) else 0
+
+
+def _require_terminal() -> None:
+    """Refuse to start without a terminal: ``InputError`` (one line from the CLI) instead of a hang.
+
+    Textual reads keys from standard input and draws on standard error.
+    Redirected to a file (``newsdiff story/ > out 2>&1``, a cron job) it
+    would wait for keys forever while filling the file with escape codes.
+    """
+    if not all(stream is not None and stream.isatty() for stream in (sys.__stdin__, sys.__stderr__)):
+        raise InputError(
+            "the app needs a terminal (its keys come from standard input, its screen goes to standard error); "
+            "without one, use 'newsdiff report' or 'newsdiff export'"
+        )
