@@ -110,7 +110,12 @@ def cluster_passages(
     nodes = _nodes(units)
     matcher = Matcher((_content_text(p) for p in content), encoder=encoder)
     matcher.embed([n.text for n in nodes])
-    profiles = [matcher.profile(n.text) for n in nodes]
+    step = max(1, len(nodes) // 20)
+    profiles: list[Profile] = []
+    for n, node in enumerate(nodes):
+        if n % step == 0:
+            report(0.1 * n / len(nodes))
+        profiles.append(matcher.profile(node.text))
     report(0.1)
     counts = stats if stats is not None else ClusterStats()
     counts.units = len(nodes)
@@ -151,21 +156,33 @@ def _units(content: list[Passage]) -> list[_Unit]:
     statement attribute it differently (``," Putin told reporters during a
     visit to Vietnam`` against ``," he said``): the statement is the claim,
     the attribution is not. A part with the same content words as one
-    before it (a quote that is a whole clause) is matched once.
+    before it (a quote that is a whole clause) is matched once. A passage
+    repeated word for word (wire copy) is split once.
     """
     units: list[_Unit] = []
+    split: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for index, passage in enumerate(content):
         text = _content_text(passage)
+        quoted = tuple(_quoted_words(passage, quote) for quote in passage.quotes)
+        parts = split.get((text, quoted))
+        if parts is None:
+            parts = split[(text, quoted)] = _distinct_parts(text, quoted)
         units.append(_Unit(index, passage.article_id, text))
-        quoted = (_quoted_words(passage, quote) for quote in passage.quotes)
-        texts = [text, *(words for words in quoted if len(content_norms(words)) >= MIN_CLAUSE_WORDS)]
-        seen = {content_norms(text)}
-        for part in (part for whole in texts for part in _parts(whole)):
-            words = content_norms(part)
-            if words not in seen:
-                seen.add(words)
-                units.append(_Unit(index, passage.article_id, part))
+        units.extend(_Unit(index, passage.article_id, part) for part in parts)
     return units
+
+
+def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
+    """The parts of a passage's ``text`` and of its ``quoted`` words, each set of content words once."""
+    texts = [text, *(words for words in quoted if len(content_norms(words)) >= MIN_CLAUSE_WORDS)]
+    seen = {content_norms(text)}
+    parts: list[str] = []
+    for part in (part for whole in texts for part in _parts(whole)):
+        words = content_norms(part)
+        if words not in seen:
+            seen.add(words)
+            parts.append(part)
+    return parts
 
 
 def _quoted_words(passage: Passage, quote: Quote) -> str:
