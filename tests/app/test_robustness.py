@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
+
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.compare_strip import CompareStrip
@@ -219,3 +223,25 @@ async def test_without_the_cache_the_app_analyses_afresh_and_stores_nothing(make
             assert app.story is not None
         stored = list((user_dirs / "xdg_cache_home").rglob("*.json*"))
         assert bool(stored) is use_cache
+
+
+async def test_quitting_ends_an_analysis_still_running_at_its_next_progress_report(make_app, seeds_dir, monkeypatch) -> None:
+    ended = threading.Event()
+    reports: list[float] = []
+
+    def endless_analysis(sources, *, semantic, use_cache, progress):
+        try:
+            for step in range(1000):  # 10 s at most, so a failing test leaves no thread behind
+                progress("Matching passages", step / 1000)
+                reports.append(step)
+                time.sleep(0.01)
+        finally:
+            ended.set()
+
+    monkeypatch.setattr("newsdiff.app.app.run_analysis", endless_analysis)
+    app = make_app(None, sources=[seeds_dir])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause(0.2)
+        assert reports
+    assert await asyncio.to_thread(ended.wait, 2.0)
+    assert len(reports) < 1000

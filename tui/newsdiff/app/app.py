@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
+from textual.worker import get_current_worker
 
 from newsdiff.analysis import run_analysis
 from newsdiff.app.filters import ReachFilter
@@ -39,8 +40,8 @@ from newsdiff.app.widgets.compare_view import CompareView
 from newsdiff.app.widgets.reader import Reader
 from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.engine.errors import InputError
-from newsdiff.engine.export.document import isolation_note
 from newsdiff.engine.export import RENDERERS
+from newsdiff.engine.export.document import isolation_note
 from newsdiff.engine.model import Article, Story
 from newsdiff.store.config import Config, load_config
 from newsdiff.store.errors import StoreError
@@ -48,7 +49,12 @@ from newsdiff.store.notes import Note, NoteStore, locate
 from newsdiff.store.snapshots import ReadingPosition, save_snapshot, snapshots_dir
 from newsdiff.store.source_names import load_source_names, save_source_name
 from newsdiff.store.story_key import article_key, story_key
-from newsdiff.store.theme_choice import ThemeChoice, load_theme_choice, save_theme_choice, theme_to_use
+from newsdiff.store.theme_choice import (
+    ThemeChoice,
+    load_theme_choice,
+    save_theme_choice,
+    theme_to_use,
+)
 
 ACTIVE_TOGETHER = (
     ("Everywhere", "Main screen", "Reader", "Articles", "Claims"),
@@ -67,6 +73,10 @@ MAX_INPUT_TOASTS = 3
 """Toasts about the input (files left out) shown at start; more would cover the story."""
 PALETTE_CAPTURE_DELAY = 0.3
 """Seconds to wait before a screenshot asked for from the command palette: it is gone and the footer back."""
+
+
+class _AnalysisCancelled(Exception):
+    """Raised from the analysis's progress report once the app has cancelled it."""
 
 
 class NewsdiffApp(App[int]):
@@ -174,14 +184,29 @@ class NewsdiffApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self) -> None:
-        """Analyse the sources off the UI thread; progress and result come back as messages."""
+        """Analyse the sources off the UI thread; progress and result come back as messages.
+
+        Quitting cancels the worker, but a thread cannot be stopped from
+        outside, and the process waits for it: a 5 MB story kept a blank
+        terminal for 20 s after the reader quit. So each progress report
+        checks for the cancel and ends the analysis there.
+        """
+        worker = get_current_worker()
+
+        def report(message: str, share: float) -> None:
+            if worker.is_cancelled:
+                raise _AnalysisCancelled
+            self.post_message(AnalysisProgress(message, share))
+
         try:
             analysis = run_analysis(
                 self.sources,
                 semantic=self.semantic or self.config.semantic,
                 use_cache=self.use_cache,
-                progress=lambda message, share: self.post_message(AnalysisProgress(message, share)),
+                progress=report,
             )
+        except _AnalysisCancelled:
+            return
         except InputError as error:
             self.post_message(AnalysisFailed(str(error)))
         except Exception as error:  # the app must stay up and say what went wrong
@@ -192,14 +217,18 @@ class NewsdiffApp(App[int]):
             self.post_message(AnalysisDone(analysis.story))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
-        self.main.show_progress(message.message, message.share)
+        if self.is_running:  # while the app shuts down its screen is gone; reports still queued are dropped
+            self.main.show_progress(message.message, message.share)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        if not self.is_running:
+            return
         self.main.show_failure(message.reason)
         self.notify(message.reason, title="Cannot analyse", severity="error", timeout=10, markup=False)
 
     def on_analysis_done(self, message: AnalysisDone) -> None:
-        self._show_story(message.story)
+        if self.is_running:
+            self._show_story(message.story)
 
     def _show_story(self, story: Story) -> None:
         self.story = story
