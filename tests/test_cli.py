@@ -144,6 +144,26 @@ def test_without_a_terminal_the_app_is_one_error_line_not_a_hang() -> None:
     assert "newsdiff report" in result.stderr and result.stdout == ""
 
 
+def test_a_full_standard_output_is_named_in_the_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    class FullDisk(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise OSError(28, "No space left on device")
+
+    stdout = io.TextIOWrapper(FullDisk(), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert main(["export", "--format", "md", str(SEEDS)]) == 2
+    assert "newsdiff: error: cannot write to standard output: No space left on device" in capsys.readouterr().err
+
+
+def test_a_folder_or_file_that_holds_no_snapshots_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["open", str(tmp_path)]) == 2
+    assert f"{tmp_path} is a folder but not a snapshot" in capsys.readouterr().err
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("x")
+    assert main(["snapshots", "--snapshots-dir", str(not_a_folder)]) == 2
+    assert f"newsdiff: error: {not_a_folder} is a file, not a folder of snapshots" in capsys.readouterr().err
+
+
 def test_missing_file_through_the_console_script_has_no_traceback() -> None:
     result = _run("export", "--format", "md", "no-such-article.txt")
     assert result.returncode == 2

@@ -301,6 +301,8 @@ def _run_snapshots(options: argparse.Namespace) -> int:
     from newsdiff.store.snapshots import list_snapshots
 
     folder = _snapshots_folder(options)
+    if folder.exists() and not folder.is_dir():
+        return _fail(f"{folder} is a file, not a folder of snapshots")
     snapshots = list_snapshots(folder)
     if not snapshots:
         print(f"{PROG}: no snapshots in {visible_controls(str(folder))}", file=sys.stderr)
@@ -438,17 +440,22 @@ def _write_stdout(content: str) -> None:
     when the reader goes away; writing the rest raises ``BrokenPipeError``
     instead of silently dropping it.
     """
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(content)
+    try:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(content)
+            sys.stdout.flush()
+            return
         sys.stdout.flush()
-        return
-    sys.stdout.flush()
-    remaining = memoryview(content.encode("utf-8"))
-    while remaining:
-        written = buffer.write(remaining)
-        remaining = remaining[written:]
-    buffer.flush()
+        remaining = memoryview(content.encode("utf-8"))
+        while remaining:
+            written = buffer.write(remaining)
+            remaining = remaining[written:]
+        buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise InputError(f"cannot write to standard output: {_reason(error)}") from None
 
 
 def _warn(message: str) -> None:

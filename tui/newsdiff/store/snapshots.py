@@ -283,6 +283,8 @@ def resolve_snapshot(name: str | Path, base_dir: Path | None = None) -> Path:
         if 1 <= int(str(name)) <= len(listed):
             return listed[int(str(name)) - 1].path
         raise StoreError(f"no snapshot number {name}: there are {len(listed)} in {base}")
+    if given.is_dir():
+        raise StoreError(f"{given} is a folder but not a snapshot (it has no {MANIFEST}); 'newsdiff snapshots' lists them")
     raise StoreError(f"no snapshot {str(name)!r} (looked in the current folder and {base})")
 
 
