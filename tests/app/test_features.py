@@ -709,10 +709,15 @@ async def test_help_lists_every_binding_id_of_every_panel(make_app, seeds_story)
         assert app.screen is app.main
 
 
-async def test_the_footer_shows_help_first_even_at_80_columns_and_rebound(make_app, seeds_story, user_dirs: Path) -> None:
+def configured_app(make_app, story, user_dirs: Path, config_text: str):
+    """An app showing ``story`` with ``config_text`` as the user's config.toml."""
     config = user_dirs / "config.toml"
-    config.write_text('[keys]\nhelp = "h"\n', encoding="utf-8")
-    app = make_app(seeds_story, config_path=config)
+    config.write_text(config_text, encoding="utf-8")
+    return make_app(story, config_path=config)
+
+
+async def test_the_footer_shows_help_first_even_at_80_columns_and_rebound(make_app, seeds_story, user_dirs: Path) -> None:
+    app = configured_app(make_app, seeds_story, user_dirs, '[keys]\nhelp = "h"\n')
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for _ in range(3):
@@ -747,9 +752,7 @@ def test_the_help_shows_a_numbered_family_of_keys_as_one_row() -> None:
 
 
 async def test_keys_can_be_rebound_in_the_config(make_app, seeds_story, user_dirs: Path) -> None:
-    config = user_dirs / "config.toml"
-    config.write_text('[keys]\nnext_claim = "x"\nno_such_binding = "y"\nnext_disputed = "ctrl+t"\n', encoding="utf-8")
-    app = make_app(seeds_story, config_path=config)
+    app = configured_app(make_app, seeds_story, user_dirs, '[keys]\nnext_claim = "x"\nno_such_binding = "y"\nnext_disputed = "ctrl+t"\n')
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         claims = app.main.query_one(ClaimList)
@@ -766,9 +769,7 @@ async def test_keys_can_be_rebound_in_the_config(make_app, seeds_story, user_dir
 
 
 async def test_note_hints_name_the_keys_as_rebound(make_app, seeds_story, user_dirs: Path) -> None:
-    config = user_dirs / "config.toml"
-    config.write_text('[keys]\ndelete_note = "ctrl+o"\nundo_delete_note = "U"\n', encoding="utf-8")
-    app = make_app(seeds_story, config_path=config)
+    app = configured_app(make_app, seeds_story, user_dirs, '[keys]\ndelete_note = "ctrl+o"\nundo_delete_note = "U"\n')
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         await note_then_edit_it(app, pilot, "to go")
@@ -783,9 +784,7 @@ async def test_note_hints_name_the_keys_as_rebound(make_app, seeds_story, user_d
 
 async def config_warnings(make_app, story, user_dirs: Path, config_text: str) -> list[str]:
     """The warnings the app shows when it starts with this config file."""
-    config = user_dirs / "config.toml"
-    config.write_text(config_text, encoding="utf-8")
-    app = make_app(story, config_path=config)
+    app = configured_app(make_app, story, user_dirs, config_text)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         return [str(n.message) for n in app._notifications if n.severity == "warning"]
@@ -813,15 +812,12 @@ async def test_a_rebound_key_that_a_focused_text_field_takes_is_a_warning(make_a
 
 
 async def test_a_broken_config_warns_and_uses_defaults(make_app, seeds_story, user_dirs: Path) -> None:
-    config = user_dirs / "config.toml"
-    config.write_text('theme = "no-such-theme"\ndefault_filter = [1\n', encoding="utf-8")
-    app = make_app(seeds_story, config_path=config)
+    app = configured_app(make_app, seeds_story, user_dirs, 'theme = "no-such-theme"\ndefault_filter = [1\n')
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert app.main.reach_filter is ReachFilter.EVERYTHING
         assert any("not valid TOML" in str(n.message) for n in app._notifications)
-        config.write_text('theme = "no-such-theme"\ndefault_filter = "unique"\n', encoding="utf-8")
-    app = make_app(seeds_story, config_path=config)
+    app = configured_app(make_app, seeds_story, user_dirs, 'theme = "no-such-theme"\ndefault_filter = "unique"\n')
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert app.main.reach_filter is ReachFilter.UNIQUE
@@ -839,9 +835,7 @@ async def test_palette_offers_the_app_actions(make_app, seeds_story) -> None:
 
 
 async def test_a_light_theme_from_the_config_paints_with_the_light_palette(make_app, seeds_story, user_dirs: Path) -> None:
-    config = user_dirs / "config.toml"
-    config.write_text('theme = "textual-light"\n', encoding="utf-8")
-    app = make_app(seeds_story, config_path=config)
+    app = configured_app(make_app, seeds_story, user_dirs, 'theme = "textual-light"\n')
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert app.theme == "textual-light"
@@ -854,19 +848,16 @@ async def test_a_light_theme_from_the_config_paints_with_the_light_palette(make_
 
 
 async def test_a_theme_picked_in_the_app_comes_back_until_the_config_changes(make_app, seeds_story, user_dirs: Path) -> None:
-    config = user_dirs / "config.toml"
-    config.write_text('theme = "textual-dark"\n', encoding="utf-8")
-    app = make_app(seeds_story, config_path=config)
+    app = configured_app(make_app, seeds_story, user_dirs, 'theme = "textual-dark"\n')
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         app.theme = "nord"
         await pilot.pause()
-    again = make_app(seeds_story, config_path=config)
+    again = make_app(seeds_story, config_path=user_dirs / "config.toml")
     async with again.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
-    config.write_text('theme = "textual-light"\n', encoding="utf-8")
-    edited = make_app(seeds_story, config_path=config)
+    edited = configured_app(make_app, seeds_story, user_dirs, 'theme = "textual-light"\n')
     async with edited.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert edited.theme == "textual-light"

@@ -179,22 +179,25 @@ def test_a_shorter_cut_of_the_same_quote_is_not_flagged() -> None:
     assert FlagKind.QUOTE not in kinds(compare_wording([a, b])[1])
 
 
+def quote_flag_details(a_text: str, b_text: str) -> list[str]:
+    """The details of the quote flags two passages (sources A and B) raise."""
+    _, a = passage("A", a_text)
+    _, b = passage("B", b_text)
+    return [f.detail for f in compare_wording([a, b])[1] if f.kind is FlagKind.QUOTE]
+
+
 def test_a_quote_that_runs_on_further_is_flagged_only_where_both_quote_words() -> None:
-    _, a = passage("A", "“Regarding Ukraine, we are not asking anyone for this, no one has offered it,” Putin said.")
-    _, b = passage("B", "“We are not asking anyone for it, no one has offered it,” Putin said.")
-    _, flags = compare_wording([a, b])
-    assert [f.detail for f in flags if f.kind is FlagKind.QUOTE] == ['"…anyone for this, no one…" (A) vs "…anyone for it, no one…" (B)']
-    _, c = passage("C", "“Regarding Ukraine, we are not asking anyone for it,” Putin said.")
-    assert FlagKind.QUOTE not in kinds(compare_wording([b, c])[1])
+    longer = "“Regarding Ukraine, we are not asking anyone for this, no one has offered it,” Putin said."
+    shorter = "“We are not asking anyone for it, no one has offered it,” Putin said."
+    assert quote_flag_details(longer, shorter) == ['"…anyone for this, no one…" (A) vs "…anyone for it, no one…" (B)']
+    assert quote_flag_details(shorter, "“Regarding Ukraine, we are not asking anyone for it,” Putin said.") == []
 
 
 def test_quotes_that_differ_where_one_starts_compare_as_many_words_as_the_shorter_has_there() -> None:
-    _, a = passage("A", "“Taking into account our agreements with Pyongyang, I do not exclude arming it,” Putin said.")
-    _, b = passage("B", "“We may arm others, bearing in mind our agreements with Pyongyang, and I do not exclude arming it,” Putin said.")
-    _, flags = compare_wording([a, b])
-    assert [f.detail for f in flags if f.kind is FlagKind.QUOTE] == [
-        '"Taking into account our agreements…" (A) vs "…arm others, bearing in mind our agreements…" (B)'
-    ]
+    assert quote_flag_details(
+        "“Taking into account our agreements with Pyongyang, I do not exclude arming it,” Putin said.",
+        "“We may arm others, bearing in mind our agreements with Pyongyang, and I do not exclude arming it,” Putin said.",
+    ) == ['"Taking into account our agreements…" (A) vs "…arm others, bearing in mind our agreements…" (B)']
 
 
 def test_one_statement_quoted_from_two_speakers_is_a_name_flag() -> None:
