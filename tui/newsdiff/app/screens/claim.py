@@ -17,7 +17,7 @@ from newsdiff.app.palette import FLAG_GLYPH, Palette
 from newsdiff.app.screens.dialog_scroll import scroll_bindings, scroll_dialog
 from newsdiff.app.widgets.claim_list import source_names, support_dots
 from newsdiff.app.widgets.compare_strip import note_entry, passage_text
-from newsdiff.engine.export.document import claim_citation
+from newsdiff.engine.export.document import absent_articles, claim_citation
 from newsdiff.engine.model import Claim, Passage, Story
 from newsdiff.store.notes import Note
 
@@ -38,7 +38,7 @@ def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[
         heading.append(f"\n{FLAG_GLYPH} ", style=palette.differs)
         heading.append(f"{flag.kind.value}: ", style=Style(bold=True))
         heading.append(flag.detail)
-    missing = [numbered(story, a.id) for a in story.articles if a.id not in claim.article_ids]
+    missing = [numbered(story, a.id) for a in absent_articles(story, claim.article_ids)]
     if missing:
         heading.append("\n✗ not found in: ", style=Style(dim=True))
         heading.append(", ".join(missing), style=Style(dim=True))

@@ -93,9 +93,14 @@ def claim_sources(story: Story, claim: Claim) -> tuple[str, ...]:
     return tuple(story.article(article_id).source for article_id in claim.article_ids)
 
 
+def absent_articles(story: Story, article_ids: Collection[str]) -> list[Article]:
+    """The story's articles, in story order, that are not among ``article_ids``."""
+    return [a for a in story.articles if a.id not in article_ids]
+
+
 def absent_sources(story: Story, article_ids: Collection[str]) -> list[str]:
     """Names of the story's sources, in story order, whose article is not among ``article_ids``."""
-    return [a.source for a in story.articles if a.id not in article_ids]
+    return [a.source for a in absent_articles(story, article_ids)]
 
 
 def claim_passages(story: Story, claim: Claim) -> tuple[Passage, ...]:
