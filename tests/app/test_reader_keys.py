@@ -23,6 +23,7 @@ async def test_first_screen_lists_articles_and_claims(make_app, seeds_story) -> 
         await pilot.pause()
         await pilot.pause()
         assert app.main.query_one(ArticleList).option_count == len(seeds_story.articles)
+        assert app.main.query_one(ArticleList).border_title == f"Articles ({len(seeds_story.articles)})"
         assert len(app.main.query_one(ClaimList).claim_ids) == len(seeds_story.claims)
         reader = app.main.query_one(Reader)
         assert reader.has_focus

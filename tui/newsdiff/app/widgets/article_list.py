@@ -77,6 +77,7 @@ class ArticleList(OptionList):
     def show_story(self, story: Story, palette: Palette, *, compact: bool = False) -> None:
         highlighted = self.highlighted
         self._ids = [a.id for a in story.articles]
+        self.border_title = f"Articles ({len(self._ids)})"  # the compact strip shows two or three of them
         coverage = {c.article_id: c for c in story.coverage} if story.comparable else {}
         self.set_options(
             Option(article_prompt(n, a, coverage.get(a.id), palette, compact=compact), id=a.id)
