@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import groupby
 
 from rich.style import Style
 from rich.table import Table
@@ -69,35 +70,26 @@ def numbered_rows(rows: Sequence[KeyHelp]) -> list[KeyHelp]:
     the help, and in a story of three articles six of them did nothing.
     """
     merged: list[KeyHelp] = []
-    family: list[KeyHelp] = []
-
-    def close() -> None:
-        if len(family) == 1:
-            merged.append(family[0])
-        elif family:
-            first, last = family[0], family[-1]
-            keys = tuple(k for row in family for k in row.keys)
-            digits = tuple(str(n) for n in range(1, len(family) + 1))
-            shown = (f"{keys[0]}…{keys[-1]}",) if keys == digits else keys
-            description = re.sub(r"\b1\b", f"1…{len(family)}", first.description)
-            merged.append(KeyHelp(first.context, shown, description, f"{first.binding_id} … {last.binding_id}"))
-        family.clear()
-
-    for row in rows:
-        match = _NUMBERED.match(row.binding_id or "")
-        stem = match["stem"] if match else None
-        if family and stem == _family_stem(family) and row.context == family[0].context:
-            family.append(row)
-            continue
-        close()
-        (family if match and match["number"] == "1" else merged).append(row)
-    close()
+    for _, group in groupby(enumerate(rows), key=lambda item: _family(*item)):
+        family = [row for _, row in group]
+        merged.append(family[0] if len(family) == 1 else _one_row(family))
     return merged
 
 
-def _family_stem(family: Sequence[KeyHelp]) -> str | None:
-    match = _NUMBERED.match(family[0].binding_id or "")
-    return match["stem"] if match else None
+def _family(index: int, row: KeyHelp) -> tuple[str, str, int]:
+    """Rows next to each other with the same key here are one family; a row of no family has a key of its own."""
+    match = _NUMBERED.match(row.binding_id or "")
+    return (row.context, match["stem"], -1) if match else (row.context, "", index)
+
+
+def _one_row(family: Sequence[KeyHelp]) -> KeyHelp:
+    """One row for a family: keys "1…9" and "Read article 1…9", or the keys one by one where some are rebound."""
+    first, last = family[0], family[-1]
+    keys = tuple(k for row in family for k in row.keys)
+    digits = tuple(str(n) for n in range(1, len(family) + 1))
+    shown = (f"{keys[0]}…{keys[-1]}",) if keys == digits else keys
+    description = re.sub(r"\b1\b", f"1…{len(family)}", first.description)
+    return KeyHelp(first.context, shown, description, f"{first.binding_id} … {last.binding_id}")
 
 
 def help_table(rows: Sequence[KeyHelp]) -> Table:
