@@ -37,3 +37,8 @@ def test_the_only_article_of_a_story_is_not_isolated() -> None:
     story = handmade_story()
     alone = Story(story.articles[:1], story.passages_of("planet"), (), (Coverage("planet", 0.0, 0.0, 1.0),))
     assert alone.isolated_article_ids == ()
+
+
+def test_an_articles_number_is_its_place_in_the_story_from_one() -> None:
+    story = handmade_story()
+    assert [story.article_number(a.id) for a in reversed(story.articles)] == list(range(len(story.articles), 0, -1))

@@ -218,6 +218,10 @@ class Story:
     def article(self, article_id: str) -> Article:
         return self._article[article_id]
 
+    def article_number(self, article_id: str) -> int:
+        """The article's place in the story, from 1: the number the app shows beside it and the key that opens it."""
+        return self.articles.index(self._article[article_id]) + 1
+
     def passage(self, passage_id: str) -> Passage:
         return self._passage[passage_id]
 

@@ -50,8 +50,7 @@ def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[
 
 def numbered(story: Story, article_id: str) -> str:
     """``3 Source 004``: the source with its article's number, the key that reads it here and in the reader."""
-    number = next(n for n, a in enumerate(story.articles, start=1) if a.id == article_id)
-    return f"{number} {story.article(article_id).source}"
+    return f"{story.article_number(article_id)} {story.article(article_id).source}"
 
 
 def also_in(story: Story, claim: Claim, passage: Passage) -> str:

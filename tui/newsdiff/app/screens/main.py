@@ -50,7 +50,7 @@ COMPACT_WIDTH = 120
 def article_heading(story: Story, article_id: str) -> Text:
     """``2/3 Source — Title`` for the reader's title line (plain text, never markup)."""
     article = story.article(article_id)
-    number = [a.id for a in story.articles].index(article_id) + 1
+    number = story.article_number(article_id)
     heading = Text(no_wrap=True, overflow="ellipsis", end="")
     heading.append(f"{number}/{len(story.articles)} ", style=Style(dim=True))
     heading.append(article.source, style=Style(bold=True))
