@@ -35,6 +35,16 @@ def from_files(*names: str) -> list[Passage]:
     return story({name: (DATA / name).read_text(encoding="utf-8").splitlines() for name in names})
 
 
+def with_quotes(passages: list[Passage]) -> list[Passage]:
+    """The passages with their quotes found, as the story does (quote offsets are the article's, like the passages')."""
+    return [
+        dataclasses.replace(p, quotes=tuple(
+            dataclasses.replace(q, start=p.start + q.start, end=p.start + q.end) for q in find_quotes(p.text, 0, len(p.text))
+        ))
+        for p in passages
+    ]
+
+
 def ids(groups: list[tuple[Passage, ...]]) -> list[set[str]]:
     return [{p.id for p in group} for group in groups]
 
@@ -147,8 +157,7 @@ def test_quotes_of_one_statement_match_on_the_quoted_words_not_the_attribution()
         "b": ["“Considering our deal with Norway, I also do not rule this out,” he said."],
     })
     assert {"a:0", "b:0"} not in ids(cluster_passages(passages))
-    quoted = [dataclasses.replace(p, quotes=find_quotes(p.text, 0, len(p.text))) for p in passages]
-    assert {"a:0", "b:0"} in ids(cluster_passages(quoted))
+    assert {"a:0", "b:0"} in ids(cluster_passages(with_quotes(passages)))
 
 
 PARALLEL = [
@@ -265,6 +274,16 @@ def test_mutual_nearest_paraphrase_links_when_its_probability_clears_the_floor()
     passages = story({"a": [JOB_CUTS[0], *OTHER_NEWS["a"]], "b": [*OTHER_NEWS["b"], JOB_CUTS[1]]})
     assert {"a:0", "b:4"} in ids(cluster_passages(passages, encoder=encoder))
     assert {"a:0", "b:4"} not in ids(cluster_passages(passages))
+
+
+def test_mutual_nearest_quotes_are_judged_on_the_quoted_words_not_the_attribution() -> None:
+    quotes = ("“We have to respond and we shall,” she said.", "“We will consider it,” she said.")
+    encoder = paraphrase_encoder((quotes,))
+    passages = story({"a": [quotes[0], *OTHER_NEWS["a"]], "b": [*OTHER_NEWS["b"], quotes[1]]})
+    # Read as whole sentences, the shared attribution lifts the pair over the floor.
+    assert {"a:0", "b:4"} in ids(cluster_passages(passages, encoder=encoder))
+    groups = ids(cluster_passages(with_quotes(passages), encoder=encoder))
+    assert {"a:0"} in groups and {"b:4"} in groups
 
 
 def test_mutual_nearest_pair_below_the_floor_stays_apart() -> None:
