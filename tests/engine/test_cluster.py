@@ -103,6 +103,22 @@ def test_a_sentence_reporting_two_things_joins_both_claims() -> None:
     assert {"a:0", "b:1"} in groups
 
 
+def test_a_clause_is_matched_without_the_conjunction_that_joins_it() -> None:
+    # "while" ties the warning to the port opening; the claim is the warning.
+    articles = {
+        "a": [
+            "The minister opened the new port in the south on Tuesday, while warning that the supply of fuel "
+            "by the northern provinces to the capital would be a very serious error."
+        ],
+        "b": ["Supplying fuel from the northern provinces to the capital would be a grave mistake, the minister said."],
+    }
+    assert not same_claim(
+        "while warning that the supply of fuel by the northern provinces to the capital would be a very serious error.",
+        articles["b"][0],
+    )
+    assert {"a:0", "b:0"} in ids(cluster_passages(story(articles)))
+
+
 def test_a_chain_of_partial_matches_does_not_merge_distinct_claims() -> None:
     articles = {
         "a": ["Russia signed a defence pact with North Korea in Pyongyang on Wednesday."],

@@ -27,6 +27,7 @@ with it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -54,6 +55,8 @@ PRIOR_WEIGHT = 2.0
 """Pseudo-pairs at the base rate in each article pair's continuation share (see ``_in_order_links``)."""
 MAX_CLAIMS_PER_PASSAGE = 3
 """A sentence rarely reports more than a few separate things."""
+_LINK = re.compile(r"^\s*(?:and|but|while|whereas|although|though|yet)\s+", re.IGNORECASE)
+"""The conjunction that joins a clause to the one before: how the sentence ties two claims, not a claim."""
 
 
 @dataclass(slots=True)
@@ -192,14 +195,30 @@ def _quoted_words(passage: Passage, quote: Quote) -> str:
 
 
 def _parts(text: str) -> list[str]:
-    """``text`` itself, its clauses, and each two adjacent clauses."""
+    """``text`` itself, its clauses, and each two adjacent clauses, each without its joining conjunction.
+
+    "..., while assuring that the supply of weapons by South Korea to
+    Ukraine would be a very serious error" reports what another outlet says
+    in a sentence of its own, where no "while" or "but" ties it to anything.
+    Those words weigh nothing in the content-word features, but they count
+    in the word runs and the edit ratio, and in the clause's vector: in the
+    seed story this pair of clauses scores 0.485 with "while" and 0.532
+    without (threshold 0.5255), and the seed-gold F1 rises from 0.862 to
+    0.881 with ``[semantic]`` (lexical unchanged). Measured elsewhere: mixed
+    ECB+ stories keep 229 claims within one event and 1 across; synthetic
+    stories of 200 articles, semantic, go from precision 0.866 to 0.860
+    (one more merge, of "Death sentences in Georgia require a unanimous
+    decision by a jury" with a sentence about the problems that requirement
+    makes), lexical unchanged.
+    """
     spans = clause_spans(text)
     parts = [text]
     if len(spans) > 1:
-        parts.extend(text[a:b] for a, b in spans)
+        parts.extend(_LINK.sub("", text[a:b]) for a, b in spans)
     if len(spans) > 2:
-        parts.extend(text[a[0] : b[1]] for a, b in pairwise(spans))
+        parts.extend(_LINK.sub("", text[a[0] : b[1]]) for a, b in pairwise(spans))
     return parts
+
 
 
 def _nodes(units: list[_Unit]) -> list[_Node]:
