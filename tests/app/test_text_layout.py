@@ -31,6 +31,10 @@ def test_printable_keeps_offsets() -> None:
     assert "\x1b" not in printable(raw) and "\t" not in printable(raw)
 
 
+def test_printable_shows_c1_and_bidi_controls_which_rich_would_pass_to_the_terminal() -> None:
+    assert printable("a\x9b31mb \u202eevil\u202c") == "a\ufffd31mb \ufffdevil\ufffd"
+
+
 def test_layout_maps_lines_and_passages_both_ways() -> None:
     first = Passage("x:0", "x", 0, 0, 23, TEXT[0:23])
     second = Passage("x:1", "x", 1, 24, 46, TEXT[24:46])

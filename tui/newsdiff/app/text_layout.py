@@ -15,19 +15,22 @@ from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 
+from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.model import Passage
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def printable(text: str) -> str:
     """Text safe to paint, with the same length so offsets still hold.
 
-    Tabs become one space and control characters a replacement sign; the
-    text is never parsed as markup (callers wrap it in ``rich.text.Text``).
+    Tabs and carriage returns become one space, other control characters
+    and bidi controls a visible symbol (``engine.control_chars``): Rich
+    passes C1 controls such as U+009B (a one-character escape sequence in
+    some terminals) to the terminal as they are. The text is never parsed
+    as markup (callers wrap it in ``rich.text.Text``).
     """
-    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text.replace("\t", " ").replace("\r", " "))
+    return visible_controls(text.replace("\t", " ").replace("\r", " "))
 
 
 def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
