@@ -630,6 +630,10 @@ async def test_in_the_claim_view_a_number_reads_the_claim_in_that_article(make_a
         await pilot.pause()
         assert isinstance(app.screen, ClaimScreen)
         assert [n.message for n in app._notifications][-1] == f"Claim {claim.id} was not found in 2 {names[1]}."
+        await pilot.press("9")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        assert [n.message for n in app._notifications][-1] == "There is no article 9: this story has 3."
         await pilot.press("3")
         await pilot.pause()
         assert app.screen is app.main

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from newsdiff.app.palette import FLAG_GLYPH, Palette
@@ -18,7 +18,7 @@ from newsdiff.app.screens.dialog_scroll import scroll_bindings, scroll_dialog
 from newsdiff.app.widgets.claim_list import source_names, support_dots
 from newsdiff.app.widgets.compare_strip import note_entry, passage_text
 from newsdiff.engine.export.document import absent_articles, claim_citation
-from newsdiff.engine.model import Claim, Passage, Story
+from newsdiff.engine.model import Article, Claim, Passage, Story
 from newsdiff.store.notes import Note
 
 MAX_COLUMNS = 3
@@ -51,6 +51,14 @@ def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[
 def numbered(story: Story, article_id: str) -> str:
     """``3 Source 004``: the source with its article's number, the key that reads it here and in the reader."""
     return f"{story.article_number(article_id)} {story.article(article_id).source}"
+
+
+def article_by_number(screen: Screen, story: Story, number: int) -> Article | None:
+    """The story's article ``number`` (from 1), or None after telling the reader there is none."""
+    if number <= len(story.articles):
+        return story.articles[number - 1]
+    screen.notify(f"There is no article {number}: this story has {len(story.articles)}.", timeout=2)
+    return None
 
 
 def also_in(story: Story, claim: Claim, passage: Passage) -> str:
@@ -117,11 +125,9 @@ class ClaimScreen(ModalScreen[str | None]):
 
     def action_read_in(self, number: int) -> None:
         """Close and read the claim's first passage in article ``number``, if it reports the claim."""
-        articles = self.story.articles
-        if number > len(articles):
-            self.notify(f"There is no article {number}: this story has {len(articles)}.", timeout=2)
+        article = article_by_number(self, self.story, number)
+        if article is None:
             return
-        article = articles[number - 1]
         here = [pid for pid in self.claim.passage_ids if self.story.passage(pid).article_id == article.id]
         if here:
             self.dismiss(here[0])

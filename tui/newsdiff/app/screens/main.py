@@ -29,7 +29,7 @@ from newsdiff.app.messages import (
     PassageChanged,
 )
 from newsdiff.app.palette import Palette
-from newsdiff.app.screens.claim import ClaimScreen
+from newsdiff.app.screens.claim import ClaimScreen, article_by_number
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.rename import RenameScreen
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
@@ -400,10 +400,9 @@ class MainScreen(Screen[None]):
     def action_pick_article(self, number: int) -> None:
         if self.story is None:
             return
-        if number <= len(self.story.articles):
-            self.open_article(self.story.articles[number - 1].id)
-        else:
-            self.notify(f"There is no article {number}: this story has {len(self.story.articles)}.", timeout=2)
+        article = article_by_number(self, self.story, number)
+        if article is not None:
+            self.open_article(article.id)
 
     def action_annotate(self) -> None:
         self.app.annotate(self.focused is self.query_one(ClaimList))  # type: ignore[attr-defined]
