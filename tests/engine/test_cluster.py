@@ -106,10 +106,10 @@ def test_a_sentence_reporting_two_things_joins_both_claims() -> None:
 def test_a_clause_is_matched_without_the_conjunction_that_joins_it() -> None:
     # "while" ties the warning to the port opening; the claim is the warning.
     articles = {
-        "a": [
+        "a": [(
             "The minister opened the new port in the south on Tuesday, while warning that the supply of fuel "
             "by the northern provinces to the capital would be a very serious error."
-        ],
+        )],
         "b": ["Supplying fuel from the northern provinces to the capital would be a grave mistake, the minister said."],
     }
     assert not same_claim(
@@ -260,21 +260,27 @@ PARAPHRASE_COSINE = 0.7
 
 def paraphrase_encoder(pairs: tuple[tuple[str, str], ...]) -> object:
     """A stand-in sentence encoder: each given pair at ``PARAPHRASE_COSINE``, every other text a random way."""
+    slant = math.sqrt(1 - PARAPHRASE_COSINE**2)
+    directions: dict[str, tuple[float, ...]] = {}
+    for n, (first, second) in enumerate(pairs):
+        directions[first] = (0.0,) * 2 * n + (1.0,)
+        directions[second] = (0.0,) * 2 * n + (PARAPHRASE_COSINE, slant)
+    return placed_encoder(directions)
+
+
+def placed_encoder(directions: dict[str, tuple[float, ...]]) -> object:
+    """A stand-in sentence encoder: each given text along the given mix of axes, every other text a random way."""
     np = pytest.importorskip("numpy")
     from newsdiff.engine.semantic import Encoder
 
     axes = np.eye(64)
-    slant = math.sqrt(1 - PARAPHRASE_COSINE**2)
 
     def embed(texts: list[str]) -> object:
         rows = []
         for text in texts:
             vector = 0.3 * np.random.default_rng(zlib.crc32(text.encode())).normal(size=64)
-            for n, (first, second) in enumerate(pairs):
-                if text == first:
-                    vector += 10 * axes[2 * n]
-                elif text == second:
-                    vector += 10 * (PARAPHRASE_COSINE * axes[2 * n] + slant * axes[2 * n + 1])
+            for axis, weight in enumerate(directions.get(text, ())):
+                vector += 10 * weight * axes[axis]
             rows.append(vector)
         return np.array(rows)
 
@@ -300,6 +306,38 @@ def test_mutual_nearest_quotes_are_judged_on_the_quoted_words_not_the_attributio
     assert {"a:0", "b:4"} in ids(cluster_passages(passages, encoder=encoder))
     groups = ids(cluster_passages(with_quotes(passages), encoder=encoder))
     assert {"a:0"} in groups and {"b:4"} in groups
+
+
+JOB_CUTS_AGAIN = (
+    "The company said it would cut 500 jobs at its Ohio factory this year.",
+    "The company said on Tuesday it would cut 500 jobs at its factory in Ohio this year.",
+)
+AIRLINE = "Shares in the airline fell after the strike was announced."
+
+
+def consensus_story(b_reports_it: bool) -> list[Passage]:
+    """a, b and c report job cuts in near-identical words; c also paraphrases them, nearer to them than to anything else."""
+    b = [*OTHER_NEWS["b"], JOB_CUTS_AGAIN[0]] if b_reports_it else OTHER_NEWS["b"]
+    return story({"a": [JOB_CUTS[0], *OTHER_NEWS["a"]], "b": b, "c": [JOB_CUTS_AGAIN[1], AIRLINE, JOB_CUTS[1]]})
+
+
+def test_a_sentence_whose_best_match_in_every_other_article_is_in_one_claim_joins_it() -> None:
+    cuts = (JOB_CUTS[0], *JOB_CUTS_AGAIN)
+    encoder = placed_encoder({**dict.fromkeys(cuts, (1.0,)), JOB_CUTS[1]: (0.8, 0.6)})
+    matcher = Matcher(encoder=encoder)
+    # The paraphrase clears the floor but not the threshold, and each article's wording of
+    # the claim is nearer to c's own near-copy than to it: no pair or mutual link reaches it.
+    assert all(MUTUAL_FLOOR <= matcher.similarity(JOB_CUTS[1], cut) and not matcher.same_claim(JOB_CUTS[1], cut)
+               for cut in cuts[:2])
+    groups = ids(cluster_passages(consensus_story(b_reports_it=True), encoder=encoder))
+    assert {"a:0", "b:4", "c:0", "c:2"} in groups
+
+
+def test_a_sentence_joins_no_claim_when_one_other_article_has_its_best_match_elsewhere() -> None:
+    cuts = (JOB_CUTS[0], *JOB_CUTS_AGAIN)
+    encoder = placed_encoder({**dict.fromkeys(cuts, (1.0,)), JOB_CUTS[1]: (0.8, 0.6)})
+    groups = ids(cluster_passages(consensus_story(b_reports_it=False), encoder=encoder))
+    assert {"a:0", "c:0"} in groups and {"c:2"} in groups
 
 
 def test_mutual_nearest_pair_below_the_floor_stays_apart() -> None:

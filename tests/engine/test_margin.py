@@ -6,7 +6,7 @@ import pytest
 
 np = pytest.importorskip("numpy")
 
-from newsdiff.engine.margin import MIN_MARGIN, NEIGHBOURS, mutual_pairs
+from newsdiff.engine.margin import MIN_MARGIN, NEIGHBOURS, Margins, mutual_pairs
 
 
 def unit(*values: float) -> object:
@@ -64,3 +64,18 @@ def test_a_pair_no_closer_than_its_neighbourhood_is_not_a_pair() -> None:
 def test_single_article_or_empty_articles_give_no_pairs() -> None:
     assert mutual_pairs([[0, 1]], [unit(1, 0), unit(0, 1)]) == []
     assert mutual_pairs([[], [0]], [unit(1, 0)]) == []
+
+
+def test_best_in_others_is_the_best_by_margin_in_each_other_article() -> None:
+    articles = [[0, 1], [2, 3, 4], [5, 6]]
+    rng = np.random.default_rng(5)
+    vectors = [unit(*rng.uniform(size=6)) for _ in range(7)]  # all cosines positive, as on one topic
+    margins = Margins(articles, vectors)
+    for rows in articles:
+        for x in rows:
+            expected = [
+                max(other, key=lambda y, x=x: brute_force_margin(x, y, articles, vectors))
+                for other in articles
+                if other is not rows
+            ]
+            assert list(margins.best_in_others(x)) == expected

@@ -32,15 +32,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans
 from newsdiff.engine.model import Passage, Quote
 from newsdiff.engine.normalize import content_norms
-from newsdiff.engine.similarity import Matcher, Profile
+from newsdiff.engine.similarity import MUTUAL_FLOOR, Matcher, Profile
 
 if TYPE_CHECKING:
+    from newsdiff.engine.margin import Margins
     from newsdiff.engine.semantic import Encoder
 
 MIN_LINKED_SHARE = 0.5
@@ -55,6 +56,8 @@ PRIOR_WEIGHT = 2.0
 """Pseudo-pairs at the base rate in each article pair's continuation share (see ``_in_order_links``)."""
 MAX_CLAIMS_PER_PASSAGE = 3
 """A sentence rarely reports more than a few separate things."""
+MIN_CONSENSUS_ARTICLES = 3
+"""Articles a story needs before a sentence joins a claim by where it falls among them (``_join_by_consensus``)."""
 _LINK = re.compile(r"^\s*(?:and|but|while|whereas|although|though|yet)\s+", re.IGNORECASE)
 """The conjunction that joins a clause to the one before: how the sentence ties two claims, not a claim."""
 
@@ -125,11 +128,15 @@ def cluster_passages(
     counts.units = len(nodes)
     links = _links(nodes, profiles, matcher, report, counts)
     links.update(_in_order_links(links, nodes, units, profiles, matcher, counts))
+    neighbourhood = None
     if encoder is not None:
         statements = [_statement(content[units[node.units[0]].passage]) for node in nodes]
-        links.update(_mutual_links(links, nodes, units, profiles, statements, matcher, counts))
+        neighbourhood = _Neighbourhood.of(nodes, units, profiles, partial(_spoken_probability, profiles, statements, matcher))
+        links.update(_mutual_links(links, nodes, neighbourhood, matcher, counts))
     counts.linked = len(links)
     clusters = _agglomerate(nodes, links)
+    if neighbourhood is not None:
+        _join_by_consensus(clusters, nodes, units, neighbourhood)
     report(0.9)
     unit_clusters = [[u for n in cluster for u in nodes[n].units] for cluster in clusters]
     strength = [sum(links.get((a, b), 0.0) for a in c for b in c if a < b) for c in clusters]
@@ -369,12 +376,37 @@ def _in_order_links(
     return accepted
 
 
+@dataclass(frozen=True, slots=True)
+class _Neighbourhood:
+    """The story's whole sentences as the semantic path compares them: by margin and by probability."""
+
+    sentences: list[list[int]]
+    """Per article, the texts (node indices) of its whole passages that have content words."""
+    margins: Margins
+    """Ratio margins between those texts (``margin.Margins``, indices are node indices)."""
+    probability: Callable[[int, int], float]
+    """The pair probability of two texts (on their quoted words when both are mostly quotation)."""
+
+    @staticmethod
+    def of(
+        nodes: list[_Node], units: list[_Unit], profiles: list[Profile], probability: Callable[[int, int], float]
+    ) -> _Neighbourhood:
+        from newsdiff.engine.margin import Margins
+
+        articles: dict[str, list[int]] = defaultdict(list)
+        for u, unit in enumerate(units):
+            if _is_whole(units, u):
+                articles[unit.article].append(u)
+        node_of = {u: n for n, node in enumerate(nodes) for u in node.units}
+        rows = [[node_of[u] for u in members if profiles[node_of[u]].weights] for members in articles.values()]
+        vectors = {n: profiles[n].vector for members in rows for n in members}
+        return _Neighbourhood(rows, Margins(rows, vectors), probability)
+
+
 def _mutual_links(
     links: dict[tuple[int, int], float],
     nodes: list[_Node],
-    units: list[_Unit],
-    profiles: list[Profile],
-    statements: list[str | None],
+    neighbourhood: _Neighbourhood,
     matcher: Matcher,
     stats: ClusterStats,
 ) -> dict[tuple[int, int], float]:
@@ -407,29 +439,70 @@ def _mutual_links(
     translation from the page to the screen" against "honored to have been
     entrusted with shepherding NEW MOON from the page to the screen".
     """
-    from newsdiff.engine.margin import mutual_pairs
-
-    articles: dict[str, list[int]] = defaultdict(list)
-    for u, unit in enumerate(units):
-        if _is_whole(units, u):
-            articles[unit.article].append(u)
-    node_of = {u: n for n, node in enumerate(nodes) for u in node.units}
-    rows = [[node_of[u] for u in members if profiles[node_of[u]].weights] for members in articles.values()]
-    wanted = sorted({n for members in rows for n in members})
-    if not wanted:
-        return {}
-    row_of = {n: r for r, n in enumerate(wanted)}
-    vectors = [profiles[n].vector for n in wanted]
     accepted: dict[tuple[int, int], float] = {}
-    mutual = [[row_of[n] for n in members] for members in rows]
-    ordered = (_ordered_pair(wanted[pair.first], wanted[pair.second]) for pair in mutual_pairs(mutual, vectors))
+    ordered = (_ordered_pair(pair.first, pair.second) for pair in neighbourhood.margins.mutual_pairs())
     candidates = (
         (a, b)
         for a, b in ordered
         if a != b and (a, b) not in links and (a, b) not in accepted and _may_link(nodes[a], nodes[b])
     )
-    _score(candidates, partial(_spoken_probability, profiles, statements, matcher), stats, matcher.decide_mutual, accepted)
+    _score(candidates, neighbourhood.probability, stats, matcher.decide_mutual, accepted)
     return accepted
+
+
+def _join_by_consensus(
+    clusters: list[list[int]], nodes: list[_Node], units: list[_Unit], neighbourhood: _Neighbourhood
+) -> None:
+    """Add to a cluster each sentence of no claim whose best match in every other article is in that cluster.
+
+    A paraphrase the words miss can still be placed by where it falls
+    among the other reports: "He also assured that Russia had not
+    requested direct military involvement from North Korea in the conflict
+    in Ukraine" (seed story, b10) is in no claim, yet its best match by
+    margin in each other article is a sentence of one claim, the one that
+    says "there was no need to use North Korean soldiers for the war in
+    Ukraine". Every other article must agree (at least two of them:
+    ``MIN_CONSENSUS_ARTICLES``), and each of those pairs must clear the
+    same probability floor as a mutual pair (``MUTUAL_FLOOR``), so a
+    sentence on a topic of its own, near nothing in particular, stays alone.
+    A sentence with a clause in some claim is not moved.
+
+    Measured: seed-gold F1 0.881 to 0.918 with ``[semantic]`` (b10 joins,
+    nothing else moves). In stories of the first 3, 4 and 5 articles of
+    each ECB+ topic it places two sentences, both with their claim's fact
+    ("Keiwan Ratliff scored … to give the Indianapolis Colts a 31-24 win
+    … and the No. 5 seed" joins "Manning threw for 364 yards … helping the
+    Colts secure the No. 5 seed … with a 31-24 victory"; "Capt. Tom
+    Tennant and … bomb technician Bill Hakim were killed in the blast"
+    joins "Capt. Tom Tennant and Senior Trooper William Hakim, both 51,
+    died at the scene"), and none across events in mixed ECB+ stories.
+    Synthetic stories of 3 articles, whose gold calls every source
+    sentence a fact of its own, lose precision (0.672 to 0.650 and 0.714
+    to 0.682 for seeds 0 and 2; 10 articles and more unchanged) for two
+    such placements: a gunman "who went on a shooting rampage at an
+    Atlanta courthouse in 2005, killing four people" with "He was
+    convicted of killing four people, including a judge …", and elections
+    "part of Turkmenistan's process of democratisation" with elections
+    "hailed by the government as an exercise in democracy".
+    """
+    if neighbourhood.margins.article_count < MIN_CONSENSUS_ARTICLES:
+        return
+    cluster_of = {n: c for c, members in enumerate(clusters) for n in members}
+    claimed = {units[u].passage for members in clusters for n in members for u in nodes[n].units}
+    for n in chain.from_iterable(neighbourhood.sentences):
+        if any(units[u].passage in claimed for u in nodes[n].units):
+            continue
+        target: int | None = None
+        for best in neighbourhood.margins.best_in_others(n):
+            found = None if best is None else cluster_of.get(best)
+            if best is None or found is None or target not in (None, found):
+                break
+            if neighbourhood.probability(n, best) < MUTUAL_FLOOR:
+                break
+            target = found
+        else:
+            if target is not None:
+                clusters[target].append(n)
 
 
 def _statement(passage: Passage) -> str | None:

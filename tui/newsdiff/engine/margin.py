@@ -27,7 +27,7 @@ here. Only imported when the matcher has sentence vectors (numpy is there).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,48 +50,94 @@ class MutualPair:
     margin: float
 
 
-def mutual_pairs(articles: Sequence[Sequence[int]], vectors: Sequence[NDArray[np.float32] | None]) -> list[MutualPair]:
-    """Mutual best pairs by ratio margin, at least ``MIN_MARGIN``, for every pair of articles.
+class Margins:
+    """Ratio margins between the sentences of a story's articles, neighbourhoods computed once.
 
     ``articles`` lists, per article, the indices into ``vectors`` (unit
-    vectors, one per sentence; ``ValueError`` if one is missing) of its
-    sentences. Cost: two passes of one
-    article's sentences against the whole story (neighbourhoods, then
-    margins), a few seconds for 8,000 sentences.
+    vectors; ``ValueError`` if one of these is missing) of its sentences;
+    an article with none takes no part. Only the vectors listed are read.
     """
-    articles = [rows for rows in articles if rows]
-    if len(articles) < 2:
-        return []
-    matrix = np.stack([v for v in vectors if v is not None])
-    if len(matrix) != len(vectors):
-        raise ValueError("every sentence needs a vector")
-    sizes = np.array([len(rows) for rows in articles])
-    width = int(sizes.max())
-    dim = matrix.shape[1]
-    padded = np.zeros((len(articles), width, dim), dtype=np.float32)
-    present = np.zeros((len(articles), width), dtype=bool)
-    for a, rows in enumerate(articles):
-        padded[a, : len(rows)] = matrix[list(rows)]
-        present[a, : len(rows)] = True
-    flat = padded.reshape(-1, dim)
-    neighbourhood = _neighbourhoods(padded, present)
-    found: list[MutualPair] = []
-    for a in range(len(articles) - 1):
-        rows = articles[a]
-        others = len(articles) - a - 1
-        cosines = (padded[a, : len(rows)] @ flat[(a + 1) * width :].T).reshape(len(rows), others, width)
-        scale = (neighbourhood[a, : len(rows), None, None] + neighbourhood[None, a + 1 :]) / 2
-        valid = present[None, a + 1 :] & (scale > 0)
-        margins = np.where(valid, cosines / np.where(valid, scale, 1.0), -np.inf)
-        best_of_mine = margins.argmax(axis=2)
-        best_of_theirs = margins.argmax(axis=0)
-        blocks = np.arange(others)
-        mutual = best_of_theirs[blocks[None, :], best_of_mine] == np.arange(len(rows))[:, None]
-        best = np.take_along_axis(margins, best_of_mine[:, :, None], axis=2)[..., 0]
-        for i, offset in zip(*np.nonzero(mutual & (best >= MIN_MARGIN))):
-            j = int(best_of_mine[i, offset])
-            found.append(MutualPair(rows[i], articles[a + 1 + offset][j], float(best[i, offset])))
-    return found
+
+    def __init__(
+        self,
+        articles: Sequence[Sequence[int]],
+        vectors: Sequence[NDArray[np.float32] | None] | Mapping[int, NDArray[np.float32] | None],
+    ) -> None:
+        self._articles = [list(rows) for rows in articles if rows]
+        chosen = [vectors[row] for rows in self._articles for row in rows]
+        if any(v is None for v in chosen):
+            raise ValueError("every sentence needs a vector")
+        dim = chosen[0].shape[0] if chosen else 1  # type: ignore[union-attr]
+        self._width = max((len(rows) for rows in self._articles), default=0)
+        self._padded = np.zeros((len(self._articles), self._width, dim), dtype=np.float32)
+        self._present = np.zeros((len(self._articles), self._width), dtype=bool)
+        self._where: dict[int, tuple[int, int]] = {}
+        for a, rows in enumerate(self._articles):
+            for j, row in enumerate(rows):
+                self._padded[a, j] = vectors[row]
+                self._where[row] = (a, j)
+            self._present[a, : len(rows)] = True
+        self._neighbourhood = (
+            _neighbourhoods(self._padded, self._present)
+            if len(self._articles) > 1
+            else np.zeros((len(self._articles), self._width), dtype=np.float32)
+        )
+
+    @property
+    def article_count(self) -> int:
+        """Articles with at least one sentence."""
+        return len(self._articles)
+
+    def mutual_pairs(self) -> list[MutualPair]:
+        """Mutual best pairs by ratio margin, at least ``MIN_MARGIN``, for every pair of articles.
+
+        Cost: one article's sentences against the rest of the story at a
+        time, a few seconds for 8,000 sentences (with the neighbourhoods).
+        """
+        articles, padded, present, width = self._articles, self._padded, self._present, self._width
+        if len(articles) < 2:
+            return []
+        flat = padded.reshape(-1, padded.shape[2])
+        neighbourhood = self._neighbourhood
+        found: list[MutualPair] = []
+        for a in range(len(articles) - 1):
+            rows = articles[a]
+            others = len(articles) - a - 1
+            cosines = (padded[a, : len(rows)] @ flat[(a + 1) * width :].T).reshape(len(rows), others, width)
+            scale = (neighbourhood[a, : len(rows), None, None] + neighbourhood[None, a + 1 :]) / 2
+            valid = present[None, a + 1 :] & (scale > 0)
+            margins = np.where(valid, cosines / np.where(valid, scale, 1.0), -np.inf)
+            best_of_mine = margins.argmax(axis=2)
+            best_of_theirs = margins.argmax(axis=0)
+            blocks = np.arange(others)
+            mutual = best_of_theirs[blocks[None, :], best_of_mine] == np.arange(len(rows))[:, None]
+            best = np.take_along_axis(margins, best_of_mine[:, :, None], axis=2)[..., 0]
+            for i, offset in zip(*np.nonzero(mutual & (best >= MIN_MARGIN))):
+                j = int(best_of_mine[i, offset])
+                found.append(MutualPair(rows[i], articles[a + 1 + offset][j], float(best[i, offset])))
+        return found
+
+    def best_in_others(self, sentence: int) -> Iterator[int | None]:
+        """The best match by margin of ``sentence`` in each other article, article by article (lazily).
+
+        None for an article where no margin is defined (every neighbourhood
+        mean at or below zero), as ``mutual_pairs`` leaves such pairs out.
+        """
+        own, position = self._where[sentence]
+        vector = self._padded[own, position]
+        for a, rows in enumerate(self._articles):
+            if a == own:
+                continue
+            scale = (self._neighbourhood[own, position] + self._neighbourhood[a, : len(rows)]) / 2
+            cosines = self._padded[a, : len(rows)] @ vector
+            margins = np.where(scale > 0, cosines / np.where(scale > 0, scale, 1.0), -np.inf)
+            best = int(np.argmax(margins))
+            yield rows[best] if np.isfinite(margins[best]) else None
+
+
+def mutual_pairs(articles: Sequence[Sequence[int]], vectors: Sequence[NDArray[np.float32] | None]) -> list[MutualPair]:
+    """Mutual best pairs by ratio margin, at least ``MIN_MARGIN``, for every pair of articles (see ``Margins``)."""
+    return Margins(articles, vectors).mutual_pairs()
 
 
 def _neighbourhoods(padded: NDArray[np.float32], present: NDArray[np.bool_]) -> NDArray[np.float32]:
