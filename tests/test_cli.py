@@ -123,6 +123,27 @@ def test_an_unusable_file_in_a_story_folder_is_a_warning_and_the_story_opens(
         assert started[0]["notices"] == [warning.removeprefix("newsdiff: warning: ")]
 
 
+@pytest.mark.parametrize("command", [["report"], ["export", "-f", "md"], []], ids=["report", "export", "app"])
+def test_encoding_names_the_codec_of_files_that_are_not_utf8(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started: list[tuple[object, ...]] = []
+    monkeypatch.setattr("newsdiff.app.run_app", lambda *args, **kwargs: started.append(args) or 0)
+    turkish = "Cumhurbaşkanı perşembe günü Rusya'nın Kuzey Kore'ye silah sağlayabileceğini söyledi.\n"
+    (tmp_path / "a.txt").write_bytes(turkish.encode("cp1254"))
+    (tmp_path / "b.txt").write_text("Cumhurbaşkanı perşembe günü açıklama yaptı.\n", encoding="utf-8")
+    assert main([*command, "--no-cache", "--encoding", "Windows-1254", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert "not UTF-8" not in captured.err
+    shown = captured.out if command else str(started[0][0][0].text)
+    assert "Cumhurbaşkanı perşembe günü Rusya'nın" in shown
+
+
+def test_an_unknown_encoding_is_refused_before_any_work(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--encoding", "klingon", str(SEEDS)]) == 2
+    assert capsys.readouterr().err.splitlines()[-1].endswith("argument --encoding: unknown encoding: klingon")
+
+
 def test_escape_sequences_in_file_names_reach_no_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     story = tmp_path / "story"
     shutil.copytree(SEEDS, story)

@@ -208,6 +208,20 @@ def test_a_guessed_encoding_is_said_and_a_vouched_for_one_is_not(tmp_path: Path)
     assert len(said) == 1 and "fr.txt: not UTF-8; read as cp1252, a guess" in said[0]
 
 
+TURKISH = "Cumhurbaşkanı perşembe günü yaptığı açıklamada, Rusya'nın Kuzey Kore'ye silah sağlayabileceğini söyledi.\n"
+
+
+def test_a_named_encoding_replaces_the_guess_for_files_that_are_not_utf8(tmp_path: Path) -> None:
+    (tmp_path / "tr.txt").write_bytes(TURKISH.encode("cp1254"))
+    (tmp_path / "u8.txt").write_text("Le président a déclaré à Paris.\n", encoding="utf-8")
+    said: list[str] = []
+    guessed = load_paths([tmp_path / "tr.txt"])[0].text
+    assert guessed != TURKISH  # short Turkish text is guessed as cp1252: "ş" comes out "þ"
+    named = load_paths([tmp_path], warn=said.append, encoding="cp1254")
+    assert [a.text for a in named] == [TURKISH, "Le président a déclaré à Paris.\n"]
+    assert said == []
+
+
 def test_legacy_cyrillic_encoding_is_detected(tmp_path: Path) -> None:
     text = "Президент Владимир Путин заявил, что Россия может поставлять оружие.\n"
     path = tmp_path / "ru.txt"

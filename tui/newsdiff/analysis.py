@@ -40,17 +40,19 @@ def run_analysis(
     semantic: bool = False,
     use_cache: bool = True,
     progress: Progress | None = None,
+    encoding: str | None = None,
 ) -> Analysis:
     """Analyse ``sources``; raises ``InputError`` for unusable input.
 
     An unusable file in a story folder is left out with a notice, so one
     broken download does not cost the reader the whole story; a file read in
     a guessed encoding gets a notice too. Articles the reader has named in
-    the app go by those names (``store.source_names``).
+    the app go by those names (``store.source_names``). ``encoding`` is the
+    reader's word for files that are not UTF-8, in place of the guess.
     """
     notices: list[str] = []
     articles = with_source_names(
-        collect_articles(sources, progress=progress, warn=notices.append), load_source_names()
+        collect_articles(sources, progress=progress, warn=notices.append, encoding=encoding), load_source_names()
     )
     stories = cache_dir() / "stories" if use_cache else None
     if semantic and stories is not None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from newsdiff.analysis import run_analysis
 from newsdiff.engine.control_chars import visible_controls
+from newsdiff.engine.decode import codec_name
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS, write_export
 from newsdiff.engine.model import Story
@@ -179,6 +180,19 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
         help="article files, or a folder holding one story's .txt/.md files and saved web pages (.html);"
         " none: the bundled sample story",
     )
+    parser.add_argument(
+        "--encoding",
+        metavar="CODEC",
+        type=_codec,
+        help="read files that are not UTF-8 as CODEC (e.g. cp1250, cp1254, koi8_r) instead of guessing",
+    )
+
+
+def _codec(name: str) -> str:
+    try:
+        return codec_name(name)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _add_matcher_options(parser: argparse.ArgumentParser) -> None:
@@ -237,7 +251,7 @@ def _run_read(options: argparse.Namespace) -> int:
     # file whose encoding had to be guessed gets a warning the same way.
     notices: list[str] = []
     with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
-        articles = collect_articles(paths, progress=progress, warn=notices.append)
+        articles = collect_articles(paths, progress=progress, warn=notices.append, encoding=options.encoding)
     for notice in notices:
         _warn(notice)
     return run_app(
@@ -383,6 +397,7 @@ def _analyze(options: argparse.Namespace) -> Story:
             semantic=options.semantic or _user_config(options).semantic,
             use_cache=not options.no_cache,
             progress=progress,
+            encoding=options.encoding,
         )
     for notice in analysis.notices:
         _warn(notice)

@@ -55,10 +55,11 @@ _MAX_CONTROL_SHARE = 0.01
 """Above this share of control characters a "text" is really binary data."""
 
 
-def read_article_file(path: Path, warn: Warn | None = None) -> str:
+def read_article_file(path: Path, warn: Warn | None = None, assumed: str | None = None) -> str:
     """The file's text, decoded and newline-normalised; ``InputError`` if unusable.
 
-    ``warn`` hears when the encoding had to be guessed (see ``decode_article_bytes``).
+    ``warn`` hears when the encoding had to be guessed, and ``assumed``
+    replaces the guess (see ``decode_article_bytes``).
     """
     try:
         size = path.stat().st_size
@@ -74,28 +75,29 @@ def read_article_file(path: Path, warn: Warn | None = None) -> str:
         raise InputError(f"{path}: is a folder, not a file") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
-    return decode_article_bytes(data, name=str(path), warn=warn)
+    return decode_article_bytes(data, name=str(path), warn=warn, assumed=assumed)
 
 
-def decode_article_bytes(data: bytes, *, name: str, warn: Warn | None = None) -> str:
+def decode_article_bytes(data: bytes, *, name: str, warn: Warn | None = None, assumed: str | None = None) -> str:
     """Decode ``data`` (the contents of ``name``) to text, refusing binary data.
 
-    Text that is not UTF-8 and has no byte-order mark is decoded in the
-    encoding that fits it best, which is a guess: a file mixing encodings
-    comes out with some letters wrong ("’" as "â€™"), so ``warn`` is told
-    which encoding was assumed and the reader can check the accents.
+    Text that is not UTF-8 and has no byte-order mark is decoded in
+    ``assumed`` when the reader names an encoding (``--encoding``), else in
+    the encoding that fits it best. That is a guess, and on a short text
+    often a wrong one (Czech cp1250 and Turkish cp1254 come out as cp1252),
+    so ``warn`` is told which encoding was guessed and how to name another.
     """
-    encoding = detect_encoding(data, name=name)
+    encoding = detect_encoding(data, name=name, assumed=assumed)
     text = _decode(data, encoding, name=name)
     if _looks_binary(text):
         raise InputError(f"{name}: looks like a binary file, not a text article")
-    if warn is not None and encoding not in _DECLARED:
-        warn(f"{name}: not UTF-8; read as {encoding}, a guess (check its accented letters)")
+    if warn is not None and encoding not in _DECLARED and assumed is None:
+        warn(f"{name}: not UTF-8; read as {encoding}, a guess (check its accented letters; --encoding names another)")
     return text
 
 
-def detect_encoding(data: bytes, *, name: str) -> str:
-    """The Python codec for ``data``: a byte-order mark, else UTF-8, else detected."""
+def detect_encoding(data: bytes, *, name: str, assumed: str | None = None) -> str:
+    """The Python codec for ``data``: a byte-order mark, else UTF-8, else ``assumed``, else detected."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding
@@ -107,6 +109,8 @@ def detect_encoding(data: bytes, *, name: str) -> str:
         pass
     else:
         return "utf-8"
+    if assumed is not None:
+        return assumed
     matches = list(from_bytes(data))
     if not matches:
         raise InputError(f"{name}: cannot tell the text encoding (binary file?)")
@@ -115,6 +119,14 @@ def detect_encoding(data: bytes, *, name: str) -> str:
     if any(_WESTERN in match.could_be_from_charset for match in plausible):
         return _WESTERN
     return plausible[0].encoding
+
+
+def codec_name(name: str) -> str:
+    """The canonical name of the Python codec ``name`` ("Windows-1254" is "cp1254"); ``InputError`` if unknown."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise InputError(f"unknown encoding: {name}") from None
 
 
 def _decode(data: bytes, encoding: str, *, name: str) -> str:

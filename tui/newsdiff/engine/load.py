@@ -60,14 +60,18 @@ _LARGE_FILE_BYTES = 1_000_000
 
 
 def load_paths(
-    paths: Sequence[str | Path], progress: Progress | None = None, warn: Warn | None = None
+    paths: Sequence[str | Path],
+    progress: Progress | None = None,
+    warn: Warn | None = None,
+    encoding: str | None = None,
 ) -> list[Article]:
     """Articles from files and folders, in the order given; ``InputError`` if unusable.
 
     With ``warn``, an unusable file found in a folder is passed over and
     its reason ("left out x.txt: article is empty") goes to ``warn``, as
     does a file read in a guessed encoding; the load still fails when no
-    usable article is left.
+    usable article is left. ``encoding`` is the reader's word for files
+    that are not UTF-8 (``decode.decode_article_bytes``).
     """
     report = progress or _ignore
     files = list(_article_files(paths))
@@ -81,7 +85,7 @@ def load_paths(
         detail = f" ({size / 1e6:.1f} MB)" if size >= _LARGE_FILE_BYTES else ""
         report(f"Reading {number}/{len(files)}: {path.name}{detail}")
         try:
-            article = _read_article(shown, path, ids, warn or _ignore)
+            article = _read_article(shown, path, ids, warn or _ignore, encoding)
         except InputError as error:
             if warn is None or not in_folder:
                 raise
@@ -97,8 +101,8 @@ def load_paths(
     return articles
 
 
-def _read_article(shown: str, path: Path, taken: set[str], warn: Warn) -> Article:
-    text = read_article_file(path, warn=warn)
+def _read_article(shown: str, path: Path, taken: set[str], warn: Warn, encoding: str | None) -> Article:
+    text = read_article_file(path, warn=warn, assumed=encoding)
     known: dict[str, str] = {}
     if path.suffix.lower() in HTML_SUFFIXES:
         page = read_page(text, shown)

@@ -112,6 +112,7 @@ def collect_articles(
     *,
     progress: Progress | None = None,
     warn: Warn | None = None,
+    encoding: str | None = None,
 ) -> list[Article]:
     """Turn the mixed sources into articles with unique ids, in the given order.
 
@@ -119,7 +120,8 @@ def collect_articles(
     read the articles once, look them up with ``cached_story`` and pass the
     same ``Article`` objects on to ``analyze``. Raises ``InputError``; with
     ``warn``, an unusable file in a folder is left out and reported there
-    instead, and a guessed encoding is reported (see ``load_paths``).
+    instead, and a guessed encoding is reported; ``encoding`` replaces the
+    guess (see ``load_paths``).
     """
     sources = list(sources)
     report = progress or _silent
@@ -130,7 +132,9 @@ def collect_articles(
 
     def flush() -> None:
         if paths:
-            articles.extend(load_paths(paths, progress=lambda message: report(message, 0.0), warn=warn))
+            articles.extend(
+                load_paths(paths, progress=lambda message: report(message, 0.0), warn=warn, encoding=encoding)
+            )
             paths.clear()
 
     for source in sources:
