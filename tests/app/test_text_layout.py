@@ -49,3 +49,12 @@ def test_layout_maps_lines_and_passages_both_ways() -> None:
     assert layout.last_line(1) >= shared_line == layout.last_line(0)
     assert list(layout.passages_on_line(0)) == [0]
 
+
+
+def test_lines_fit_the_width_as_painted_with_tabs_controls_and_bidi_characters() -> None:
+    # Each of these takes no cell in the file and one on the screen.
+    text = "word\u202e\u202c " * 6 + "tab\there\tand\tthere " * 2 + "c1\x85\x9b\x9c end"
+    for width in (12, 20):
+        lines = wrap_offsets(text, 0, len(text), width)
+        assert all(cell_len(printable(text[start:end]).rstrip()) <= width for start, end in lines)
+        assert "".join(text[start:end] for start, end in lines) == text

@@ -38,15 +38,19 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
 
     Lines break at newlines and between words; a word wider than the line
     is cut. A blank line separates paragraphs so prose stays readable.
-    Every line is a ``(start, end)`` pair of offsets into ``text``.
+    Every line is a ``(start, end)`` pair of offsets into ``text``. Widths
+    are those of the text as painted (``printable``): a tab, a control or a
+    bidi character takes no cell in the file but one on the screen. The two
+    have the same length, so offsets into one are offsets into the other.
     """
     width = max(width, 1)
+    shown = printable(text[start:end])
     lines: list[tuple[int, int]] = []
-    paragraph_start = start
-    while paragraph_start <= end:
-        newline = text.find("\n", paragraph_start, end)
-        paragraph_end = end if newline == -1 else newline
-        paragraph = _wrap_paragraph(text, paragraph_start, paragraph_end, width)
+    paragraph_start = 0
+    while paragraph_start <= len(shown):
+        newline = shown.find("\n", paragraph_start)
+        paragraph_end = len(shown) if newline == -1 else newline
+        paragraph = _wrap_paragraph(shown, paragraph_start, paragraph_end, width)
         if paragraph:
             lines.extend(paragraph)
             lines.append((paragraph_end, paragraph_end))
@@ -55,7 +59,7 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
         paragraph_start = newline + 1
     if lines:
         lines.pop()
-    return lines or [(start, start)]
+    return [(start + a, start + b) for a, b in lines] or [(start, start)]
 
 
 def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
