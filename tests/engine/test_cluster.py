@@ -103,19 +103,15 @@ def test_a_sentence_reporting_two_things_joins_both_claims() -> None:
     assert {"a:0", "b:1"} in groups
 
 
-def test_a_clause_is_matched_without_the_conjunction_that_joins_it() -> None:
-    # "while" ties the warning to the port opening; the claim is the warning.
+@pytest.mark.parametrize("joiner", ["while", "and yet"])
+def test_a_clause_is_matched_without_the_conjunctions_that_join_it(joiner: str) -> None:
+    # The joiner ties the warning to the port opening; the claim is the warning.
+    warning = f"{joiner} warning that the supply of fuel by the northern provinces to the capital would be a very serious error."
     articles = {
-        "a": [(
-            "The minister opened the new port in the south on Tuesday, while warning that the supply of fuel "
-            "by the northern provinces to the capital would be a very serious error."
-        )],
+        "a": [f"The minister opened the new port in the south on Tuesday, {warning}"],
         "b": ["Supplying fuel from the northern provinces to the capital would be a grave mistake, the minister said."],
     }
-    assert not same_claim(
-        "while warning that the supply of fuel by the northern provinces to the capital would be a very serious error.",
-        articles["b"][0],
-    )
+    assert not same_claim(warning, articles["b"][0])
     assert {"a:0", "b:0"} in ids(cluster_passages(story(articles)))
 
 

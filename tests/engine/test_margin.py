@@ -79,3 +79,9 @@ def test_best_in_others_is_the_best_by_margin_in_each_other_article() -> None:
                 if other is not rows
             ]
             assert list(margins.best_in_others(x)) == expected
+
+
+def test_a_sentence_two_articles_share_is_compared_with_the_other_articles_only() -> None:
+    vectors = [unit(1, 0, 0), unit(0, 1, 0), unit(0.9, 0.1, 0), unit(0, 0, 1)]
+    # Sentence 0 is wire copy in the first two articles; the third holds 2 and 3.
+    assert list(Margins([[0, 1], [0], [2, 3]], vectors).best_in_others(0)) == [2]

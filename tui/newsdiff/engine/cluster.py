@@ -58,8 +58,8 @@ MAX_CLAIMS_PER_PASSAGE = 3
 """A sentence rarely reports more than a few separate things."""
 MIN_CONSENSUS_ARTICLES = 3
 """Articles a story needs before a sentence joins a claim by where it falls among them (``_join_by_consensus``)."""
-_LINK = re.compile(r"^\s*(?:and|but|while|whereas|although|though|yet)\s+", re.IGNORECASE)
-"""The conjunction that joins a clause to the one before: how the sentence ties two claims, not a claim."""
+_LINK = re.compile(r"^\s*(?:(?:and|but|while|whereas|although|though|yet)\s+)+", re.IGNORECASE)
+"""The conjunctions that join a clause to the one before ("and yet"): how the sentence ties two claims, not a claim."""
 
 
 @dataclass(slots=True)

@@ -72,10 +72,12 @@ class Margins:
         self._padded = np.zeros((len(self._articles), self._width, dim), dtype=np.float32)
         self._present = np.zeros((len(self._articles), self._width), dtype=bool)
         self._where: dict[int, tuple[int, int]] = {}
+        self._articles_of: dict[int, set[int]] = {}
         for a, rows in enumerate(self._articles):
             for j, row in enumerate(rows):
                 self._padded[a, j] = vectors[row]
-                self._where[row] = (a, j)
+                self._where.setdefault(row, (a, j))
+                self._articles_of.setdefault(row, set()).add(a)
             self._present[a, : len(rows)] = True
         self._neighbourhood = (
             _neighbourhoods(self._padded, self._present)
@@ -118,15 +120,17 @@ class Margins:
         return found
 
     def best_in_others(self, sentence: int) -> Iterator[int | None]:
-        """The best match by margin of ``sentence`` in each other article, article by article (lazily).
+        """The best match by margin of ``sentence`` in each article it is not in, article by article (lazily).
 
         None for an article where no margin is defined (every neighbourhood
-        mean at or below zero), as ``mutual_pairs`` leaves such pairs out.
+        mean at or below zero), as ``mutual_pairs`` leaves such pairs out. A
+        sentence that several articles share (wire copy) is compared with
+        the articles it is not in only, never with its own copies.
         """
         own, position = self._where[sentence]
         vector = self._padded[own, position]
         for a, rows in enumerate(self._articles):
-            if a == own:
+            if a in self._articles_of[sentence]:
                 continue
             scale = (self._neighbourhood[own, position] + self._neighbourhood[a, : len(rows)]) / 2
             cosines = self._padded[a, : len(rows)] @ vector
