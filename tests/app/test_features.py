@@ -882,6 +882,29 @@ async def test_q_quits_but_closes_help_first(make_app, seeds_story) -> None:
     assert app.return_code == 0
 
 
+async def test_in_the_claim_view_help_opens_and_q_quits_with_the_keys_as_rebound(
+    make_app, seeds_story, user_dirs: Path
+) -> None:
+    app = configured_app(make_app, seeds_story, user_dirs, '[keys]\nquit = "x"\nhelp = "h"\n')
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        app.main.open_claim(seeds_story.claims[0].id)
+        await pilot.pause()
+        await pilot.press("q", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen) and app.is_running
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert [row.description for row in app.key_reference() if row.binding_id == "quit"] == ["Quit"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        assert not app.is_running
+
+
 async def test_newsdiff_open_brings_back_the_snapshot_and_its_notes(
     make_app, seeds_story, seeds_dir, tmp_path: Path, monkeypatch
 ) -> None:

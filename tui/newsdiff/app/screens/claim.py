@@ -89,6 +89,11 @@ class ClaimScreen(ModalScreen[str | None]):
             Binding(str(n), f"read_in({n})", f"Read the claim in article {n}", id=f"claim_article_{n}", show=False)
             for n in range(1, 10)
         ),
+        # A modal screen does not see the app's bindings: quit and help again, under
+        # their ids (so a rebinding moves them too) and without a description (so the
+        # help lists them once, as working everywhere).
+        Binding("q", "app.quit", id="quit", show=False),
+        Binding("question_mark", "app.help", id="help", show=False),
     ]
 
     def __init__(
