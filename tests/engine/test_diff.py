@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -106,6 +107,22 @@ def test_numbers_written_differently_agree() -> None:
     _, a = passage("A", "Three soldiers and 1,000 civilians were hurt.")
     _, b = passage("B", "3 soldiers and 1000 civilians were hurt.")
     assert compare_wording([a, b])[1] == ()
+
+
+@pytest.mark.parametrize("fraction", ["2-1/2", "2 1/2", "2½"])
+def test_a_fraction_is_read_whole_so_two_and_a_half_years_disagrees_with_two(fraction: str) -> None:
+    _, a = passage("A", "He was sentenced to 2 years, with 9 months to serve.")
+    _, b = passage("B", f"He received a {fraction} year sentence.")
+    _, flags = compare_wording([a, b])
+    assert kinds(flags) == [FlagKind.NUMBER]
+    assert flags[0].detail == f'"2 years" (A) vs "{fraction} year" (B)'
+
+
+def test_fractions_and_their_scale_written_differently_agree() -> None:
+    _, a = passage("A", "The budget grew by 1 1/2 million dollars this year.")
+    _, b = passage("B", "The budget grew by 1½ million dollars this year.")
+    _, c = passage("C", "The budget grew by 1,500,000 dollars this year.")
+    assert FlagKind.NUMBER not in kinds(compare_wording([a, b, c])[1])
 
 
 def test_a_number_only_one_source_gives_is_not_a_disagreement() -> None:

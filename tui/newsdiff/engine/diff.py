@@ -30,6 +30,7 @@ between the words that both sources share around it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -193,20 +194,22 @@ _AMBIGUOUS_DATE_WORDS = frozenset({"may", "march"})
 """Month names that are also common words: read as months only when capitalised mid-sentence."""
 
 
+_FRACTION = re.compile(r"(?:(\d+)(?:[ -]|(?=[½¼¾⅓⅔⅛])))?(?:(\d+)[/⁄](\d+)(?![\d/])|([½¼¾⅓⅔⅛]))")
+"""A fraction as news writes it: "1/2", "2-1/2", "2 1/2", "2½"."""
+
+
 def _numbers(words: _Words) -> list[_Value]:
     found: list[_Value] = []
     tokens = words.tokens
     for i, token in enumerate(tokens):
         if not token.is_number or (i > 0 and tokens[i - 1].is_number):
             continue
-        try:
-            value = float(token.norm)
-        except ValueError:
+        value, last = _number_at(words, i)
+        if value is None:
             continue
-        last = i
-        if i + 1 < len(tokens) and tokens[i + 1].norm in _SCALES:
-            value *= _SCALES[tokens[i + 1].norm]
-            last = i + 1
+        if last + 1 < len(tokens) and tokens[last + 1].norm in _SCALES:
+            value *= _SCALES[tokens[last + 1].norm]
+            last += 1
         after = next((t for t in tokens[last + 1 : last + 3] if _is_context(t)), None)
         before = next((t for t in reversed(tokens[max(0, i - 2) : i]) if _is_context(t)), None)
         context = after or before
@@ -214,6 +217,30 @@ def _numbers(words: _Words) -> list[_Value]:
         shown = words.raw(first_token.start, max(last_token.end, tokens[last].end))
         found.append(_Value(value, context.norm if context else "", shown, words.passage.id))
     return found
+
+
+def _number_at(words: _Words, i: int) -> tuple[float | None, int]:
+    """The value of the number that starts at token ``i`` and the index of its last token.
+
+    The tokenizer splits "2-1/2" and "2 1/2" into three numbers and reads
+    "2½" as a word it cannot parse, so a fraction is read from the text:
+    otherwise "a 2-1/2 year sentence" would be "2" and agree with "2 years".
+    """
+    tokens = words.tokens
+    token = tokens[i]
+    offset = token.start - words.passage.start
+    fraction = _FRACTION.match(words.passage.text, offset)
+    if fraction is not None:
+        whole, numerator, denominator, glyph = fraction.groups()
+        part = unicodedata.numeric(glyph) if glyph else int(numerator) / int(denominator) if int(denominator) else None
+        if part is not None:
+            end = words.passage.start + fraction.end()
+            last = max(j for j in range(i, len(tokens)) if tokens[j].start < end)
+            return (int(whole) if whole else 0) + part, last
+    try:
+        return float(token.norm), i
+    except ValueError:
+        return None, i
 
 
 def _is_context(token: Token) -> bool:
