@@ -125,6 +125,14 @@ def test_fractions_and_their_scale_written_differently_agree() -> None:
     assert FlagKind.NUMBER not in kinds(compare_wording([a, b, c])[1])
 
 
+def test_numbers_of_one_unit_that_count_different_things_are_not_a_disagreement() -> None:
+    _, a = passage("A", "Some 30 people were killed when three shells landed near the school.")
+    _, b = passage("B", "Three shells landed near the school where 350 people were taking shelter.")
+    _, c = passage("C", "Some 40 people were killed when three shells landed near the school.")
+    assert FlagKind.NUMBER not in kinds(compare_wording([a, b])[1])
+    assert kinds(compare_wording([a, c])[1]) == [FlagKind.NUMBER]
+
+
 def test_a_number_only_one_source_gives_is_not_a_disagreement() -> None:
     _, a = passage("A", "Prices rose by 19 cents on Monday.")
     _, b = passage("B", "Prices rose on Monday.")

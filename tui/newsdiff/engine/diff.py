@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import combinations
 
 from newsdiff.engine.model import Flag, FlagKind, Passage, Quote, Span, WordDiff
 from newsdiff.engine.normalize import Token, tokenize
@@ -171,6 +172,8 @@ class _Value:
     word it dates, "weekday:fire" in "the fire on Friday"."""
     shown: str
     passage_id: str
+    around: frozenset[str] = frozenset()
+    """For a number, the other content words near it ("kill" in "30 people were killed")."""
 
 
 _MONTH_NAMES = (
@@ -194,6 +197,8 @@ _AMBIGUOUS_DATE_WORDS = frozenset({"may", "march"})
 """Month names that are also common words: read as months only when capitalised mid-sentence."""
 
 
+_AROUND = 4
+"""Words on each side of a number that say what it counts besides its unit."""
 _FRACTION = re.compile(r"(?:(\d+)(?:[ -]|(?=[½¼¾⅓⅔⅛])))?(?:(\d+)[/⁄](\d+)(?![\d/])|([½¼¾⅓⅔⅛]))")
 """A fraction as news writes it: "1/2", "2-1/2", "2 1/2", "2½"."""
 
@@ -215,7 +220,10 @@ def _numbers(words: _Words) -> list[_Value]:
         context = after or before
         first_token, last_token = (token, after) if after else (before or token, tokens[last])
         shown = words.raw(first_token.start, max(last_token.end, tokens[last].end))
-        found.append(_Value(value, context.norm if context else "", shown, words.passage.id))
+        topic = context.norm if context else ""
+        near = tokens[max(0, i - _AROUND) : last + 1 + _AROUND]
+        around = frozenset(t.norm for t in near if _is_context(t) and t.norm != topic)
+        found.append(_Value(value, topic, shown, words.passage.id, around))
     return found
 
 
@@ -334,7 +342,10 @@ def _value_flags(words: Sequence[_Words]) -> list[Flag]:
     does not; a value only one source mentions is extra detail, not a
     disagreement. A named month or weekday is keyed by the word it dates,
     so "Mantra in December" against "Mantra in September" is flagged, which
-    the number comparison cannot see.
+    the number comparison cannot see. Two numbers of one unit disagree only
+    when another word near them says they count the same thing: "30 people
+    were killed" and "the school where 350 people were taking shelter" are
+    both "people" (ECB+ topic 41), but not the same people.
     """
     by_topic: dict[tuple[FlagKind, str], dict[str, list[_Value]]] = defaultdict(lambda: defaultdict(list))
     for w in words:
@@ -349,7 +360,7 @@ def _value_flags(words: Sequence[_Words]) -> list[Flag]:
         variants: dict[frozenset[float | str], list[str]] = defaultdict(list)
         for article, value_set in values.items():
             variants[value_set].append(article)
-        if not _conflicting(list(variants)):
+        if not _conflicting(list(variants)) or (kind is FlagKind.NUMBER and not _counting_alike(per_article)):
             continue
         common = frozenset.intersection(*variants)
         groups = sorted(variants.items(), key=lambda item: -len(item[1]))[:3]
@@ -362,6 +373,19 @@ def _value_flags(words: Sequence[_Words]) -> list[Flag]:
             passage_ids.extend(n.passage_id for a in articles for n in per_article[a] if n.value not in common)
         flags.append(Flag(kind, " vs ".join(parts), tuple(dict.fromkeys(passage_ids))))
     return flags
+
+
+def _counting_alike(per_article: Mapping[str, list[_Value]]) -> bool:
+    """Whether two articles give different numbers with a nearby word in common besides the unit."""
+    values = {article: {n.value for n in found} for article, found in per_article.items()}
+    return any(
+        n.around & m.around
+        for x, y in combinations(per_article, 2)
+        for n in per_article[x]
+        if n.value not in values[y]
+        for m in per_article[y]
+        if m.value not in values[x]
+    )
 
 
 def _conflicting(value_sets: list[frozenset[float | str]]) -> bool:
