@@ -279,6 +279,14 @@ def test_a_role_for_a_name_is_not_a_replaced_name() -> None:
     assert compare_wording([a, b])[1] == ()
 
 
+def test_a_name_and_its_initials_are_not_a_replaced_name() -> None:
+    _, a = passage("A", "The Colts secured the No. 5 seed in the American Football Conference playoffs on Thursday.")
+    _, b = passage("B", "The Colts secured the No. 5 seed in the AFC playoffs on Thursday.")
+    _, c = passage("C", "The Colts secured the No. 5 seed in the NFC playoffs on Thursday.")
+    assert compare_wording([a, b])[1] == ()
+    assert [f.kind for f in compare_wording([a, c])[1]] == [FlagKind.NAME]
+
+
 def test_many_sources_keep_marks_and_flags_bounded() -> None:
     passages = [passage(f"S{n:03}", f"Officials said {n} people were hurt in the blast.")[1] for n in range(60)]
     diffs, flags = compare_wording(passages)

@@ -577,6 +577,8 @@ def _replacement_flags(pairs: Sequence[tuple[_Words, _Words]]) -> list[Flag]:
             quoted = all(a.quoted(t) for t in old) and all(b.quoted(t) for t in new)
             if quoted or any(t.is_number or _is_date_name(t) for t in (*old, *new)):
                 continue
+            if _abbreviates(old, new) or _abbreviates(new, old):
+                continue  # "American Football Conference" and "AFC" name one thing
             key = (tuple(norms_a[i1:i2]), tuple(norms_b[j1:j2]))
             if key in seen or key[::-1] in seen:
                 continue
@@ -589,6 +591,14 @@ def _replacement_flags(pairs: Sequence[tuple[_Words, _Words]]) -> list[Flag]:
             ids = (a.passage.id, b.passage.id)
             flags.append(Flag(kind, f'"{shown_a}" ({a.label}) vs "{shown_b}" ({b.label})', ids))
     return flags
+
+
+def _abbreviates(words: Sequence[Token], short: Sequence[Token]) -> bool:
+    """Whether ``short`` is one capitalised word made of the initials of ``words`` ("AFC", "U.N.")."""
+    if len(short) != 1 or len(words) < 2:
+        return False
+    letters = short[0].text.replace(".", "")
+    return letters.isupper() and letters == "".join(t.text[:1] for t in words).upper()
 
 
 def _only_roles(tokens: Sequence[Token]) -> bool:
