@@ -228,7 +228,6 @@ def _parts(text: str) -> list[str]:
     return parts
 
 
-
 def _nodes(units: list[_Unit]) -> list[_Node]:
     by_text: dict[str, _Node] = {}
     for n, unit in enumerate(units):
