@@ -287,6 +287,27 @@ def test_a_name_and_its_initials_are_not_a_replaced_name() -> None:
     assert [f.kind for f in compare_wording([a, c])[1]] == [FlagKind.NAME]
 
 
+def test_a_name_two_sources_spell_differently_is_a_name_flag() -> None:
+    _, a = passage("A", "The bodies of Robyn Mendes and his mother, Catherine Gomes, were found by police.")
+    _, b = passage("B", "The body of Katherine Gomes and Robyn Mendes was discovered by firefighters.")
+    _, c = passage("C", "Police found Katherine Gomes and Robyn Mendes in the apartment.")
+    _, flags = compare_wording([a, b, c])
+    assert [(f.kind, f.detail) for f in flags] == [(FlagKind.NAME, '"Katherine" (B, C) vs "Catherine" (A)')]
+    assert set(flags[0].passage_ids) == {"A:1", "B:1", "C:1"}
+
+
+def test_an_inflected_name_is_not_a_name_flag() -> None:
+    _, a = passage("A", "Officials said the Korean envoy met Wally Oppal on Monday.")
+    _, b = passage("B", "Officials said the Korea envoy met Wally Oppal on Monday.")
+    assert compare_wording([a, b])[1] == ()
+
+
+def test_acronyms_spelled_alike_are_not_a_spelling_difference() -> None:
+    _, a = passage("A", "The minister said on Monday that talks went well with OPAL")
+    _, b = passage("B", "Talks went well, the minister told OPPAL")
+    assert compare_wording([a, b])[1] == ()
+
+
 def test_many_sources_keep_marks_and_flags_bounded() -> None:
     passages = [passage(f"S{n:03}", f"Officials said {n} people were hurt in the blast.")[1] for n in range(60)]
     diffs, flags = compare_wording(passages)
