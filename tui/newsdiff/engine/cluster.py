@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain, pairwise
@@ -130,8 +130,7 @@ def cluster_passages(
     links.update(_in_order_links(links, nodes, units, profiles, matcher, counts))
     neighbourhood = None
     if encoder is not None:
-        statements = [_statement(content[units[node.units[0]].passage]) for node in nodes]
-        neighbourhood = _Neighbourhood.of(nodes, units, profiles, partial(_spoken_probability, profiles, statements, matcher))
+        neighbourhood = _Neighbourhood.of(nodes, units, content, profiles, matcher)
         links.update(_mutual_links(links, nodes, neighbourhood, matcher, counts))
     counts.linked = len(links)
     clusters = _agglomerate(nodes, links)
@@ -388,8 +387,9 @@ class _Neighbourhood:
 
     @staticmethod
     def of(
-        nodes: list[_Node], units: list[_Unit], profiles: list[Profile], probability: Callable[[int, int], float]
+        nodes: list[_Node], units: list[_Unit], content: list[Passage], profiles: list[Profile], matcher: Matcher
     ) -> _Neighbourhood:
+        """Whole sentences with content words, and the statement of each that is mostly quotation."""
         from newsdiff.engine.margin import Margins
 
         articles: dict[str, list[int]] = defaultdict(list)
@@ -397,8 +397,14 @@ class _Neighbourhood:
             if _is_whole(units, u):
                 articles[unit.article].append(u)
         node_of = {u: n for n, node in enumerate(nodes) for u in node.units}
-        rows = [[node_of[u] for u in members if profiles[node_of[u]].weights] for members in articles.values()]
+        rows: list[list[int]] = []
+        statements: dict[int, str | None] = {}
+        for members in articles.values():
+            rows.append([node_of[u] for u in members if profiles[node_of[u]].weights])
+            for u in members:
+                statements.setdefault(node_of[u], _statement(content[units[u].passage]))
         vectors = {n: profiles[n].vector for members in rows for n in members}
+        probability = partial(_spoken_probability, profiles, statements, matcher)
         return _Neighbourhood(rows, Margins(rows, vectors), probability)
 
 
@@ -513,9 +519,9 @@ def _statement(passage: Passage) -> str | None:
 
 
 def _spoken_probability(
-    profiles: list[Profile], statements: list[str | None], matcher: Matcher, a: int, b: int
+    profiles: list[Profile], statements: Mapping[int, str | None], matcher: Matcher, a: int, b: int
 ) -> float:
-    """The probability of two texts, on their quoted words when both are mostly quotation."""
+    """The probability of two whole sentences, on their quoted words when both are mostly quotation."""
     first, second = statements[a], statements[b]
     if first is None or second is None:
         return matcher.probability(profiles[a], profiles[b])
