@@ -626,7 +626,7 @@ def _spelling_flags(words: Sequence[_Words]) -> list[Flag]:
     label_of = {w.article: w.label for w in words}
     flags: list[Flag] = []
     for a, b in combinations(sorted(spelled), 2):
-        if a.startswith(b) or b.startswith(a) or fuzz.ratio(a, b) < SPELLING_RATIO:
+        if _one_word(a, b) or fuzz.ratio(a, b) < SPELLING_RATIO:
             continue
         only_a = [x for x in spelled[a] if x not in spelled[b]]
         only_b = [y for y in spelled[b] if y not in spelled[a]]
@@ -654,9 +654,11 @@ _MIN_NAME_LETTERS = 4
 
 def _inflected(old: Sequence[Token], new: Sequence[Token]) -> bool:
     """Whether two single words are one word inflected: one begins the other ("Korea", "Korean")."""
-    if len(old) != 1 or len(new) != 1:
-        return False
-    a, b = old[0].text.lower(), new[0].text.lower()
+    return len(old) == 1 and len(new) == 1 and _one_word(old[0].text.lower(), new[0].text.lower())
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Whether two lower-case words are one word, one inflected: one begins the other ("korea", "korean")."""
     return a.startswith(b) or b.startswith(a)
 
 
