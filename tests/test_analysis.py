@@ -110,4 +110,6 @@ def test_articles_named_in_the_app_go_by_those_names_in_every_analysis() -> None
     save_source_name(articles[1], "Reuters")
     story = run_analysis([SEEDS]).story
     assert [a.source for a in story.articles] == [articles[0].source, "Reuters", articles[2].source]
-    assert any("Reuters" in claim_citation(story, claim) for claim in story.claims if articles[1].id in claim.article_ids)
+    assert any(
+        "Reuters" in claim_citation(story, claim) for claim in story.claims if articles[1].id in claim.article_ids
+    )

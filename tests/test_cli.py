@@ -96,7 +96,11 @@ def test_missing_file_for_the_app_fails_before_the_app_starts(
 )
 @pytest.mark.parametrize("command", [["report"], ["read"], []], ids=["report", "read", "app"])
 def test_unusable_article_is_one_line_and_exit_2(
-    content: bytes, command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    content: bytes,
+    command: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     started = []
     monkeypatch.setattr("newsdiff.app.run_app", lambda *args, **kwargs: started.append(args) or 0)
@@ -165,7 +169,9 @@ def test_without_a_terminal_the_app_is_one_error_line_not_a_hang() -> None:
     assert "newsdiff report" in result.stderr and result.stdout == ""
 
 
-def test_a_full_standard_output_is_named_in_the_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_full_standard_output_is_named_in_the_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     class FullDisk(io.BytesIO):
         def write(self, data: object) -> int:
             raise OSError(28, "No space left on device")
@@ -176,7 +182,9 @@ def test_a_full_standard_output_is_named_in_the_error(monkeypatch: pytest.Monkey
     assert "newsdiff: error: cannot write to standard output: No space left on device" in capsys.readouterr().err
 
 
-def test_a_folder_or_file_that_holds_no_snapshots_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_or_file_that_holds_no_snapshots_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["open", str(tmp_path)]) == 2
     assert f"{tmp_path} is a folder but not a snapshot" in capsys.readouterr().err
     not_a_folder = tmp_path / "notes.txt"
@@ -203,13 +211,9 @@ def test_export_json_of_the_seeds_follows_the_contract(capsys: pytest.CaptureFix
     texts = {}
     for article in document["articles"]:
         path = Path(article["path"])
-        assert article["text"] == (path if path.is_absolute() else Path.cwd() / path).read_text(
-            encoding="utf-8"
-        )
+        assert article["text"] == (path if path.is_absolute() else Path.cwd() / path).read_text(encoding="utf-8")
         texts[article["id"]] = article["text"]
-    assert sorted(Path(a["path"]).name for a in document["articles"]) == sorted(
-        p.name for p in SEEDS.glob("*.txt")
-    )
+    assert sorted(Path(a["path"]).name for a in document["articles"]) == sorted(p.name for p in SEEDS.glob("*.txt"))
     assert document["claims"]
     for claim in document["claims"]:
         assert {p["article"] for p in claim["passages"]} == set(claim["sources"])
@@ -222,9 +226,7 @@ def test_export_json_of_the_seeds_follows_the_contract(capsys: pytest.CaptureFix
 def test_the_shared_scorer_accepts_the_seed_export(tmp_path: Path) -> None:
     export = tmp_path / "story.json"
     assert main(["export", "--format", "json", str(SEEDS), "-o", str(export)]) == 0
-    result = subprocess.run(
-        [sys.executable, str(SCORER), str(export)], capture_output=True, text=True, timeout=120
-    )
+    result = subprocess.run([sys.executable, str(SCORER), str(export)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "problem:" not in result.stdout
 
@@ -334,9 +336,7 @@ def test_progress_goes_to_a_terminal_stderr_only(
     assert json.loads(capsys.readouterr().out)["schema"] == "newsdiff.story/1"
 
 
-def test_interrupt_exits_130_quietly(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_interrupt_exits_130_quietly(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
@@ -345,16 +345,18 @@ def test_interrupt_exits_130_quietly(
     assert capsys.readouterr().err == ""
 
 
-def test_without_a_command_the_app_opens_the_given_paths(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_without_a_command_the_app_opens_the_given_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls = []
     monkeypatch.setattr("newsdiff.app.run_app", lambda paths, **options: calls.append((paths, options)) or 0)
     assert main([str(SEEDS), "--snapshots-dir", str(tmp_path)]) == 0
     assert main(["read", "--no-cache", "--semantic", str(SEEDS)]) == 0
     [(articles, options), (_, fresh)] = calls
     assert options == {
-        "snapshots_dir": tmp_path, "config_path": None, "semantic": False, "use_cache": True, "notices": []
+        "snapshots_dir": tmp_path,
+        "config_path": None,
+        "semantic": False,
+        "use_cache": True,
+        "notices": [],
     }
     assert fresh == {"snapshots_dir": None, "config_path": None, "semantic": True, "use_cache": False, "notices": []}
     assert [a.path for a in articles] == [str(path) for path in sorted(SEEDS.glob("*.txt"))]
@@ -377,9 +379,7 @@ def test_snapshots_with_none_saved_says_so(tmp_path: Path, capsys: pytest.Captur
     assert str(tmp_path) in captured.err
 
 
-def test_opening_a_missing_snapshot_is_one_line_and_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_opening_a_missing_snapshot_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["open", "no-such-snapshot", "--snapshots-dir", str(tmp_path)]) == 2
     assert "no-such-snapshot" in _single_error_line(capsys.readouterr().err)
 
@@ -395,9 +395,7 @@ def _saved_snapshot(folder: Path) -> Path:
     )
 
 
-def test_snapshots_lists_saved_snapshots_with_their_label(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_snapshots_lists_saved_snapshots_with_their_label(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     saved = _saved_snapshot(tmp_path)
     assert main(["snapshots", "--snapshots-dir", str(tmp_path)]) == 0
     [line] = capsys.readouterr().out.splitlines()
@@ -409,9 +407,7 @@ def test_snapshots_lists_saved_snapshots_with_their_label(
 def test_open_hands_the_snapshot_articles_to_the_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     saved = _saved_snapshot(tmp_path)
     calls = []
-    monkeypatch.setattr(
-        "newsdiff.app.run_app", lambda sources, **options: calls.append((sources, options)) or 0
-    )
+    monkeypatch.setattr("newsdiff.app.run_app", lambda sources, **options: calls.append((sources, options)) or 0)
     assert main(["open", saved.name, "--snapshots-dir", str(tmp_path)]) == 0
     [(articles, options)] = calls
     assert [a.id for a in articles] == ["planet", "bugle", "sentinel"]
@@ -454,7 +450,9 @@ def test_semantic_without_the_extra_falls_back_with_one_notice(
     assert "newsdiff[semantic]" in line and "lexical" in line
 
 
-def test_a_second_export_reads_the_analysis_cache(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_second_export_reads_the_analysis_cache(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["export", str(SEEDS)]) == 0
     first = capsys.readouterr().out
     monkeypatch.setattr("newsdiff.engine.story.cluster_passages", lambda *a, **k: pytest.fail("matched again"))
@@ -497,7 +495,10 @@ def test_a_folder_named_like_a_command_gets_a_hint_and_reads_as_a_path(
     (tmp_path / "config").mkdir()
     assert main(["config", "--path"]) == 0
     err = capsys.readouterr().err
-    assert err == "newsdiff: warning: 'config' is taken as the command; to open the folder 'config' instead: newsdiff ./config\n"
+    assert (
+        err
+        == "newsdiff: warning: 'config' is taken as the command; to open the folder 'config' instead: newsdiff ./config\n"
+    )
     assert cli._with_default_command(["./config"]) == ["read", "./config"]
 
 

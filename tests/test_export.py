@@ -56,9 +56,7 @@ def test_the_overview_names_the_articles_that_share_no_claim(story) -> None:
     """Said in every export (and the report and help, which share the sentence), escaped where the format needs it."""
     one = dataclasses.replace(
         story,
-        coverage=tuple(
-            Coverage(c.article_id, 0.0, 0.0, 1.0) if c.article_id == "bugle" else c for c in story.coverage
-        ),
+        coverage=tuple(Coverage(c.article_id, 0.0, 0.0, 1.0) if c.article_id == "bugle" else c for c in story.coverage),
     )
     sentence = "1 of 3 articles (Bugle & Co) shares no claim with the others, so nothing in it is compared."
     assert story_overview(one).endswith(" " + sentence)
@@ -80,7 +78,10 @@ def test_the_overview_names_the_articles_that_share_no_claim(story) -> None:
 def test_a_citation_quotes_the_passage_then_says_where_it_is_from(story) -> None:
     planet = story.article("planet")
     passage = next(p for p in story.passages_of("planet") if p.text.startswith("The mayor"))
-    assert citation(planet, passage) == "The mayor opened the new bridge on Monday. \u2014 Daily Planet, \u201cMayor opens bridge\u201d"
+    assert (
+        citation(planet, passage)
+        == "The mayor opened the new bridge on Monday. \u2014 Daily Planet, \u201cMayor opens bridge\u201d"
+    )
     dated = dataclasses.replace(planet, date="2024-06-20", url="https://example.com/bridge")
     wrapped = dataclasses.replace(passage, text="The mayor opened\n  the new bridge.")
     assert citation(dated, wrapped) == (
@@ -109,9 +110,23 @@ def test_csv_has_a_row_per_claim_and_a_column_per_articles_wording(story) -> Non
     rows = csv_rows(story, NOTES)
     assert [row["claim"] for row in rows] == [claim.id for claim in story.claims]
     header = next(csv.reader(io.StringIO(to_csv(story))))
-    assert header == ["claim", "reach", "sources", "summary", "flags", "notes", "Daily Planet", "Bugle & Co", "Sentinel"]
+    assert header == [
+        "claim",
+        "reach",
+        "sources",
+        "summary",
+        "flags",
+        "notes",
+        "Daily Planet",
+        "Bugle & Co",
+        "Sentinel",
+    ]
     for row, claim in zip(rows, story.claims, strict=True):
-        assert (row["reach"], row["sources"], row["summary"]) == (claim.reach.value, str(len(claim.article_ids)), claim.summary)
+        assert (row["reach"], row["sources"], row["summary"]) == (
+            claim.reach.value,
+            str(len(claim.article_ids)),
+            claim.summary,
+        )
         for article in story.articles:
             said = [" ".join(story.passage(p).text.split()) for p in claim.passage_ids if p.startswith(article.id)]
             assert row[article.source] == " | ".join(said)  # empty: the article leaves the claim out
@@ -124,7 +139,7 @@ def test_csv_keeps_article_text_and_notes_from_running_as_spreadsheet_formulas(s
     planet = story.article("planet")
     passage = next(p for p in story.passages_of("planet") if p.text.startswith("The mayor"))
     claim = next(c for c in story.claims if passage.id in c.passage_ids)
-    formula = "=HYPERLINK(\"http://evil.example\",\"x\")"
+    formula = '=HYPERLINK("http://evil.example","x")'
     hostile = dataclasses.replace(
         story,
         claims=tuple(dataclasses.replace(c, summary=formula) if c.id == claim.id else c for c in story.claims),
@@ -168,10 +183,7 @@ def test_json_claims_name_their_sources_by_article_id(story, exported: dict) -> 
 
 def test_json_boilerplate_is_listed_with_its_article_but_in_no_claim(exported: dict) -> None:
     boilerplate = [
-        (a["id"], p["start"])
-        for a in exported["articles"]
-        for p in a["passages"]
-        if p["kind"] == "boilerplate"
+        (a["id"], p["start"]) for a in exported["articles"] for p in a["passages"] if p["kind"] == "boilerplate"
     ]
     in_claims = {(p["article"], p["start"]) for c in exported["claims"] for p in c["passages"]}
     assert boilerplate == [("planet", boilerplate[0][1])]
@@ -236,9 +248,7 @@ def test_markdown_lists_claims_flags_missing_claims_and_notes(story) -> None:
     assert "### K1. The mayor opened the new bridge on Monday." in markdown
     assert "Sources: Daily Planet, Bugle \\& Co, Sentinel" in markdown
     assert "- Number: \\$5 million or \\$6 million" in markdown
-    assert (
-        "Leaves out claims that most other sources report:\n- K2. The bridge cost \\$5 million." in markdown
-    )
+    assert "Leaves out claims that most other sources report:\n- K2. The bridge cost \\$5 million." in markdown
     assert "## Notes" in markdown
     assert "claim K99 (not in this story)" in markdown
 
@@ -287,9 +297,7 @@ def test_html_highlights_each_reach_with_its_own_class_and_a_legend(story) -> No
 def test_html_article_text_reads_back_exactly_once_tags_are_removed(story) -> None:
     page = to_html(story)
     for number, article in enumerate(story.articles, start=1):
-        block = re.search(
-            rf'<article id="article-{number}">.*?<div class="text">(.*?)</div>', page, re.DOTALL
-        )
+        block = re.search(rf'<article id="article-{number}">.*?<div class="text">(.*?)</div>', page, re.DOTALL)
         assert html.unescape(re.sub(r"<[^>]+>", "", block.group(1))) == article.text
 
 
@@ -330,13 +338,8 @@ def test_notes_keep_the_apps_own_fields_and_become_json_safe(story) -> None:
     [exported_note] = json.loads(to_json(story, [note]))["notes"]
     assert exported_note == {**note, "created": "2024-06-20T10:00:00+00:00"}
     markdown = to_markdown(story, [note])
-    assert (
-        "- **On Daily Planet: It cost \\$5 million.** (2024-06-20T10:00:00+00:00)  \n  which figure?"
-        in markdown
-    )
-    assert '<a href="#p-1-2">Daily Planet: It cost $5 million.</a> <span class="created">' in to_html(
-        story, [note]
-    )
+    assert "- **On Daily Planet: It cost \\$5 million.** (2024-06-20T10:00:00+00:00)  \n  which figure?" in markdown
+    assert '<a href="#p-1-2">Daily Planet: It cost $5 million.</a> <span class="created">' in to_html(story, [note])
 
 
 def test_an_edited_note_says_when_it_was_edited_and_a_mark_only_note_has_no_dangling_colon(story) -> None:
@@ -374,7 +377,9 @@ def test_exports_for_people_show_control_characters_as_symbols_and_json_keeps_th
         "Bugle\x1b]0;owned\x07": "The mayor opened the bridge \x1b[31mon Monday\x1b[0m.\nIt cost $5 million.\n",
         "Planet": "The mayor opened the bridge on Monday.\nIt cost $6 million.\n",
     }
-    articles = [article_from_text(text, article_id=f"a{n}", source=name) for n, (name, text) in enumerate(texts.items())]
+    articles = [
+        article_from_text(text, article_id=f"a{n}", source=name) for n, (name, text) in enumerate(texts.items())
+    ]
     story = analyze(articles)
     controls = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
     for render in (to_markdown, to_html, to_csv):

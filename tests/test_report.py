@@ -82,9 +82,7 @@ def test_report_on_a_narrow_terminal_stays_narrow() -> None:
 
 
 def test_report_on_a_single_article_says_there_is_nothing_to_compare() -> None:
-    solo = Story(
-        articles=(Article("a", "Solo", "Solo title", "Nothing else.\n"),), passages=(), claims=(), coverage=()
-    )
+    solo = Story(articles=(Article("a", "Solo", "Solo title", "Nothing else.\n"),), passages=(), claims=(), coverage=())
     assert "Only one article: there is nothing to compare it with." in _render(solo)
 
 

@@ -27,7 +27,11 @@ def story_of(columns: dict[str, Sequence[str]]) -> Story:
             summary=label,
             passage_ids=tuple(p.id for p in found),
             article_ids=tuple(dict.fromkeys(p.article_id for p in found)),
-            reach=Reach.ALL if len({p.article_id for p in found}) == len(columns) else Reach.SOME if len(found) > 1 else Reach.ONE,
+            reach=Reach.ALL
+            if len({p.article_id for p in found}) == len(columns)
+            else Reach.SOME
+            if len(found) > 1
+            else Reach.ONE,
         )
         for label, found in members.items()
     )
@@ -86,7 +90,10 @@ def test_seed_alignment_keeps_every_passage_once_in_order(seeds_story) -> None:
     for column, article_id in enumerate(ids):
         assert [row[column] for row in rows if row[column] is not None] == list(seeds_story.passages_of(article_id))
     paired = sum(
-        1 for row in rows if row[0] is not None and row[1] is not None
+        1
+        for row in rows
+        if row[0] is not None
+        and row[1] is not None
         and {c.id for c in seeds_story.claims_of(row[0].id)} & {c.id for c in seeds_story.claims_of(row[1].id)}
     )
     first = [frozenset(c.id for c in seeds_story.claims_of(p.id)) for p in seeds_story.passages_of(ids[0])]

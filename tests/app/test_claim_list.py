@@ -32,7 +32,9 @@ def story_with(claim_count: int, article_count: int = 2, reporting: int | None =
     articles: list[Article] = []
     passages: list[Passage] = []
     for a in range(article_count):
-        sentences = [(LONG if n % 2 else SHORT).format(n=n) for n in range(claim_count)] if a < reporting else ["Nothing."]
+        sentences = (
+            [(LONG if n % 2 else SHORT).format(n=n) for n in range(claim_count)] if a < reporting else ["Nothing."]
+        )
         text = " ".join(sentences)
         articles.append(Article(id=f"a{a}", source=f"Outlet {a}", title=f"Title {a}", text=text))
         start = 0
@@ -235,5 +237,7 @@ async def test_a_header_wider_than_the_panel_says_not_here_in_fewer_words_and_is
         header = lines[0].strip()
         assert header.startswith(support_dots(story, claim)) and header.endswith(NOT_HERE_SHORT)
         assert len(lines[0]) == width
-        assert claim_header(story, claim, app.palette, False, missing=True).plain.endswith(NOT_HERE)  # no width: in full
+        assert claim_header(story, claim, app.palette, False, missing=True).plain.endswith(
+            NOT_HERE
+        )  # no width: in full
         assert lines[1].strip() == claim.summary

@@ -52,7 +52,9 @@ async def test_search_highlights_every_match_and_n_walks_them(make_app, seeds_st
         assert reader._current_match == first + 1
         await pilot.press("N", "N")  # back past the first match: the previous article (going round) with one
         assert reader.article is seeds_story.articles[-1]
-        assert reader._current_match == reader.match_count - 1 == seeds_story.articles[-1].text.lower().count("korea") - 1
+        assert (
+            reader._current_match == reader.match_count - 1 == seeds_story.articles[-1].text.lower().count("korea") - 1
+        )
         start, _ = reader._matches[reader._current_match]
         assert reader.passage.start <= start < reader.passage.end
         await pilot.press("slash", "backspace", "enter")  # the last query comes back selected
@@ -91,7 +93,10 @@ async def test_y_in_the_claim_view_copies_the_claim_with_every_wording(make_app,
 
 
 async def test_a_claim_taller_than_the_screen_scrolls_with_the_readers_keys(make_app, story_from_texts) -> None:
-    texts = {f"Outlet {n}": "The mayor opened the new bridge over the river on Monday, officials said.\n" for n in range(1, 16)}
+    texts = {
+        f"Outlet {n}": "The mayor opened the new bridge over the river on Monday, officials said.\n"
+        for n in range(1, 16)
+    }
     texts |= {f"Other {n}": "Whisk the eggs with sugar until pale, then fold in the flour.\n" for n in range(1, 4)}
     story = story_from_texts(texts)
     app = make_app(story)
@@ -135,7 +140,10 @@ def test_a_wording_in_two_claims_names_the_other_under_it(seeds_story) -> None:
 def test_search_matches_across_outlets_spelling_styles() -> None:
     pattern = search_pattern("kim jong un")
     assert [bool(pattern.search(text)) for text in ("Kim Jong-un", "KIM JONG UN", "Kim Jong\u2013Un", "Kimjongun")] == [
-        True, True, True, False,
+        True,
+        True,
+        True,
+        False,
     ]
     apostrophe = search_pattern("Putin's")
     assert apostrophe.search("Putin\u2019s visit") and apostrophe.search("putin's visit")
@@ -172,21 +180,27 @@ async def test_search_names_the_other_articles_with_matches_and_they_keep_them(m
         await pilot.press("n")  # past the last match of the last article: round to the first article's first
         await pilot.pause()
         assert reader.article is first and reader._current_match == 0
-        assert str(list(app._notifications)[-1].message) == f"Match 1 of {occurrences(first, 'weapons')} in {first.source}"
+        assert (
+            str(list(app._notifications)[-1].message) == f"Match 1 of {occurrences(first, 'weapons')} in {first.source}"
+        )
 
 
 def test_a_search_with_no_match_here_says_where_there_are_some(seeds_story) -> None:
     first, second, third = seeds_story.articles
     only_elsewhere = next(
-        word for word in ("jakarta", "thursday", "hanoi", "pyongyang", "vietnam")
+        word
+        for word in ("jakarta", "thursday", "hanoi", "pyongyang", "vietnam")
         if occurrences(first, word) == 0 and occurrences(second, word) + occurrences(third, word) > 0
     )
-    counts = [(occurrences(article, only_elsewhere), article.source, number) for number, article in ((2, second), (3, third))]
+    counts = [
+        (occurrences(article, only_elsewhere), article.source, number) for number, article in ((2, second), (3, third))
+    ]
     expected = ", ".join(f"{count} in {source} (article {number})" for count, source, number in counts if count)
     assert search_summary(seeds_story, first.id, only_elsewhere, 0) == f"No match here · {expected}"
     assert search_summary(seeds_story, first.id, "no such words anywhere", 0) == "No match in any article"
     only_here = next(
-        word for word in ("mirror", "vietnam", "deterrent", "ballistic")
+        word
+        for word in ("mirror", "vietnam", "deterrent", "ballistic")
         if occurrences(first, word) and not occurrences(second, word) + occurrences(third, word)
     )
     assert search_summary(seeds_story, first.id, only_here, 1) == "1 match here, none in the other articles"
@@ -377,7 +391,9 @@ async def test_a_note_is_saved_marked_and_comes_back(make_app, seeds_story) -> N
     async with again.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert passage.id in again.main.query_one(Reader).noted
-        strip = again.main.query_one(Reader).paint_line(again.main.query_one(Reader)._layout.first_line(passage.index), again.main.query_one(Reader).rich_style)
+        strip = again.main.query_one(Reader).paint_line(
+            again.main.query_one(Reader)._layout.first_line(passage.index), again.main.query_one(Reader).rich_style
+        )
         assert "✎" in strip.text
 
 
@@ -423,7 +439,9 @@ async def edit_earlier_note(app, pilot) -> None:
 
 def test_the_strip_shows_each_sources_closest_wording_first(seeds_story) -> None:
     first, _, third = seeds_story.articles
-    quote = next(p for p in seeds_story.passages_of(first.id) if p.text.startswith("\u201cI said, including in Pyongyang"))
+    quote = next(
+        p for p in seeds_story.passages_of(first.id) if p.text.startswith("\u201cI said, including in Pyongyang")
+    )
     entries = compare_entries(seeds_story, quote, palette_for(dark=True))
     theirs = next(entry.plain for entry in entries if entry.plain.startswith(f"\u25cf {third.source}: "))
     assert " \u2026 " in theirs  # the source has more than one passage in the quote's claims
@@ -520,9 +538,16 @@ def snapshot_note(story) -> Note:
     """A note as a reopened snapshot carries it: on a content passage, not in the story's notes file."""
     passage = next(p for p in story.passages_of(story.articles[0].id) if p.is_content)
     return Note(
-        id="0123abcd4567", target="passage", target_id=passage.id, text="from the snapshot", mark="check",
-        created="2026-11-20T10:00:00+00:00", article_id=passage.article_id, start=passage.start,
-        end=passage.end, excerpt=passage.text,
+        id="0123abcd4567",
+        target="passage",
+        target_id=passage.id,
+        text="from the snapshot",
+        mark="check",
+        created="2026-11-20T10:00:00+00:00",
+        article_id=passage.article_id,
+        start=passage.start,
+        end=passage.end,
+        excerpt=passage.text,
     )
 
 
@@ -678,7 +703,10 @@ async def test_save_from_the_palette_waits_for_the_palette_to_close(make_app, se
 
 
 async def test_help_says_which_matcher_made_the_claims(make_app, seeds_story) -> None:
-    for matcher, expected, hint in (("lexical", "the lexical matcher", True), ("use-m3", "the sentence encoder use-m3", False)):
+    for matcher, expected, hint in (
+        ("lexical", "the lexical matcher", True),
+        ("use-m3", "the sentence encoder use-m3", False),
+    ):
         app = make_app(dataclasses.replace(seeds_story, matcher=matcher))
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.pause()
@@ -720,7 +748,9 @@ def configured_app(make_app, story, user_dirs: Path, config_text: str):
     return make_app(story, config_path=config)
 
 
-async def test_the_footer_shows_help_first_even_at_80_columns_and_rebound(make_app, seeds_story, user_dirs: Path) -> None:
+async def test_the_footer_shows_help_first_even_at_80_columns_and_rebound(
+    make_app, seeds_story, user_dirs: Path
+) -> None:
     app = configured_app(make_app, seeds_story, user_dirs, '[keys]\nhelp = "h"\n')
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -756,7 +786,9 @@ def test_the_help_shows_a_numbered_family_of_keys_as_one_row() -> None:
 
 
 async def test_keys_can_be_rebound_in_the_config(make_app, seeds_story, user_dirs: Path) -> None:
-    app = configured_app(make_app, seeds_story, user_dirs, '[keys]\nnext_claim = "x"\nno_such_binding = "y"\nnext_disputed = "ctrl+t"\n')
+    app = configured_app(
+        make_app, seeds_story, user_dirs, '[keys]\nnext_claim = "x"\nno_such_binding = "y"\nnext_disputed = "ctrl+t"\n'
+    )
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         claims = app.main.query_one(ClaimList)
@@ -804,7 +836,9 @@ async def test_a_rebound_key_that_another_binding_uses_is_a_warning(make_app, se
     assert len(warnings) == 3
 
 
-async def test_a_rebound_key_that_a_focused_text_field_takes_is_a_warning(make_app, seeds_story, user_dirs: Path) -> None:
+async def test_a_rebound_key_that_a_focused_text_field_takes_is_a_warning(
+    make_app, seeds_story, user_dirs: Path
+) -> None:
     config_text = '[keys]\ndelete_note = "ctrl+k"\nclose_search = "x"\ncancel_note = "ctrl+o"\n'
     warnings = await config_warnings(make_app, seeds_story, user_dirs, config_text)
     assert warnings == [
@@ -838,7 +872,9 @@ async def test_palette_offers_the_app_actions(make_app, seeds_story) -> None:
         assert "Theme" in titles and not {"Keys", "Screenshot"} & titles
 
 
-async def test_a_light_theme_from_the_config_paints_with_the_light_palette(make_app, seeds_story, user_dirs: Path) -> None:
+async def test_a_light_theme_from_the_config_paints_with_the_light_palette(
+    make_app, seeds_story, user_dirs: Path
+) -> None:
     app = configured_app(make_app, seeds_story, user_dirs, 'theme = "textual-light"\n')
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -851,7 +887,9 @@ async def test_a_light_theme_from_the_config_paints_with_the_light_palette(make_
         assert reader.palette == palette_for(dark=True)
 
 
-async def test_a_theme_picked_in_the_app_comes_back_until_the_config_changes(make_app, seeds_story, user_dirs: Path) -> None:
+async def test_a_theme_picked_in_the_app_comes_back_until_the_config_changes(
+    make_app, seeds_story, user_dirs: Path
+) -> None:
     app = configured_app(make_app, seeds_story, user_dirs, 'theme = "textual-dark"\n')
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -942,7 +980,11 @@ async def test_newsdiff_open_brings_back_the_snapshot_and_its_notes(
         assert [n.text for n in again.notes] == ["check the date"]
         await pilot.pause()
         reader = again.main.query_one(Reader)
-        assert (again.main.article_id, reader.passage.start, again.main.reach_filter) == there  # back where it was saved
+        assert (
+            again.main.article_id,
+            reader.passage.start,
+            again.main.reach_filter,
+        ) == there  # back where it was saved
         assert noted.id in again.main.noted_passages
         again.main.open_article(noted.article_id)
         assert NOTE_GLYPH in reader.paint_line(reader._layout.first_line(noted.index), reader.rich_style).text
@@ -1019,7 +1061,12 @@ async def test_a_name_is_refused_when_another_article_has_it_shown_as_its_own_or
         await wait_for_story(app, pilot, before=story)
         save_source_name(third, "AFP")  # named in another window since this one read the story
         taken = app.names_taken(second.id)
-        assert {"Reuters", first.source, "AFP", third.source} <= taken  # first.source comes back if "Reuters" is emptied
+        assert {
+            "Reuters",
+            first.source,
+            "AFP",
+            third.source,
+        } <= taken  # first.source comes back if "Reuters" is emptied
         assert second.source not in taken
         app.main.query_one(Reader).focus()
         await pilot.press("2", "r")

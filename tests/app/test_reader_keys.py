@@ -173,7 +173,7 @@ async def test_d_visits_the_claims_sources_disagree_on_in_panel_order(make_app, 
         claims._highlight(0)
         start = [claims.claim_id] if seeds_story.claim(claims.claim_id).flags else []
         visited = []
-        for _ in flagged[len(start):]:
+        for _ in flagged[len(start) :]:
             await pilot.press("d")
             visited.append(claims.claim_id)
             claim = seeds_story.claim(claims.claim_id)
@@ -222,7 +222,9 @@ async def test_choosing_a_claim_in_the_panel_jumps_the_reader(make_app, seeds_st
 
 
 async def test_compare_strip_shows_each_other_source_or_its_silence(make_app, seeds_story) -> None:
-    unique = next(c for c in seeds_story.claims if c.reach is Reach.ONE and c.article_ids[0] == seeds_story.articles[0].id)
+    unique = next(
+        c for c in seeds_story.claims if c.reach is Reach.ONE and c.article_ids[0] == seeds_story.articles[0].id
+    )
     app = make_app(seeds_story)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -246,11 +248,13 @@ async def test_compare_strip_shows_each_other_source_or_its_silence(make_app, se
 
 async def test_compare_strip_lists_the_reporting_sources_before_the_silent_ones(make_app, story_from_texts) -> None:
     quiet = {f"Quiet {n}": f"Officials in town {n} discussed the weather report on day {n}.\n" for n in range(6)}
-    story = story_from_texts({
-        "First": "The harbour bridge reopened to traffic on Monday after repairs.\n",
-        **quiet,
-        "Last": "The harbour bridge reopened to traffic on Monday after the repairs.\n",
-    })
+    story = story_from_texts(
+        {
+            "First": "The harbour bridge reopened to traffic on Monday after repairs.\n",
+            **quiet,
+            "Last": "The harbour bridge reopened to traffic on Monday after the repairs.\n",
+        }
+    )
     app = make_app(story)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -286,10 +290,12 @@ async def test_claims_follow_the_articles_reading_order_then_list_what_it_leaves
         for number in ("1", "2"):
             await pilot.press(number)
             article = reader.article
-            reported = list(dict.fromkeys(c.id for p in seeds_story.passages_of(article.id) for c in seeds_story.claims_of(p.id)))
+            reported = list(
+                dict.fromkeys(c.id for p in seeds_story.passages_of(article.id) for c in seeds_story.claims_of(p.id))
+            )
             listed = list(claims.claim_ids)
             assert listed[: len(reported)] == reported
-            assert set(listed[len(reported):]) == {c.id for c in seeds_story.claims} - set(reported)
+            assert set(listed[len(reported) :]) == {c.id for c in seeds_story.claims} - set(reported)
 
             def header(row: int) -> str:
                 return claims.paint_line(claims.row_lines(row).start, claims.rich_style).text
@@ -304,10 +310,12 @@ async def test_claims_follow_the_articles_reading_order_then_list_what_it_leaves
 
 
 async def test_the_current_passage_is_marked_even_when_it_shares_a_line(make_app, story_from_texts) -> None:
-    story = story_from_texts({
-        "Wire": "Rain fell. The river rose fast. Roads closed.",
-        "Daily": "The river rose fast. Roads closed early today. Rain fell.",
-    })
+    story = story_from_texts(
+        {
+            "Wire": "Rain fell. The river rose fast. Roads closed.",
+            "Daily": "The river rose fast. Roads closed early today. Rain fell.",
+        }
+    )
     app = make_app(story)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -331,13 +339,17 @@ async def test_the_current_passage_is_marked_even_when_it_shares_a_line(make_app
             assert app.palette.current(other_reach).bgcolor not in backgrounds(1 - index)
 
 
-
 async def test_braces_step_past_a_claim_that_shares_the_passage(make_app) -> None:
     # K4 shares planet:1 with K1, which comes first there: moving the reader to
     # planet:1 for K4 once put the highlight back on K1, so "}" went in circles.
     story = handmade_story()
-    shared = Claim(id="K4", summary="The bridge is new.", passage_ids=("planet:1", "sentinel:0"),
-                   article_ids=("planet", "sentinel"), reach=Reach.SOME)
+    shared = Claim(
+        id="K4",
+        summary="The bridge is new.",
+        passage_ids=("planet:1", "sentinel:0"),
+        article_ids=("planet", "sentinel"),
+        reach=Reach.SOME,
+    )
     story = Story(story.articles, story.passages, story.claims + (shared,), story.coverage)
     assert [c.id for c in story.claims_of("planet:1")] == ["K1", "K4"]
     app = make_app(story)

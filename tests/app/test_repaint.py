@@ -12,8 +12,26 @@ import pytest
 from newsdiff.app.widgets.painted_lines import PaintedLines
 from textual.pilot import Pilot
 
-KEYS = ["pagedown", "j", "j", "k", "right_curly_bracket", "right_curly_bracket", "right_square_bracket",
-        "left_curly_bracket", "left_square_bracket", "ctrl+d", "j", "k", "k", "k", "G", "k", "g", "j"]
+KEYS = [
+    "pagedown",
+    "j",
+    "j",
+    "k",
+    "right_curly_bracket",
+    "right_curly_bracket",
+    "right_square_bracket",
+    "left_curly_bracket",
+    "left_square_bracket",
+    "ctrl+d",
+    "j",
+    "k",
+    "k",
+    "k",
+    "G",
+    "k",
+    "g",
+    "j",
+]
 
 
 async def repainted_from_scratch(pilot: Pilot) -> str:

@@ -200,7 +200,9 @@ async def test_side_panels_shrink_with_the_window_and_keep_their_figures(make_ap
 
 async def test_a_long_headline_wraps_under_its_source_not_at_the_panel_edge(make_app, story_from_texts) -> None:
     headline = "Officials say the river crested overnight after three days of rain across the northern valley"
-    story = story_from_texts({"Daily Planet": f"{headline}\n\nThe river crested overnight.", "Sentinel": "The river crested overnight."})
+    story = story_from_texts(
+        {"Daily Planet": f"{headline}\n\nThe river crested overnight.", "Sentinel": "The river crested overnight."}
+    )
     app = make_app(story)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -225,7 +227,9 @@ async def test_without_the_cache_the_app_analyses_afresh_and_stores_nothing(make
         assert bool(stored) is use_cache
 
 
-async def test_quitting_ends_an_analysis_still_running_at_its_next_progress_report(make_app, seeds_dir, monkeypatch) -> None:
+async def test_quitting_ends_an_analysis_still_running_at_its_next_progress_report(
+    make_app, seeds_dir, monkeypatch
+) -> None:
     ended = threading.Event()
     reports: list[float] = []
 

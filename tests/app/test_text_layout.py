@@ -50,7 +50,6 @@ def test_layout_maps_lines_and_passages_both_ways() -> None:
     assert list(layout.passages_on_line(0)) == [0]
 
 
-
 def test_lines_fit_the_width_as_painted_with_tabs_controls_and_bidi_characters() -> None:
     # Each of these takes no cell in the file and one on the screen.
     text = "word\u202e\u202c " * 6 + "tab\there\tand\tthere " * 2 + "c1\x85\x9b\x9c end"

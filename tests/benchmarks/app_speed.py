@@ -87,8 +87,13 @@ KEYS: tuple[tuple[str, str, str], ...] = (
 
 
 def make_app(folder: Path, sources: Sequence[str | Path | Article] = (), story: Story | None = None) -> NewsdiffApp:
-    app = NewsdiffApp(sources, story=story, config_path=folder / "config.toml",
-                      snapshots_dir=folder / "snapshots", notes_dir=folder / "notes")
+    app = NewsdiffApp(
+        sources,
+        story=story,
+        config_path=folder / "config.toml",
+        snapshots_dir=folder / "snapshots",
+        notes_dir=folder / "notes",
+    )
     app.animation_level = "none"
     return app
 
@@ -166,30 +171,43 @@ def main(argv: list[str] | None = None) -> int:
         seeds_launch = asyncio.run(launch_seconds(folder, [SEEDS]))
         since_start = time.perf_counter() - STARTED
         print(f"imports: {imported - STARTED:.2f} s")
-        print(f"launch on seeds: first screen with the story {seeds_launch * 1000:.0f} ms after imports, "
-              f"{since_start:.2f} s since the script started")
+        print(
+            f"launch on seeds: first screen with the story {seeds_launch * 1000:.0f} ms after imports, "
+            f"{since_start:.2f} s since the script started"
+        )
         articles = generate_story(args.articles, seed=args.seed)
         synthetic_launch = asyncio.run(launch_seconds(folder, articles))
-        print(f"launch on {args.articles} articles: first screen with the story {synthetic_launch:.2f} s (analysis included)")
+        print(
+            f"launch on {args.articles} articles: first screen with the story {synthetic_launch:.2f} s (analysis included)"
+        )
         story = analyze(articles)
         floor, times = asyncio.run(key_times(folder, story, args.presses))
     base = statistics.mean(floor.cpu) * 1000
-    print(f"\nkeys on {args.articles} articles ({len(story.passages)} passages, {len(story.claims)} claims), "
-          f"{args.presses} presses each, press + pause (ms):")
+    print(
+        f"\nkeys on {args.articles} articles ({len(story.passages)} passages, {len(story.claims)} claims), "
+        f"{args.presses} presses each, press + pause (ms):"
+    )
     print(f"  {'key':<26} {'CPU mean':>8} {'worst':>7} {'work':>7} {'median':>7} {'wall':>7}")
-    print(f"  {'(unbound key: harness)':<26} {base:>8.1f} {max(floor.cpu) * 1000:>7.1f} {0.0:>7.1f} {0.0:>7.1f} "
-          f"{statistics.mean(floor.wall) * 1000:>7.1f}")
+    print(
+        f"  {'(unbound key: harness)':<26} {base:>8.1f} {max(floor.cpu) * 1000:>7.1f} {0.0:>7.1f} {0.0:>7.1f} "
+        f"{statistics.mean(floor.wall) * 1000:>7.1f}"
+    )
     work = []
     for label, samples in times.items():
         cpu = statistics.mean(samples.cpu) * 1000
         work.append(cpu - base)
         median = statistics.median(samples.cpu) * 1000 - base
-        print(f"  {label:<26} {cpu:>8.1f} {max(samples.cpu) * 1000:>7.1f} {cpu - base:>7.1f} {median:>7.1f} "
-              f"{statistics.mean(samples.wall) * 1000:>7.1f}")
+        print(
+            f"  {label:<26} {cpu:>8.1f} {max(samples.cpu) * 1000:>7.1f} {cpu - base:>7.1f} {median:>7.1f} "
+            f"{statistics.mean(samples.wall) * 1000:>7.1f}"
+        )
     checks = [
         (f"seed launch <= {LAUNCH_TARGET_S:.0f} s", seeds_launch <= LAUNCH_TARGET_S, f"{seeds_launch * 1000:.0f} ms"),
-        (f"mean work per key <= {KEY_TARGET_MS:.0f} ms (every key)", max(work) <= KEY_TARGET_MS,
-         f"worst {max(work):.1f} ms"),
+        (
+            f"mean work per key <= {KEY_TARGET_MS:.0f} ms (every key)",
+            max(work) <= KEY_TARGET_MS,
+            f"worst {max(work):.1f} ms",
+        ),
     ]
     print("\ntargets:")
     for label, ok, value in checks:

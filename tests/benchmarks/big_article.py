@@ -81,8 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     articles = big_story_articles(args.mb)
     start = time.perf_counter()
     story = analyze(articles)
-    print(f"huge article {len(articles[0].text.encode('utf-8')) / 1e6:.1f} MB; analysis {time.perf_counter() - start:.1f} s; "
-          f"{len(story.passages)} passages, {len(story.claims)} claims")
+    print(
+        f"huge article {len(articles[0].text.encode('utf-8')) / 1e6:.1f} MB; analysis {time.perf_counter() - start:.1f} s; "
+        f"{len(story.passages)} passages, {len(story.claims)} claims"
+    )
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
@@ -94,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nin the app, press + pause (wall, ms):")
     for label, samples in grouped.items():
         shown = ", ".join(f"{s * 1000:.0f}" for s in samples)
-        print(f"  {label:<28} {shown}" + (f"  (mean {statistics.mean(samples) * 1000:.0f})" if len(samples) > 2 else ""))
+        print(
+            f"  {label:<28} {shown}" + (f"  (mean {statistics.mean(samples) * 1000:.0f})" if len(samples) > 2 else "")
+        )
     return 0
 
 

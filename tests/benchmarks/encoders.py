@@ -95,9 +95,7 @@ def seed_pairs(path: Path) -> tuple[list[str], list[tuple[int, int]], list[tuple
     paired: set[frozenset[str]] = set()
     for claim in gold["claims"]:
         ids = claim["sentences"]
-        paired.update(
-            frozenset((a, b)) for a in ids for b in ids if doc_of[a] != doc_of[b]
-        )
+        paired.update(frozenset((a, b)) for a in ids for b in ids if doc_of[a] != doc_of[b])
     related = {frozenset(pair) for pair in gold["related"]}
     ids = list(index)
     same: list[tuple[int, int]] = []
@@ -217,9 +215,7 @@ def embed_all(candidate: Candidate, texts: list[str], cache: Path | None) -> np.
     if stored is not None and stored.exists():
         return np.load(stored)
     encode = candidate.build()
-    vectors = np.concatenate(
-        [encode(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]
-    )
+    vectors = np.concatenate([encode(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)])
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
     if stored is not None:
@@ -387,8 +383,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     acc, f1 = cv_logistic(lexical, y)
     print(f"| lexical: logistic regression (6 features) | {acc:.3f} | {f1:.3f} |")
     bias, weights = raw_weights(lexical, y)
-    print(f"\nlexical-only raw weights: bias {bias:+.4f}, "
-          + ", ".join(f"{name} {w:+.4f}" for name, w in zip(LEXICAL, weights)))
+    print(
+        f"\nlexical-only raw weights: bias {bias:+.4f}, "
+        + ", ".join(f"{name} {w:+.4f}" for name, w in zip(LEXICAL, weights))
+    )
 
     for candidate in CANDIDATES:
         if args.only and args.only not in candidate.label:
@@ -402,9 +400,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         cosine = cosine_rows(rows, n)
         combined = np.hstack([cosine[:, None], lexical])
         print(f"\n## {candidate.label}")
-        print(f"load {timing.load_s:.2f} s, {timing.ms_per_sentence:.2f} ms/sentence wall, "
-              f"{timing.cpu_ms_per_sentence:.2f} ms/sentence CPU "
-              f"(best of {TIMED_CHUNKS} runs of {TIMED_CHUNK_SIZE} sentences, batches of {BATCH})")
+        print(
+            f"load {timing.load_s:.2f} s, {timing.ms_per_sentence:.2f} ms/sentence wall, "
+            f"{timing.cpu_ms_per_sentence:.2f} ms/sentence CPU "
+            f"(best of {TIMED_CHUNKS} runs of {TIMED_CHUNK_SIZE} sentences, batches of {BATCH})"
+        )
         print("| configuration | acc | F1 |\n|---|---|---|")
         acc, f1 = cv_threshold(cosine, y)
         print(f"| cosine threshold | {acc:.3f} | {f1:.3f} |")
@@ -413,17 +413,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         acc, f1 = cv_logistic(combined, y)
         print(f"| logistic: cosine + 6 lexical | {acc:.3f} | {f1:.3f} |")
         bias, weights = raw_weights(combined, y)
-        print(f"raw weights (all {n} pairs): bias {bias:+.4f}, "
-              + ", ".join(f"{name} {w:+.4f}" for name, w in zip(("cosine", *LEXICAL), weights)))
+        print(
+            f"raw weights (all {n} pairs): bias {bias:+.4f}, "
+            + ", ".join(f"{name} {w:+.4f}" for name, w in zip(("cosine", *LEXICAL), weights))
+        )
         print(f"cosine threshold fitted on all pairs: {best_threshold(cosine, y):.4f}")
         seed_vectors = embed_all(candidate, seed_texts, args.cache)
         same = [float(seed_vectors[a] @ seed_vectors[b]) for a, b in seed_same]
         other = [float(seed_vectors[a] @ seed_vectors[b]) for a, b in seed_other]
         above = sum(o >= min(same) for o in other)
-        print(f"seed diagnostic: gold pairs ({len(same)}) cosine median "
-              f"{statistics.median(same):.3f} min {min(same):.3f}; other cross-source "
-              f"pairs ({len(other)}) median {statistics.median(other):.3f} "
-              f"max {max(other):.3f}; {above} other pairs >= the lowest gold pair")
+        print(
+            f"seed diagnostic: gold pairs ({len(same)}) cosine median "
+            f"{statistics.median(same):.3f} min {min(same):.3f}; other cross-source "
+            f"pairs ({len(other)}) median {statistics.median(other):.3f} "
+            f"max {max(other):.3f}; {above} other pairs >= the lowest gold pair"
+        )
         sys.stdout.flush()
     return 0
 

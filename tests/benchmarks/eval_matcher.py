@@ -308,7 +308,9 @@ def segment_all(articles: list[Article]) -> list[Passage]:
 def synthetic_story(count: int) -> list[Article]:
     """``count`` articles recombined from one ECB+ topic's sentences (a large story on one event)."""
     topics = sorted(CORPUS.iterdir(), key=lambda t: -len(list(t.iterdir())))
-    sentences = [s for f in sorted(topics[0].iterdir()) for s in f.read_text(encoding="utf-8").splitlines() if s.strip()]
+    sentences = [
+        s for f in sorted(topics[0].iterdir()) for s in f.read_text(encoding="utf-8").splitlines() if s.strip()
+    ]
     pick = random.Random(3)
     articles = []
     for n in range(count):

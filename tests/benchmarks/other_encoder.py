@@ -109,17 +109,14 @@ def refit(encoder: Encoder) -> None:
     em.cross_validate(x, contained, em.baseline_scores(pairs), y)
     everything = np.ones(len(y), dtype=bool)
     l2 = em.choose_l2(x, contained, y, everything)
-    probability, coefficients, intercept, contained_probability = em.fitted_probability(
-        x, contained, y, everything, l2
-    )
+    probability, coefficients, intercept, contained_probability = em.fitted_probability(x, contained, y, everything, l2)
     sim.SEMANTIC_COEFFICIENTS = tuple(float(c) for c in coefficients)
     sim.SEMANTIC_INTERCEPT = intercept
     sim.SEMANTIC_THRESHOLD = em.best_threshold(probability, y)
     sim.CONTAINED_PROBABILITY = contained_probability
     sim.MUTUAL_FLOOR = em.mutual_floor(x, contained, y)
     print(
-        f"refitted on all pairs: L2 {l2:g}, threshold {sim.SEMANTIC_THRESHOLD:.4f}, "
-        f"mutual floor {sim.MUTUAL_FLOOR:.4f}"
+        f"refitted on all pairs: L2 {l2:g}, threshold {sim.SEMANTIC_THRESHOLD:.4f}, mutual floor {sim.MUTUAL_FLOOR:.4f}"
     )
 
 

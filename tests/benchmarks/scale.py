@@ -121,8 +121,14 @@ def naive_analyze(articles: Sequence[Article], threshold: float) -> NaiveResult:
         while end < len(content) and content[end].article_id == content[start].article_id:
             end += 1
         if end < len(content):
-            scores = process.cdist(texts[start:end], texts[end:], scorer=fuzz.token_set_ratio,
-                                   score_cutoff=threshold, dtype="uint8", workers=-1)
+            scores = process.cdist(
+                texts[start:end],
+                texts[end:],
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=threshold,
+                dtype="uint8",
+                workers=-1,
+            )
             pairs += scores.size
             for row, column in zip(*scores.nonzero()):
                 _union(parent, start + int(row), end + int(column))
@@ -136,7 +142,7 @@ def naive_analyze(articles: Sequence[Article], threshold: float) -> NaiveResult:
 
 def _content_text(passage: Passage) -> str:
     start = passage.content_start if passage.content_start is not None else passage.start
-    return passage.text[max(0, start - passage.start):]
+    return passage.text[max(0, start - passage.start) :]
 
 
 def _root(parent: list[int], n: int) -> int:
@@ -166,7 +172,9 @@ def _naive_claim(number: int, group: list[Passage], article_count: int) -> Claim
 def naive_threshold() -> float:
     """The token_set_ratio cut with the best accuracy on the MSRP pairs (as the engine's threshold was set)."""
     with MSRP.open(encoding="utf-8", newline="") as stream:
-        rows = [(int(r[0]), r[3], r[4]) for r in csv.reader(stream, delimiter="\t", quoting=csv.QUOTE_NONE) if r[0] in "01"]
+        rows = [
+            (int(r[0]), r[3], r[4]) for r in csv.reader(stream, delimiter="\t", quoting=csv.QUOTE_NONE) if r[0] in "01"
+        ]
     scored = [(fuzz.token_set_ratio(a, b, processor=utils.default_process), label) for label, a, b in rows]
     positives = sum(label for _, label in scored)
 
@@ -175,8 +183,10 @@ def naive_threshold() -> float:
         return right / len(scored)
 
     best = max(sorted({round(score, 1) for score, _ in scored}), key=accuracy)
-    print(f"naive threshold: token_set_ratio >= {best:.1f} (MSRP accuracy {accuracy(best):.3f}, "
-          f"{len(scored)} pairs, {positives / len(scored):.0%} same)")
+    print(
+        f"naive threshold: token_set_ratio >= {best:.1f} (MSRP accuracy {accuracy(best):.3f}, "
+        f"{len(scored)} pairs, {positives / len(scored):.0%} same)"
+    )
     return best
 
 
@@ -201,7 +211,11 @@ def fact_f1(story: Story, synthetic: SyntheticStory) -> tuple[float, float, floa
             article_of.append(number)
         sentence_ids[article.id] = rows
     covered_by_claim = [
-        {s for pid in claim.passage_ids for s in _covered(story.passage(pid), sentence_ids[story.passage(pid).article_id])}
+        {
+            s
+            for pid in claim.passage_ids
+            for s in _covered(story.passage(pid), sentence_ids[story.passage(pid).article_id])
+        }
         for claim in story.claims
     ]
     per_fact = Counter(fact_of)
@@ -250,7 +264,7 @@ def _listed_pairs(claims: list[set[int]], fact_of: list[int], article_of: list[i
     for covered in claims:
         ordered = sorted(covered)
         for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
+            for b in ordered[i + 1 :]:
                 if article_of[a] != article_of[b]:
                     pairs.add(a * width + b)
     hits = sum(1 for pair in pairs if fact_of[pair // width] == fact_of[pair % width])
@@ -323,6 +337,7 @@ def instrumented() -> Iterator[tuple[dict[str, float], Counter[str]]]:
                 return function(*args, **kwargs)
             finally:
                 seconds[name] += time.perf_counter() - start
+
         return wrapper
 
     def counted(*args: Any, **kwargs: Any) -> object:
@@ -371,10 +386,20 @@ def engine_worker(articles: int, seed: int) -> dict[str, object]:
     peak = traced_peak_mb(lambda: analyze(sources))
     precision, recall, f1 = fact_f1(story, synthetic)
     return {
-        "articles": articles, "passages": len(story.passages), "claims": len(story.claims),
-        "seconds": best, "first": first, "rss_mb": grown, "rss_total_mb": max_rss_mb(), "traced_mb": peak,
-        "pairs": counts["scored"], "stages": dict(stages),
-        "precision": precision, "recall": recall, "f1": f1, "topic": synthetic.topic,
+        "articles": articles,
+        "passages": len(story.passages),
+        "claims": len(story.claims),
+        "seconds": best,
+        "first": first,
+        "rss_mb": grown,
+        "rss_total_mb": max_rss_mb(),
+        "traced_mb": peak,
+        "pairs": counts["scored"],
+        "stages": dict(stages),
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "topic": synthetic.topic,
     }
 
 
@@ -386,9 +411,17 @@ def naive_worker(articles: int, seed: int, threshold: float) -> dict[str, object
     peak = traced_peak_mb(lambda: naive_analyze(sources, threshold)) if articles <= NAIVE_TRACED_MAX else None
     precision, recall, f1 = fact_f1(result[0].story, synthetic)
     return {
-        "articles": articles, "claims": len(result[0].story.claims),
-        "seconds": best, "first": first, "rss_mb": grown, "rss_total_mb": max_rss_mb(), "traced_mb": peak,
-        "pairs": result[0].pairs_scored, "precision": precision, "recall": recall, "f1": f1,
+        "articles": articles,
+        "claims": len(result[0].story.claims),
+        "seconds": best,
+        "first": first,
+        "rss_mb": grown,
+        "rss_total_mb": max_rss_mb(),
+        "traced_mb": peak,
+        "pairs": result[0].pairs_scored,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
     }
 
 
@@ -402,8 +435,13 @@ def seeds_worker(threshold: float) -> dict[str, object]:
     naive = naive_analyze(articles, threshold)
     naive_seconds = min(_seconds(lambda: naive_analyze(articles, threshold)) for _ in range(WARM_RUNS))
     return {
-        "cold": cold, "warm": warm, "f1": seed_f1(story), "naive_f1": seed_f1(naive.story),
-        "naive_seconds": naive_seconds, "claims": len(story.claims), "naive_claims": len(naive.story.claims),
+        "cold": cold,
+        "warm": warm,
+        "f1": seed_f1(story),
+        "naive_f1": seed_f1(naive.story),
+        "naive_seconds": naive_seconds,
+        "claims": len(story.claims),
+        "naive_claims": len(naive.story.claims),
     }
 
 
@@ -428,27 +466,38 @@ def in_subprocess(*arguments: str) -> dict[str, object]:
 def report(seed: int, sizes: Sequence[int], with_naive: bool) -> int:
     threshold = naive_threshold()
     seeds = in_subprocess("seeds", "--threshold", str(threshold))
-    print(f"\nseed story: analyze first call {seeds['cold'] * 1000:.0f} ms, best warm {seeds['warm'] * 1000:.0f} ms "
-          f"(naive {seeds['naive_seconds'] * 1000:.0f} ms); seed-gold F1 engine {seeds['f1']:.3f} "
-          f"({seeds['claims']} claims), naive {seeds['naive_f1']:.3f} ({seeds['naive_claims']} claims)")
+    print(
+        f"\nseed story: analyze first call {seeds['cold'] * 1000:.0f} ms, best warm {seeds['warm'] * 1000:.0f} ms "
+        f"(naive {seeds['naive_seconds'] * 1000:.0f} ms); seed-gold F1 engine {seeds['f1']:.3f} "
+        f"({seeds['claims']} claims), naive {seeds['naive_f1']:.3f} ({seeds['naive_claims']} claims)"
+    )
     rows: list[tuple[dict[str, object], dict[str, object] | None]] = []
     print()
-    header = (f"{'arts':>4} {'pass':>5} {'claims':>6} | {'engine s':>8} {'1st s':>6} {'trace MB':>8} {'rss+MB':>6} "
-              f"{'pairs':>8} {'F1':>5} | {'naive s':>7} {'trace MB':>8} {'rss+MB':>6} {'pairs':>9} {'F1':>5} | {'speedup':>7}")
+    header = (
+        f"{'arts':>4} {'pass':>5} {'claims':>6} | {'engine s':>8} {'1st s':>6} {'trace MB':>8} {'rss+MB':>6} "
+        f"{'pairs':>8} {'F1':>5} | {'naive s':>7} {'trace MB':>8} {'rss+MB':>6} {'pairs':>9} {'F1':>5} | {'speedup':>7}"
+    )
     print(header)
     print("-" * len(header))
     for articles in sizes:
         engine = in_subprocess("engine", "--articles", str(articles), "--seed", str(seed))
-        naive = (in_subprocess("naive", "--articles", str(articles), "--seed", str(seed), "--threshold", str(threshold))
-                 if with_naive else None)
+        naive = (
+            in_subprocess("naive", "--articles", str(articles), "--seed", str(seed), "--threshold", str(threshold))
+            if with_naive
+            else None
+        )
         rows.append((engine, naive))
-        line = (f"{articles:>4} {engine['passages']:>5} {engine['claims']:>6} | {engine['seconds']:>8.3f} "
-                f"{engine['first']:>6.2f} {engine['traced_mb']:>8.1f} {engine['rss_mb']:>6.0f} "
-                f"{engine['pairs']:>8} {engine['f1']:>5.3f} |")
+        line = (
+            f"{articles:>4} {engine['passages']:>5} {engine['claims']:>6} | {engine['seconds']:>8.3f} "
+            f"{engine['first']:>6.2f} {engine['traced_mb']:>8.1f} {engine['rss_mb']:>6.0f} "
+            f"{engine['pairs']:>8} {engine['f1']:>5.3f} |"
+        )
         if naive is not None:
             traced = "-" if naive["traced_mb"] is None else f"{naive['traced_mb']:.1f}"
-            line += (f" {naive['seconds']:>7.3f} {traced:>8} {naive['rss_mb']:>6.0f} "
-                     f"{naive['pairs']:>9} {naive['f1']:>5.3f} | {naive['seconds'] / engine['seconds']:>6.1f}x")
+            line += (
+                f" {naive['seconds']:>7.3f} {traced:>8} {naive['rss_mb']:>6.0f} "
+                f"{naive['pairs']:>9} {naive['f1']:>5.3f} | {naive['seconds'] / engine['seconds']:>6.1f}x"
+            )
         print(line, flush=True)
     print("\nengine time by stage (s), precision / recall against the synthetic facts:")
     for engine, naive in rows:
@@ -461,28 +510,48 @@ def report(seed: int, sizes: Sequence[int], with_naive: bool) -> int:
     if 50 in by_size and LARGE_ARTICLES in by_size:
         growth = by_size[LARGE_ARTICLES][0]["seconds"] / by_size[50][0]["seconds"]
         pairs = by_size[LARGE_ARTICLES][0]["pairs"] / max(1, by_size[50][0]["pairs"])
-        print(f"\ngrowth 50 -> 200 articles: time x{growth:.1f}, pairs scored x{pairs:.1f} "
-              f"(linear x4, quadratic x16)")
+        print(f"\ngrowth 50 -> 200 articles: time x{growth:.1f}, pairs scored x{pairs:.1f} (linear x4, quadratic x16)")
     return _targets(seeds, by_size.get(LARGE_ARTICLES))
 
 
 def _targets(seeds: dict[str, object], large: tuple[dict[str, object], dict[str, object] | None] | None) -> int:
-    checks = [(f"seed analyze <= {SEED_TARGET_S * 1000:.0f} ms (warm)", seeds["warm"] <= SEED_TARGET_S,
-               f"{seeds['warm'] * 1000:.0f} ms")]
+    checks = [
+        (
+            f"seed analyze <= {SEED_TARGET_S * 1000:.0f} ms (warm)",
+            seeds["warm"] <= SEED_TARGET_S,
+            f"{seeds['warm'] * 1000:.0f} ms",
+        )
+    ]
     if large is not None:
         engine, naive = large
         limit = SEMANTIC_LARGE_TARGET_S if os.environ.get(SEMANTIC_ENV) == "1" else LARGE_TARGET_S
-        checks.append((f"{LARGE_ARTICLES} articles <= {limit:.0f} s", engine["seconds"] <= limit,
-                       f"{engine['seconds']:.2f} s"))
+        checks.append(
+            (f"{LARGE_ARTICLES} articles <= {limit:.0f} s", engine["seconds"] <= limit, f"{engine['seconds']:.2f} s")
+        )
         memory = max(engine["traced_mb"], engine["rss_mb"])
-        checks.append((f"{LARGE_ARTICLES} articles <= {LARGE_TARGET_MB:.0f} MB peak", memory <= LARGE_TARGET_MB,
-                       f"{memory:.0f} MB"))
+        checks.append(
+            (
+                f"{LARGE_ARTICLES} articles <= {LARGE_TARGET_MB:.0f} MB peak",
+                memory <= LARGE_TARGET_MB,
+                f"{memory:.0f} MB",
+            )
+        )
         if naive is not None:
             speedup = naive["seconds"] / engine["seconds"]
-            checks.append((f">= {SPEEDUP_TARGET:.0f}x faster than naive at {LARGE_ARTICLES}",
-                           speedup >= SPEEDUP_TARGET, f"{speedup:.1f}x"))
-            checks.append((f"F1 at {LARGE_ARTICLES} not below naive", engine["f1"] >= naive["f1"],
-                           f"{engine['f1']:.3f} vs {naive['f1']:.3f}"))
+            checks.append(
+                (
+                    f">= {SPEEDUP_TARGET:.0f}x faster than naive at {LARGE_ARTICLES}",
+                    speedup >= SPEEDUP_TARGET,
+                    f"{speedup:.1f}x",
+                )
+            )
+            checks.append(
+                (
+                    f"F1 at {LARGE_ARTICLES} not below naive",
+                    engine["f1"] >= naive["f1"],
+                    f"{engine['f1']:.3f} vs {naive['f1']:.3f}",
+                )
+            )
     print("\ntargets:")
     for label, ok, value in checks:
         print(f"  {'PASS' if ok else 'FAIL'}  {label}: {value}")
@@ -494,7 +563,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="articles per story")
     parser.add_argument("--seed", type=int, default=0, help="synthetic story seed")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive reference")
-    parser.add_argument("--semantic", action="store_true", help="the engine with the sentence encoder (extra 'semantic')")
+    parser.add_argument(
+        "--semantic", action="store_true", help="the engine with the sentence encoder (extra 'semantic')"
+    )
     parser.add_argument("--worker", choices=("engine", "naive", "seeds"), help=argparse.SUPPRESS)
     parser.add_argument("--articles", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--threshold", type=float, help=argparse.SUPPRESS)

@@ -64,25 +64,78 @@ REORDER_CHANCE = 0.4
 DROP_CHANCE = 0.5
 
 SYNONYMS: dict[str, str] = {
-    "said": "stated", "says": "states", "told": "informed", "announced": "revealed",
-    "killed": "slain", "died": "perished", "began": "started", "started": "began",
-    "after": "following", "about": "around", "nearly": "almost", "almost": "nearly",
-    "big": "large", "large": "big", "help": "assist", "bought": "purchased",
-    "buy": "purchase", "company": "firm", "home": "house", "car": "vehicle",
-    "attack": "assault", "police": "officers", "people": "persons", "near": "close to",
-    "arrested": "detained", "injured": "hurt", "hurt": "injured", "shot": "fired at",
-    "quickly": "rapidly", "later": "subsequently", "officials": "authorities",
-    "show": "display", "showed": "displayed", "largest": "biggest", "biggest": "largest",
-    "received": "got", "despite": "in spite of", "because": "since", "also": "as well",
-    "named": "appointed", "fired": "dismissed", "won": "took", "hit": "struck",
-    "struck": "hit", "earlier": "previously", "top": "leading", "major": "significant",
+    "said": "stated",
+    "says": "states",
+    "told": "informed",
+    "announced": "revealed",
+    "killed": "slain",
+    "died": "perished",
+    "began": "started",
+    "started": "began",
+    "after": "following",
+    "about": "around",
+    "nearly": "almost",
+    "almost": "nearly",
+    "big": "large",
+    "large": "big",
+    "help": "assist",
+    "bought": "purchased",
+    "buy": "purchase",
+    "company": "firm",
+    "home": "house",
+    "car": "vehicle",
+    "attack": "assault",
+    "police": "officers",
+    "people": "persons",
+    "near": "close to",
+    "arrested": "detained",
+    "injured": "hurt",
+    "hurt": "injured",
+    "shot": "fired at",
+    "quickly": "rapidly",
+    "later": "subsequently",
+    "officials": "authorities",
+    "show": "display",
+    "showed": "displayed",
+    "largest": "biggest",
+    "biggest": "largest",
+    "received": "got",
+    "despite": "in spite of",
+    "because": "since",
+    "also": "as well",
+    "named": "appointed",
+    "fired": "dismissed",
+    "won": "took",
+    "hit": "struck",
+    "struck": "hit",
+    "earlier": "previously",
+    "top": "leading",
+    "major": "significant",
 }
 """Single newswire words and a replacement that keeps the statement."""
 
-DROPPABLE = frozenset({
-    "also", "very", "just", "still", "already", "reportedly", "recently", "now", "even",
-    "then", "currently", "really", "quite", "about", "nearly", "almost", "new", "that",
-})
+DROPPABLE = frozenset(
+    {
+        "also",
+        "very",
+        "just",
+        "still",
+        "already",
+        "reportedly",
+        "recently",
+        "now",
+        "even",
+        "then",
+        "currently",
+        "really",
+        "quite",
+        "about",
+        "nearly",
+        "almost",
+        "new",
+        "that",
+    }
+)
 """Words whose removal leaves the statement intact (negations are never dropped)."""
 
 _SUBORDINATORS = "After|When|While|Although|Before|As|Since|If|Despite|Because|Though|Once|Until"
@@ -91,12 +144,28 @@ _TRAILING_SAID = re.compile(
     r"^(?P<body>[^“”\"]{20,}?), (?P<who>(?:[A-Z][\w.'-]*\s){0,4}?(?:[A-Z][\w.'-]*|he|she|they|police|officials)) "
     r"(?P<verb>said|says|told reporters|added)(?P<stop>[.!?])$"
 )
-_LOWER_STARTS = frozenset({"The", "A", "An", "It", "This", "That", "There", "These", "Those", "Its", "Their", "His", "Her"})
+_LOWER_STARTS = frozenset(
+    {"The", "A", "An", "It", "This", "That", "There", "These", "Those", "Its", "Their", "His", "Her"}
+)
 _WORD = re.compile(r"[A-Za-z]+")
 
 _OUTLET_PLACES = ("Daily", "Evening", "Morning", "Global", "National", "Metro", "City", "Coastal", "Valley", "Northern")
-_OUTLET_KINDS = ("Courier", "Herald", "Gazette", "Tribune", "Post", "Ledger", "Observer", "Sentinel",
-                 "Chronicle", "Dispatch", "Times", "Record", "Wire", "Journal")
+_OUTLET_KINDS = (
+    "Courier",
+    "Herald",
+    "Gazette",
+    "Tribune",
+    "Post",
+    "Ledger",
+    "Observer",
+    "Sentinel",
+    "Chronicle",
+    "Dispatch",
+    "Times",
+    "Record",
+    "Wire",
+    "Journal",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +271,7 @@ def _drop_word(sentence: str, rng: random.Random) -> str:
         return sentence
     match = rng.choice(matches)
     before = sentence[: match.start()].rstrip(" ")
-    return f"{before}{sentence[match.end():]}" if before else sentence
+    return f"{before}{sentence[match.end() :]}" if before else sentence
 
 
 def _capitalised(text: str) -> str:
@@ -274,8 +343,13 @@ def _distinct(sentences: tuple[str, ...]) -> tuple[str, ...]:
     """
     kept: list[str] = []
     for sentence in sentences:
-        duplicate = process.extractOne(sentence, kept, scorer=fuzz.token_set_ratio, processor=utils.default_process,
-                                       score_cutoff=NEAR_DUPLICATE_RATIO)
+        duplicate = process.extractOne(
+            sentence,
+            kept,
+            scorer=fuzz.token_set_ratio,
+            processor=utils.default_process,
+            score_cutoff=NEAR_DUPLICATE_RATIO,
+        )
         if duplicate is None:
             kept.append(sentence)
     return tuple(kept)

@@ -22,10 +22,19 @@ def story(articles: dict[str, list[str]], boilerplate: dict[str, set[int]] | Non
     for article_id, sentences in articles.items():
         start = 0
         for index, sentence in enumerate(sentences):
-            kind = PassageKind.BOILERPLATE if index in (boilerplate or {}).get(article_id, set()) else PassageKind.SENTENCE
+            kind = (
+                PassageKind.BOILERPLATE if index in (boilerplate or {}).get(article_id, set()) else PassageKind.SENTENCE
+            )
             passages.append(
-                Passage(id=f"{article_id}:{index}", article_id=article_id, index=index, start=start,
-                        end=start + len(sentence), text=sentence, kind=kind)
+                Passage(
+                    id=f"{article_id}:{index}",
+                    article_id=article_id,
+                    index=index,
+                    start=start,
+                    end=start + len(sentence),
+                    text=sentence,
+                    kind=kind,
+                )
             )
             start += len(sentence) + 1
     return passages
@@ -38,9 +47,13 @@ def from_files(*names: str) -> list[Passage]:
 def with_quotes(passages: list[Passage]) -> list[Passage]:
     """The passages with their quotes found, as the story does (quote offsets are the article's, like the passages')."""
     return [
-        dataclasses.replace(p, quotes=tuple(
-            dataclasses.replace(q, start=p.start + q.start, end=p.start + q.end) for q in find_quotes(p.text, 0, len(p.text))
-        ))
+        dataclasses.replace(
+            p,
+            quotes=tuple(
+                dataclasses.replace(q, start=p.start + q.start, end=p.start + q.end)
+                for q in find_quotes(p.text, 0, len(p.text))
+            ),
+        )
         for p in passages
     ]
 
@@ -141,8 +154,13 @@ def test_dateline_is_ignored() -> None:
     passages = story(articles)
     dated = passages[0]
     passages[0] = Passage(
-        id=dated.id, article_id=dated.article_id, index=0, start=dated.start, end=dated.end,
-        text=dated.text, content_start=dated.start + len("JAKARTA - "),
+        id=dated.id,
+        article_id=dated.article_id,
+        index=0,
+        start=dated.start,
+        end=dated.end,
+        text=dated.text,
+        content_start=dated.start + len("JAKARTA - "),
     )
     assert {"a:0", "b:0"} in ids(cluster_passages(passages))
 
@@ -150,24 +168,32 @@ def test_dateline_is_ignored() -> None:
 def test_a_statement_running_over_a_clause_boundary_matches_as_one_unit() -> None:
     # Neither clause alone nor the whole sentence is close enough to b's
     # sentence; the last two clauses together say what b says.
-    passages = story({
-        "a": [(
-            "The mayor said on Monday that the stadium will close next year, because the roof leaks badly "
-            "during storms, and repairs would cost far more than a new building."
-        )],
-        "b": ["The roof leaks in heavy storms and repairs would cost far more than a new arena."],
-    })
+    passages = story(
+        {
+            "a": [
+                (
+                    "The mayor said on Monday that the stadium will close next year, because the roof leaks badly "
+                    "during storms, and repairs would cost far more than a new building."
+                )
+            ],
+            "b": ["The roof leaks in heavy storms and repairs would cost far more than a new arena."],
+        }
+    )
     assert {"a:0", "b:0"} in ids(cluster_passages(passages))
 
 
 def test_quotes_of_one_statement_match_on_the_quoted_words_not_the_attribution() -> None:
-    passages = story({
-        "a": [(
-            "“We reserve the right to build new plants in other regions, bearing in mind our deals with Norway, "
-            "and I do not rule out this option,” the minister told reporters during a visit to Oslo."
-        )],
-        "b": ["“Considering our deal with Norway, I also do not rule this out,” he said."],
-    })
+    passages = story(
+        {
+            "a": [
+                (
+                    "“We reserve the right to build new plants in other regions, bearing in mind our deals with Norway, "
+                    "and I do not rule out this option,” the minister told reporters during a visit to Oslo."
+                )
+            ],
+            "b": ["“Considering our deal with Norway, I also do not rule this out,” he said."],
+        }
+    )
     assert {"a:0", "b:0"} not in ids(cluster_passages(passages))
     assert {"a:0", "b:0"} in ids(cluster_passages(with_quotes(passages)))
 
@@ -219,7 +245,11 @@ def test_progress_reaches_one() -> None:
 
 def test_a_large_story_scores_a_small_share_of_all_pairs() -> None:
     """Candidates come from an inverted index on rare words, not from every cross-article pair."""
-    lines = [line for name in ("1_1.txt", "1_8.txt", "2_1.txt", "3_6.txt") for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    lines = [
+        line
+        for name in ("1_1.txt", "1_8.txt", "2_1.txt", "3_6.txt")
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+    ]
     articles = {f"s{n}": [f"{line} ({n % 7})" for line in lines[n % 5 :] + lines[: n % 5]] for n in range(100)}
     passages = story(articles)
     stats = ClusterStats()
@@ -239,14 +269,18 @@ WEAPONS = (
     "The Russian leader did not rule out sending arms to Pyongyang.",
 )
 OTHER_NEWS = {
-    "a": ["Heavy rain flooded several streets in the city centre on Monday.",
-          "The football club appointed a new coach after a poor season.",
-          "Shares in technology firms rose sharply in early trading.",
-          "A new museum of modern art opened its doors to visitors."],
-    "b": ["Farmers warned that the drought could ruin this year's harvest.",
-          "The city council approved a budget for new cycling lanes.",
-          "Scientists discovered a new species of frog in the rainforest.",
-          "The airline cancelled dozens of flights because of a strike."],
+    "a": [
+        "Heavy rain flooded several streets in the city centre on Monday.",
+        "The football club appointed a new coach after a poor season.",
+        "Shares in technology firms rose sharply in early trading.",
+        "A new museum of modern art opened its doors to visitors.",
+    ],
+    "b": [
+        "Farmers warned that the drought could ruin this year's harvest.",
+        "The city council approved a budget for new cycling lanes.",
+        "Scientists discovered a new species of frog in the rainforest.",
+        "The airline cancelled dozens of flights because of a strike.",
+    ],
 }
 
 
@@ -323,8 +357,10 @@ def test_a_sentence_whose_best_match_in_every_other_article_is_in_one_claim_join
     matcher = Matcher(encoder=encoder)
     # The paraphrase clears the floor but not the threshold, and each article's wording of
     # the claim is nearer to c's own near-copy than to it: no pair or mutual link reaches it.
-    assert all(MUTUAL_FLOOR <= matcher.similarity(JOB_CUTS[1], cut) and not matcher.same_claim(JOB_CUTS[1], cut)
-               for cut in cuts[:2])
+    assert all(
+        MUTUAL_FLOOR <= matcher.similarity(JOB_CUTS[1], cut) and not matcher.same_claim(JOB_CUTS[1], cut)
+        for cut in cuts[:2]
+    )
     groups = ids(cluster_passages(consensus_story(b_reports_it=True), encoder=encoder))
     assert {"a:0", "b:4", "c:0", "c:2"} in groups
 

@@ -228,9 +228,7 @@ def test_one_statement_quoted_from_two_speakers_is_a_name_flag() -> None:
     _, a = passage("A", "“We will not sacrifice our interests,” Peskov said.")
     _, b = passage("B", "“We will not sacrifice our interests,” Putin said.")
     _, flags = compare_wording([a, b])
-    assert [f.detail for f in flags if f.kind is FlagKind.NAME] == [
-        "quote attributed to Peskov (A) vs Putin (B)"
-    ]
+    assert [f.detail for f in flags if f.kind is FlagKind.NAME] == ["quote attributed to Peskov (A) vs Putin (B)"]
 
 
 def test_a_guessed_or_role_speaker_is_no_evidence_of_a_misattributed_quote() -> None:
@@ -244,7 +242,9 @@ def test_a_guessed_or_role_speaker_is_no_evidence_of_a_misattributed_quote() -> 
 
 def test_a_phrase_replaced_between_shared_words_is_a_wording_flag() -> None:
     _, a = passage("A", "Putin and Kim signed a mutual defence agreement on Wednesday in Pyongyang.")
-    _, b = passage("B", "Putin and Kim signed a comprehensive strategic cooperation agreement on Wednesday in Pyongyang.")
+    _, b = passage(
+        "B", "Putin and Kim signed a comprehensive strategic cooperation agreement on Wednesday in Pyongyang."
+    )
     _, flags = compare_wording([a, b])
     assert [(f.kind, f.detail) for f in flags] == [
         (
@@ -258,9 +258,7 @@ def test_a_replaced_name_is_a_name_flag() -> None:
     _, a = passage("A", "The warning came from spokesman Peskov on state television.")
     _, b = passage("B", "The warning came from spokesman Lavrov on state television.")
     _, flags = compare_wording([a, b])
-    assert [(f.kind, f.detail) for f in flags] == [
-        (FlagKind.NAME, '"Peskov on state" (A) vs "Lavrov on state" (B)')
-    ]
+    assert [(f.kind, f.detail) for f in flags] == [(FlagKind.NAME, '"Peskov on state" (A) vs "Lavrov on state" (B)')]
 
 
 def test_a_day_beside_a_different_place_is_not_a_replaced_name() -> None:

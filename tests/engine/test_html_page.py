@@ -111,4 +111,7 @@ def test_without_the_extra_a_page_is_one_line_naming_the_install(monkeypatch, tm
     (tmp_path / "wire.html").write_text(PAGE, encoding="utf-8")
     with pytest.raises(InputError) as raised:
         load_paths([tmp_path / "wire.html"])
-    assert str(raised.value) == f"{tmp_path / 'wire.html'}: reading web pages needs the html extra (pip install 'newsdiff[html]')"
+    assert (
+        str(raised.value)
+        == f"{tmp_path / 'wire.html'}: reading web pages needs the html extra (pip install 'newsdiff[html]')"
+    )

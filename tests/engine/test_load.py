@@ -74,7 +74,7 @@ def test_a_title_skips_the_dateline() -> None:
 
 def test_front_matter_fields_and_body_start(tmp_path: Path) -> None:
     text = (
-        "---\ntitle: \"Putin in Hanoi\"\nsource: Reuters\nurl: https://example.com/a\n"
+        '---\ntitle: "Putin in Hanoi"\nsource: Reuters\nurl: https://example.com/a\n'
         "date: 2024-06-20\nlanguage: en\nauthor: Someone\n---\nPutin spoke. He left.\n"
     )
     (article,) = load_paths([write(tmp_path / "x.md", text)])
@@ -200,7 +200,9 @@ def test_western_typography_in_a_short_legacy_text_is_read_as_cp1252(tmp_path: P
 
 
 def test_a_guessed_encoding_is_said_and_a_vouched_for_one_is_not(tmp_path: Path) -> None:
-    (tmp_path / "fr.txt").write_bytes("Le président a déclaré à Paris que la réunion était importante.\n".encode("cp1252"))
+    (tmp_path / "fr.txt").write_bytes(
+        "Le président a déclaré à Paris que la réunion était importante.\n".encode("cp1252")
+    )
     (tmp_path / "u8.txt").write_bytes("Le président a déclaré à Paris.\n".encode("utf-8"))
     (tmp_path / "u16.txt").write_bytes("Le président a déclaré.\n".encode("utf-16"))
     said: list[str] = []
@@ -299,9 +301,7 @@ def test_no_paths_at_all_is_refused() -> None:
     assert "no articles" in input_error([])
 
 
-def test_files_over_the_size_limit_are_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_files_over_the_size_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(decode, "MAX_FILE_BYTES", 100)
     assert "too large" in input_error([write(tmp_path / "big.txt", "Putin spoke. " * 20)])
 

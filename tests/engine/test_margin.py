@@ -19,8 +19,9 @@ def brute_force_margin(x: int, y: int, articles: list[list[int]], vectors: list[
 
     def neighbourhood(n: int) -> float:
         own = next(rows for rows in articles if n in rows)
-        others = sorted((float(vectors[n] @ vectors[m]) for rows in articles if rows is not own for m in rows),
-                        reverse=True)
+        others = sorted(
+            (float(vectors[n] @ vectors[m]) for rows in articles if rows is not own for m in rows), reverse=True
+        )
         k = min(NEIGHBOURS, len(others))
         return sum(others[:k]) / k
 
@@ -48,8 +49,15 @@ def test_each_others_clear_best_is_a_pair_with_the_published_margin() -> None:
 def test_a_sentence_near_everything_in_the_story_pairs_with_nothing() -> None:
     # Sentence 0 is fairly close to every other sentence; 1, 3 and 5 say one thing, 2, 4 and 6 another.
     hub = unit(1, 1, 0.5)
-    vectors = [hub, unit(1, 0, 0), unit(0, 1, 0), unit(1, 0.05, 0), unit(0.05, 1, 0), unit(1, 0, 0.05),
-               unit(0, 1, 0.05)]
+    vectors = [
+        hub,
+        unit(1, 0, 0),
+        unit(0, 1, 0),
+        unit(1, 0.05, 0),
+        unit(0.05, 1, 0),
+        unit(1, 0, 0.05),
+        unit(0, 1, 0.05),
+    ]
     pairs = {(p.first, p.second) for p in mutual_pairs([[0, 5, 6], [1, 2], [3, 4]], vectors)}
     assert {(1, 3), (2, 4), (5, 1), (6, 2)} <= pairs
     assert all(0 not in pair for pair in pairs)

@@ -50,9 +50,7 @@ def test_a_line_break_always_ends_a_seed_passage() -> None:
 
 def test_title_abbreviations_do_not_end_a_sentence() -> None:
     assert texts_of("Mr. Putin spoke. Dr. Kim listened.") == ["Mr. Putin spoke.", "Dr. Kim listened."]
-    assert texts_of("He met editors in St. Petersburg on Friday.") == [
-        "He met editors in St. Petersburg on Friday."
-    ]
+    assert texts_of("He met editors in St. Petersburg on Friday.") == ["He met editors in St. Petersburg on Friday."]
     assert texts_of("John F. Kennedy was shot in Dallas.") == ["John F. Kennedy was shot in Dallas."]
 
 
@@ -214,8 +212,33 @@ def test_any_text_segments_into_exact_ordered_spans(text: str) -> None:
 
 _NEWSY = st.lists(
     st.sampled_from(
-        ["Mr.", "U.S.", "St.", "said", "he", "The", "war", ".", "?", "!", "“", "”", '"', "'",
-         "\n", "\n\n", " ", "JAKARTA -", "SEE ALSO:", "#", "- ", "...", "(AP)", "—", "a.m."]
+        [
+            "Mr.",
+            "U.S.",
+            "St.",
+            "said",
+            "he",
+            "The",
+            "war",
+            ".",
+            "?",
+            "!",
+            "“",
+            "”",
+            '"',
+            "'",
+            "\n",
+            "\n\n",
+            " ",
+            "JAKARTA -",
+            "SEE ALSO:",
+            "#",
+            "- ",
+            "...",
+            "(AP)",
+            "—",
+            "a.m.",
+        ]
     ),
     min_size=1,
     max_size=60,

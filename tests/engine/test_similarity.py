@@ -55,7 +55,9 @@ def test_short_sentence_contained_in_long_one_is_the_same_claim() -> None:
 
 
 def test_a_fragment_of_three_names_is_not_contained_in_whatever_names_them() -> None:
-    statement = "Christopher Gunness of the UN Relief and Works Agency said there were no militants or rockets in its school."
+    statement = (
+        "Christopher Gunness of the UN Relief and Works Agency said there were no militants or rockets in its school."
+    )
     other = "Mr Ging struggled to contain his anger at the attack on the UN Relief and Works Agency school."
     assert not same_claim("the UN relief agency.", statement)
     assert not same_claim("the UN relief agency.", other)
@@ -112,7 +114,6 @@ def test_an_encoder_adds_the_sentence_cosine_to_the_decision() -> None:
     assert Matcher().similarity(a, b) == Matcher().similarity(a, c.replace("troops", "arms"))
 
 
-
 def test_figures_only_one_side_gives_are_counted() -> None:
     matcher = Matcher()
     a = matcher.profile("The storm killed 12 people and cut power to 4,000 homes on 3 May.")
@@ -135,7 +136,9 @@ def test_the_worst_clause_cosine_finds_a_clause_the_other_sentence_does_not_repo
         return np.array(rows)
 
     matcher = Matcher(encoder=Encoder("fake", 3, embed))
-    two_things = matcher.profile("Putin said Russia might send heavy weapons and artillery shells to Pyongyang, but that it needed no North Korean soldiers.")
+    two_things = matcher.profile(
+        "Putin said Russia might send heavy weapons and artillery shells to Pyongyang, but that it needed no North Korean soldiers."
+    )
     soldiers = matcher.profile("He said Russia needed no North Korean soldiers.")
     assert two_things.clause_vectors is not None and len(two_things.clause_vectors) == 2
     assert soldiers.clause_vectors is None

@@ -43,12 +43,12 @@ def test_fact_labels_tile_the_article_body() -> None:
     story = build_story(4, 10, seed=2)
     for article, sentences in zip(story.articles, story.sentences):
         assert sentences[0].start >= article.body_start
-        assert not article.text[article.body_start:sentences[0].start].strip()
+        assert not article.text[article.body_start : sentences[0].start].strip()
         for sentence, following in itertools.pairwise(sentences):
-            text = article.text[sentence.start:sentence.end]
+            text = article.text[sentence.start : sentence.end]
             assert text and text == text.strip()
             assert sentence.end <= following.start
-            assert not article.text[sentence.end:following.start].strip()
+            assert not article.text[sentence.end : following.start].strip()
 
 
 def test_popular_facts_are_widely_reported_and_outlets_keep_some_their_own() -> None:
@@ -63,7 +63,7 @@ def test_articles_segment_into_passages() -> None:
     for article in generate_story(3, 10, seed=4):
         passages = [p for p in segment(article) if p.is_content]
         assert len(passages) >= 8
-        assert all(article.text[p.start:p.end] == p.text for p in passages)
+        assert all(article.text[p.start : p.end] == p.text for p in passages)
 
 
 def test_reword_keeps_the_facts_words_mostly() -> None:

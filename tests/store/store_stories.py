@@ -21,11 +21,7 @@ def passages(source: Article, sentences: list[str]) -> tuple[Passage, ...]:
     found = []
     for index, sentence in enumerate(sentences):
         start = source.text.index(sentence)
-        found.append(
-            Passage(
-                f"{source.id}:{index}", source.id, index, start, start + len(sentence), sentence
-            )
-        )
+        found.append(Passage(f"{source.id}:{index}", source.id, index, start, start + len(sentence), sentence))
     return tuple(found)
 
 

@@ -84,9 +84,7 @@ def test_an_unreadable_config_gives_defaults(tmp_path: Path) -> None:
         ('keys = "}"', "keys"),
     ],
 )
-def test_a_bad_value_warns_and_keeps_the_other_settings(
-    tmp_path: Path, line: str, setting: str
-) -> None:
+def test_a_bad_value_warns_and_keeps_the_other_settings(tmp_path: Path, line: str, setting: str) -> None:
     good = 'theme = "nord"' if setting != "theme" else 'default_filter = "unique"'
     path = write(tmp_path / "config.toml", f"{good}\n{line}\n")
     config, warnings = load_config(path)

@@ -10,7 +10,5 @@ def test_the_store_never_imports_textual() -> None:
         "import newsdiff.store.snapshots, newsdiff.store.story_key\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -12,9 +12,7 @@ def test_every_folder_follows_its_xdg_variable(user_dirs: dict[str, Path]) -> No
     assert paths.default_snapshots_dir().parent == paths.data_dir()
 
 
-def test_folders_are_looked_up_again_after_the_environment_changes(
-    tmp_path: Path, monkeypatch
-) -> None:
+def test_folders_are_looked_up_again_after_the_environment_changes(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "elsewhere"))
     assert paths.data_dir() == tmp_path / "elsewhere" / "newsdiff"
 

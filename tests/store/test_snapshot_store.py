@@ -27,8 +27,7 @@ NOON = datetime(2026, 11, 23, 12, 0, 0, tzinfo=UTC)
 def story_json(story) -> str:
     """A story export as the JSON contract describes it (articles with their texts)."""
     articles = [
-        {"id": a.id, "source": a.source, "title": a.title, "path": a.path, "text": a.text}
-        for a in story.articles
+        {"id": a.id, "source": a.source, "title": a.title, "path": a.path, "text": a.text} for a in story.articles
     ]
     return json.dumps({"schema": "newsdiff.story/1", "articles": articles, "claims": []})
 
@@ -217,9 +216,7 @@ def test_a_loaded_snapshot_gives_back_articles_and_notes(tmp: Path) -> None:
 def test_a_snapshot_reopens_after_the_original_files_are_gone(tmp: Path) -> None:
     folder = save(tmp / "snaps")
     assert not (tmp / "in").exists()
-    assert [a.text for a in load_snapshot(folder).articles] == [
-        a.text for a in two_source_story().articles
-    ]
+    assert [a.text for a in load_snapshot(folder).articles] == [a.text for a in two_source_story().articles]
 
 
 def test_loading_never_changes_the_snapshot(tmp: Path) -> None:

@@ -21,9 +21,7 @@ from newsdiff.engine.story import Progress, analyze, cached_story, collect_artic
 from newsdiff.store.paths import cache_dir
 from newsdiff.store.source_names import load_source_names, with_source_names
 
-SEMANTIC_MISSING = (
-    "semantic matching is not installed (pip install 'newsdiff[semantic]'); using the lexical matcher"
-)
+SEMANTIC_MISSING = "semantic matching is not installed (pip install 'newsdiff[semantic]'); using the lexical matcher"
 
 
 @dataclass(frozen=True)

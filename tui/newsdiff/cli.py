@@ -83,9 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Run '{PROG} COMMAND --help' for a command's options.",
     )
     parser.add_argument("-V", "--version", action="version", version=f"{PROG} {package_version()}")
-    commands = parser.add_subparsers(
-        title="commands", metavar="COMMAND", dest="command", required=True, prog=PROG
-    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command", required=True, prog=PROG)
 
     read = commands.add_parser(
         "read",
@@ -124,9 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=tuple(RENDERERS),
         help="export format (default: from the -o file's extension, else json)",
     )
-    export.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)"
-    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)")
     _add_paths(export)
     _add_matcher_options(export)
     export.set_defaults(run=_run_export)
@@ -144,7 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="open a saved snapshot in the app",
         description="Open a snapshot saved from the app (a path, or a name from 'newsdiff snapshots').",
     )
-    open_snapshot.add_argument("snapshot", metavar="SNAPSHOT", help="the snapshot to open: its number in `newsdiff snapshots` (1 = newest), folder name or path")
+    open_snapshot.add_argument(
+        "snapshot",
+        metavar="SNAPSHOT",
+        help="the snapshot to open: its number in `newsdiff snapshots` (1 = newest), folder name or path",
+    )
     _add_app_options(open_snapshot)
     open_snapshot.set_defaults(run=_run_open)
 

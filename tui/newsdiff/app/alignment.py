@@ -33,7 +33,9 @@ def align(story: Story, article_ids: Sequence[str]) -> list[Row]:
     for index in range(len(anchor) + 1):
         own_rows = [p.before[index] for p in placements]
         for line in range(max(map(len, own_rows), default=0)):
-            rows.append((None, *(column[own[line]] if line < len(own) else None for column, own in zip(others, own_rows))))
+            rows.append(
+                (None, *(column[own[line]] if line < len(own) else None for column, own in zip(others, own_rows)))
+            )
         if index < len(anchor):
             beside = [p.beside[index] for p in placements]
             rows.append((anchor[index], *(column[b] if b is not None else None for column, b in zip(others, beside))))
@@ -62,7 +64,7 @@ def _place(anchor: Sequence[frozenset[str]], other: Sequence[frozenset[str]]) ->
         gap_passages = list(range(other_from, other_to))
         for row, passage in zip(gap_rows, gap_passages):
             placement.beside[row] = passage
-        placement.before[anchor_to].extend(gap_passages[len(gap_rows):])
+        placement.before[anchor_to].extend(gap_passages[len(gap_rows) :])
         if anchor_to < len(anchor):
             placement.beside[anchor_to] = other_to
         anchor_from, other_from = anchor_to + 1, other_to + 1

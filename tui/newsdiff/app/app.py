@@ -138,7 +138,9 @@ class NewsdiffApp(App[int]):
             self.notify(notice, title="Input", severity="warning", timeout=10, markup=False)
         if len(shown) < len(self.notices):
             more = len(self.notices) - len(shown)
-            self.notify(f"and {more} more about the input (listed on stderr)", title="Input", severity="warning", timeout=10)
+            self.notify(
+                f"and {more} more about the input (listed on stderr)", title="Input", severity="warning", timeout=10
+            )
 
     def on_unmount(self) -> None:
         release_long_lived()
@@ -213,7 +215,9 @@ class NewsdiffApp(App[int]):
             self.post_message(AnalysisFailed(f"analysis failed: {type(error).__name__}: {error}"))
         else:
             for notice in analysis.notices:
-                self.call_from_thread(self.notify, notice, title="Analysis", severity="warning", timeout=8, markup=False)
+                self.call_from_thread(
+                    self.notify, notice, title="Analysis", severity="warning", timeout=8, markup=False
+                )
             self.post_message(AnalysisDone(analysis.story))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
@@ -288,7 +292,11 @@ class NewsdiffApp(App[int]):
         except StoreError as error:
             self.notify(str(error), title="Source name", severity="error", timeout=8, markup=False)
             return
-        self.notify(f"Named {name}; every export uses it." if name else "Back to the article's own name.", timeout=4, markup=False)
+        self.notify(
+            f"Named {name}; every export uses it." if name else "Back to the article's own name.",
+            timeout=4,
+            markup=False,
+        )
         if not self.sources:  # opened from a snapshot: its articles are the sources
             self.sources = list(self.story.articles)
         self._resume = self.main.position()
@@ -482,21 +490,38 @@ class NewsdiffApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from (c for c in super().get_system_commands(screen) if c.title not in REPLACED_SYSTEM_COMMANDS)
         main = self.main
-        yield SystemCommand("Save snapshot", "Save the screen and the story's exports with your notes",
-                            lambda: self.set_timer(PALETTE_CAPTURE_DELAY, self.save_snapshot))
-        yield SystemCommand("Cycle filter", "Show everything / shared by all / by some / unique", main.action_cycle_filter)
+        yield SystemCommand(
+            "Save snapshot",
+            "Save the screen and the story's exports with your notes",
+            lambda: self.set_timer(PALETTE_CAPTURE_DELAY, self.save_snapshot),
+        )
+        yield SystemCommand(
+            "Cycle filter", "Show everything / shared by all / by some / unique", main.action_cycle_filter
+        )
         yield SystemCommand("Compare articles", "Two or three articles side by side", main.action_compare)
         yield SystemCommand("Search", "Mark a word in this article and count it in the others", main.action_search)
         yield SystemCommand("Add a note", "Note and mark on the current passage", lambda: self.annotate(False))
         yield SystemCommand("Undo note deletion", "Bring back the note deleted last", self.undo_note_deletion)
-        yield SystemCommand("Copy passage", "The current passage with its source, title, date and URL", main.action_copy_passage)
-        yield SystemCommand("Name the source", "Give the article being read its outlet's name, kept for every reading", main.action_rename_source)
+        yield SystemCommand(
+            "Copy passage", "The current passage with its source, title, date and URL", main.action_copy_passage
+        )
+        yield SystemCommand(
+            "Name the source",
+            "Give the article being read its outlet's name, kept for every reading",
+            main.action_rename_source,
+        )
         yield SystemCommand("Next divergence", "Next passage worded differently or unique", lambda: main.action_jump(1))
         yield SystemCommand("Next claim", "Next claim in the claims panel", lambda: main.action_step_claim(1))
-        yield SystemCommand("Next disagreement", "Next claim with ⚑: sources disagree on a number, date, name, quote or word",
-                            lambda: main.action_step_disputed(1))
+        yield SystemCommand(
+            "Next disagreement",
+            "Next claim with ⚑: sources disagree on a number, date, name, quote or word",
+            lambda: main.action_step_disputed(1),
+        )
         yield SystemCommand("Help: keys", "Every key and its binding id", self.action_help)
         if self.story is not None:
             for number, article in enumerate(self.story.articles, start=1):
-                yield SystemCommand(f"Read {number}: {article.source}", article.title or article.source,
-                                    lambda n=number: main.action_pick_article(n))
+                yield SystemCommand(
+                    f"Read {number}: {article.source}",
+                    article.title or article.source,
+                    lambda n=number: main.action_pick_article(n),
+                )

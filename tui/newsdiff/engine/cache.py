@@ -33,8 +33,17 @@ class StoryCache:
         digest.update(engine_fingerprint().encode())
         digest.update(backend.encode())
         for article in articles:
-            for value in (article.id, article.source, article.title, article.path, article.url,
-                          article.date, article.language, str(article.body_start), article.text):
+            for value in (
+                article.id,
+                article.source,
+                article.title,
+                article.path,
+                article.url,
+                article.date,
+                article.language,
+                str(article.body_start),
+                article.text,
+            ):
                 digest.update(b"\x00" + (value or "").encode("utf-8", "surrogatepass"))
         return digest.hexdigest()[:32]
 

@@ -153,7 +153,7 @@ def _ignore(share: float) -> None:
 
 def _content_text(passage: Passage) -> str:
     start = passage.content_start if passage.content_start is not None else passage.start
-    return passage.text[max(0, start - passage.start):]
+    return passage.text[max(0, start - passage.start) :]
 
 
 def _units(content: list[Passage]) -> list[_Unit]:
@@ -278,7 +278,13 @@ def _links(
 ) -> dict[tuple[int, int], float]:
     """Probabilities of the candidate pairs that the same-claim decision accepts."""
     links: dict[tuple[int, int], float] = {}
-    _score(_candidate_pairs(nodes, profiles, matcher, report), _probability_of(profiles, matcher), stats, matcher.decide, links)
+    _score(
+        _candidate_pairs(nodes, profiles, matcher, report),
+        _probability_of(profiles, matcher),
+        stats,
+        matcher.decide,
+        links,
+    )
     return links
 
 
@@ -557,9 +563,7 @@ def _agglomerate(nodes: list[_Node], links: dict[tuple[int, int], float]) -> lis
         for n in members[gone]:
             cluster_of[n] = keep
         members[keep] |= members.pop(gone)
-    return [
-        sorted(m) for m in members.values() if len({a for n in m for a in nodes[n].articles}) > 1
-    ]
+    return [sorted(m) for m in members.values() if len({a for n in m for a in nodes[n].articles}) > 1]
 
 
 def _dense(a: set[int], b: set[int], nodes: list[_Node], neighbours: dict[int, set[int]]) -> bool:

@@ -61,9 +61,7 @@ def _missing(article_id: str, claims: Sequence[Claim], article_count: int) -> tu
     left_out = [
         (index, claim)
         for index, claim in enumerate(claims)
-        if article_id not in claim.article_ids
-        and len(claim.article_ids) >= 2
-        and len(claim.article_ids) > others / 2
+        if article_id not in claim.article_ids and len(claim.article_ids) >= 2 and len(claim.article_ids) > others / 2
     ]
     left_out.sort(key=lambda item: (-len(item[1].article_ids), item[0]))
     return tuple(claim.id for _, claim in left_out)

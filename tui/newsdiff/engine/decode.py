@@ -65,8 +65,7 @@ def read_article_file(path: Path, warn: Warn | None = None, assumed: str | None 
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(
-                f"{path}: file is too large ({size / 1e6:.1f} MB; the limit is "
-                f"{MAX_FILE_BYTES / 1e6:.0f} MB)"
+                f"{path}: file is too large ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)"
             )
         data = path.read_bytes()
     except FileNotFoundError:

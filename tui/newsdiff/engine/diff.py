@@ -480,9 +480,7 @@ def _speaker_flag(quotes: Sequence[_QuoteWords]) -> Flag | None:
     label_of = {q.words.article: q.words.label for q in quotes}
     if len(speakers) < 2 or len(set().union(*(articles for _, articles, _ in speakers.values()))) < 2:
         return None
-    shown = [
-        f"{name} ({_names(label_of[a] for a in articles)})" for name, articles, _ in list(speakers.values())[:3]
-    ]
+    shown = [f"{name} ({_names(label_of[a] for a in articles)})" for name, articles, _ in list(speakers.values())[:3]]
     involved = [q for _, _, found in speakers.values() for q in found]
     return Flag(FlagKind.NAME, "quote attributed to " + " vs ".join(shown), _passage_ids(involved))
 
@@ -636,7 +634,9 @@ def _spelling_flags(words: Sequence[_Words]) -> list[Flag]:
             a, b, only_a, only_b = b, a, only_b, only_a
         shown_a, shown_b = spelled[a][only_a[0]][0], spelled[b][only_b[0]][0]
         detail = f'"{shown_a}" ({_names(label_of[x] for x in only_a)}) vs "{shown_b}" ({_names(label_of[y] for y in only_b)})'
-        ids = tuple(dict.fromkeys(spelled[a][x][1] for x in only_a)) + tuple(dict.fromkeys(spelled[b][y][1] for y in only_b))
+        ids = tuple(dict.fromkeys(spelled[a][x][1] for x in only_a)) + tuple(
+            dict.fromkeys(spelled[b][y][1] for y in only_b)
+        )
         flags.append(Flag(FlagKind.NAME, detail, ids))
     return flags
 

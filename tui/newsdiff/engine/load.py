@@ -110,9 +110,7 @@ def _read_article(shown: str, path: Path, taken: set[str], warn: Warn, encoding:
     return _article(text, article_id=_unique(path.stem, taken), path=shown, name=path.stem, known=known)
 
 
-def article_from_text(
-    text: str, *, article_id: str, path: str | None = None, source: str | None = None
-) -> Article:
+def article_from_text(text: str, *, article_id: str, path: str | None = None, source: str | None = None) -> Article:
     """An article from text already in memory (front matter honoured, offsets into ``text``)."""
     article = _article(text, article_id=article_id, path=path, name=article_id)
     return article if source is None else replace(article, source=visible_controls(source))
@@ -184,9 +182,7 @@ def _folder_articles(folder: Path) -> list[Path]:
     files = [
         entry
         for entry in entries
-        if entry.suffix.lower() in ARTICLE_SUFFIXES
-        and not entry.name.startswith(".")
-        and entry.is_file()
+        if entry.suffix.lower() in ARTICLE_SUFFIXES and not entry.name.startswith(".") and entry.is_file()
     ]
     if not files:
         raise InputError(f"{folder}: folder holds no .txt, .md or .html articles")

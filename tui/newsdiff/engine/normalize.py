@@ -30,9 +30,22 @@ _CLITICS = ("'s", "'re", "'ve", "'ll", "'d", "'m")
 _NEGATED_BASES = {"ca": "can", "wo": "will", "sha": "shall"}
 _UPPER_ACRONYMS = {"us": "usa", "uk": "uk"}
 _NUMBER_WORDS = {
-    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "hundred": "100",
 }
 _stemmer = snowballstemmer.stemmer("english")
 """Snowball English; snowballstemmer hands it to PyStemmer's C implementation (a

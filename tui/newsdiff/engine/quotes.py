@@ -25,7 +25,7 @@ from newsdiff.engine.model import Quote
 _OPENING = frozenset("“„«")
 _CLOSING = frozenset("”»")
 _STRAIGHT = '"'
-_MARKS = re.compile("[\"“”„«»]")
+_MARKS = re.compile('["“”„«»]')
 _CONTEXT = 2000
 """How far (characters) to look around a passage for its quote state and speaker."""
 _TRIM = " \t\r\n,;:"
@@ -138,7 +138,7 @@ def _ends_paragraph(text: str, newline: int) -> bool:
         last -= 1
     if last < 0 or text[last] == "\n":
         return True
-    return text[last] in ".!?:”\"»)…" or text[newline + 1 : newline + 2] in ("\n", "\r")
+    return text[last] in '.!?:”"»)…' or text[newline + 1 : newline + 2] in ("\n", "\r")
 
 
 def _quoted_ranges(text: str, low: int, high: int) -> list[tuple[int, int]]:
@@ -183,9 +183,7 @@ def _speaker(text: str, low: int, high: int, q_open: int, q_close: int) -> tuple
     sentence_start = low
     for found in _SENTENCE_END.finditer(text, low, max(low, q_open - 1)):
         sentence_start = found.end()
-    candidates = [
-        m for m in _BEFORE.finditer(text, sentence_start, max(sentence_start, q_open - 1)) if _named(m)
-    ]
+    candidates = [m for m in _BEFORE.finditer(text, sentence_start, max(sentence_start, q_open - 1)) if _named(m)]
     if candidates:
         return _resolve(text, candidates[-1], q_open)
     return None

@@ -80,9 +80,7 @@ _HEADLINE_MAX_WORDS = 30
 _SHORT_HEADLINE_WORDS = 12
 _HEADLINE_MIN_WORDS = 3
 _TITLE_CASE_SHARE = 0.6
-_MINOR_WORDS = frozenset(
-    "a an the of to in on at for and or but by with from as is are was vs via".split()
-)
+_MINOR_WORDS = frozenset("a an the of to in on at for and or but by with from as is are was vs via".split())
 
 _WRAP_MIN_CHARS = 40
 _WRAP_MAX_CHARS = 100
@@ -181,9 +179,7 @@ def _line_bounds(text: str, start: int) -> Iterator[tuple[int, int]]:
         start = end + 1
 
 
-def _block_paragraphs(
-    text: str, block: list[tuple[int, int, int]]
-) -> Iterator[tuple[int, int, bool]]:
+def _block_paragraphs(text: str, block: list[tuple[int, int, int]]) -> Iterator[tuple[int, int, bool]]:
     if _is_wrapped(text, block):
         yield block[0][0], block[-1][1], False
         return

@@ -69,9 +69,7 @@ class Encoder:
     settings change), so vectors are cached in memory by text.
     """
 
-    def __init__(
-        self, name: str, dim: int, embed_batch: Callable[[list[str]], Vectors]
-    ) -> None:
+    def __init__(self, name: str, dim: int, embed_batch: Callable[[list[str]], Vectors]) -> None:
         self.name = name
         self.dim = dim
         self._embed_batch = embed_batch
@@ -106,9 +104,7 @@ def load_encoder(name: str | None = None) -> Encoder | None:
     key = DEFAULT_ENCODER if name is None else name
     spec = _ENCODERS.get(key)
     if spec is None:
-        raise InputError(
-            f"unknown encoder {key!r}; choose one of: {', '.join(ENCODER_NAMES)}"
-        )
+        raise InputError(f"unknown encoder {key!r}; choose one of: {', '.join(ENCODER_NAMES)}")
     try:
         encoder = Encoder(key, spec.dim, spec.load())
         encoder.encode(["Loading."])

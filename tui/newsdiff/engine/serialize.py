@@ -48,9 +48,7 @@ def story_from_data(data: dict[str, Any]) -> Story:
         articles=tuple(Article(**a) for a in data["articles"]),
         passages=tuple(_passage_from_data(p) for p in data["passages"]),
         claims=tuple(_claim_from_data(c) for c in data["claims"]),
-        coverage=tuple(
-            Coverage(**{**c, "missing_claim_ids": tuple(c["missing_claim_ids"])}) for c in data["coverage"]
-        ),
+        coverage=tuple(Coverage(**{**c, "missing_claim_ids": tuple(c["missing_claim_ids"])}) for c in data["coverage"]),
         matcher=str(data["matcher"]),
     )
     for passage in story.passages:

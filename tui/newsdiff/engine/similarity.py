@@ -73,7 +73,20 @@ SEMANTIC_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "cosine", "worst_clau
 # then a final fit on all pairs. Refit with:
 #     .venv/bin/python tests/benchmarks/eval_matcher.py --fit
 COEFFICIENTS: tuple[float, ...] = (
-    2.7020, 2.0926, -2.9248, -0.6643, 5.9126, -0.3230, -0.2297, -1.2763, 1.0702, 2.8927, -1.9482, 3.7183, -3.7475, 1.7467,
+    2.7020,
+    2.0926,
+    -2.9248,
+    -0.6643,
+    5.9126,
+    -0.3230,
+    -0.2297,
+    -1.2763,
+    1.0702,
+    2.8927,
+    -1.9482,
+    3.7183,
+    -3.7475,
+    1.7467,
     -0.2556,
 )
 INTERCEPT: float = -6.3906
@@ -87,8 +100,23 @@ of such pairs labelled "same" in the tuning data (printed by ``--fit``)."""
 # (cross-validation chose an L2 penalty of 3e-5). Refit with:
 #     .venv/bin/python tests/benchmarks/eval_matcher.py --fit --semantic
 SEMANTIC_COEFFICIENTS: tuple[float, ...] = (
-    1.8002, 2.6038, -2.9612, -2.0372, 5.4010, -0.6658, -0.2636, -1.2855, 1.3694, 1.6607, -2.8881, 4.9155, -3.9496, 2.5754,
-    -0.1958, 1.8425, 1.5838,
+    1.8002,
+    2.6038,
+    -2.9612,
+    -2.0372,
+    5.4010,
+    -0.6658,
+    -0.2636,
+    -1.2855,
+    1.3694,
+    1.6607,
+    -2.8881,
+    4.9155,
+    -3.9496,
+    2.5754,
+    -0.1958,
+    1.8425,
+    1.5838,
 )
 SEMANTIC_INTERCEPT: float = -6.3267
 SEMANTIC_THRESHOLD: float = 0.5255

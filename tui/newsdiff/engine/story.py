@@ -27,6 +27,7 @@ from newsdiff.engine.summary import representative, summary_of
 Progress = Callable[[str, float], None]
 """Called with a short message and the share of the work done (0..1)."""
 
+
 def analyze(
     sources: Iterable[str | Path | Article],
     *,

@@ -72,9 +72,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     return config_from_table(table, source=str(path), base_dir=path.parent)
 
 
-def config_from_table(
-    table: Mapping[str, object], *, source: str, base_dir: Path
-) -> tuple[Config, list[str]]:
+def config_from_table(table: Mapping[str, object], *, source: str, base_dir: Path) -> tuple[Config, list[str]]:
     """Build a ``Config`` from parsed TOML, keeping every setting that is valid.
 
     ``source`` names the file in warnings; ``base_dir`` anchors a relative

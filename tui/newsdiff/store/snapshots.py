@@ -168,10 +168,7 @@ def save_snapshot(
         "label": label,
         "story_key": key,
         "title": title,
-        "articles": [
-            {"id": a.id, "source": a.source, "title": a.title, "path": a.path}
-            for a in story.articles
-        ],
+        "articles": [{"id": a.id, "source": a.source, "title": a.title, "path": a.path} for a in story.articles],
         "note_count": len(notes),
         "files": sorted(files),
         "position": position.to_dict() if position is not None else None,
@@ -284,7 +281,9 @@ def resolve_snapshot(name: str | Path, base_dir: Path | None = None) -> Path:
             return listed[int(str(name)) - 1].path
         raise StoreError(f"no snapshot number {name}: there are {len(listed)} in {base}")
     if given.is_dir():
-        raise StoreError(f"{given} is a folder but not a snapshot (it has no {MANIFEST}); 'newsdiff snapshots' lists them")
+        raise StoreError(
+            f"{given} is a folder but not a snapshot (it has no {MANIFEST}); 'newsdiff snapshots' lists them"
+        )
     raise StoreError(f"no snapshot {str(name)!r} (looked in the current folder and {base})")
 
 

@@ -74,4 +74,6 @@ def save_source_name(article: Article, name: str | None, path: Path | None = Non
         target.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(target, json.dumps(names, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     except OSError as error:
-        raise StoreError(f"cannot keep the source name in {target} ({error.strerror or type(error).__name__})") from None
+        raise StoreError(
+            f"cannot keep the source name in {target} ({error.strerror or type(error).__name__})"
+        ) from None

@@ -128,7 +128,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog") as dialog:
             dialog.border_title = Content("Keys")
-            dialog.border_subtitle = Content("rebind in config.toml: [keys] binding_id = \"key\"")
+            dialog.border_subtitle = Content('rebind in config.toml: [keys] binding_id = "key"')
             yield Static(about_story(self.story), id="help-about")
             yield Static(start_here(self.rows), id="help-start")
             yield Static(self.legend, id="help-legend")

@@ -163,7 +163,9 @@ class MainScreen(Screen[None]):
     def show_failure(self, reason: str) -> None:
         self.query_one(AnalysisStatus).show_failure(reason)
 
-    def show_notes(self, passage_notes: Mapping[str, tuple[Note, ...]], claim_notes: Mapping[str, tuple[Note, ...]]) -> None:
+    def show_notes(
+        self, passage_notes: Mapping[str, tuple[Note, ...]], claim_notes: Mapping[str, tuple[Note, ...]]
+    ) -> None:
         """Mark the noted passages and claims, and show the notes on the current passage."""
         self.noted_passages, self.noted_claims = passage_notes, claim_notes
         self.query_one(Reader).restyle(noted=passage_notes)
@@ -222,7 +224,9 @@ class MainScreen(Screen[None]):
         return ReadingPosition(self.article_id, passage.start if passage else None, self.reach_filter.value)
 
     def _update_legend(self) -> None:
-        legend = Text(f"filter: {self.reach_filter.label}", style=Style(bold=True), no_wrap=True, overflow="ellipsis", end="")
+        legend = Text(
+            f"filter: {self.reach_filter.label}", style=Style(bold=True), no_wrap=True, overflow="ellipsis", end=""
+        )
         legend.append(" │ ", style=Style(dim=True))
         if self.story is not None and not self.story.comparable:
             legend.append("one article: nothing to compare", style=Style(dim=True, italic=True))
@@ -326,7 +330,9 @@ class MainScreen(Screen[None]):
     def _show_claim_here(self, claim_id: str) -> None:
         """Move the reader to where this article reports the highlighted claim, if it does."""
         assert self.story is not None
-        here = [p for p in self.story.claim(claim_id).passage_ids if self.story.passage(p).article_id == self.article_id]
+        here = [
+            p for p in self.story.claim(claim_id).passage_ids if self.story.passage(p).article_id == self.article_id
+        ]
         if here:
             self.query_one(Reader).move_to(here[0])
             self.query_one(ClaimList).follow([claim_id])

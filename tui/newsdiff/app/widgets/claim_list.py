@@ -234,7 +234,9 @@ class ClaimList(PaintedLines, can_focus=True):
         self._highlighted = self._hovered = None
         self._relayout()
         self.scroll_to(y=0, animate=False, immediate=True)
-        shown = f"{len(here)} here · {len(elsewhere)} elsewhere" if article_id is not None else f"{len(self._listing.ids)}"
+        shown = (
+            f"{len(here)} here · {len(elsewhere)} elsewhere" if article_id is not None else f"{len(self._listing.ids)}"
+        )
         self.border_subtitle = f"{shown} of {len(story.claims)}"
 
     @property
@@ -475,5 +477,7 @@ class ClaimList(PaintedLines, can_focus=True):
         story, claim = self._story, self._story.claim(self._listing.ids[row])
         if number == 0:
             missing = self._listing.missing(row)
-            return claim_header(story, claim, self._palette, claim.id in self._noted, missing=missing, width=self._width)
+            return claim_header(
+                story, claim, self._palette, claim.id in self._noted, missing=missing, width=self._width
+            )
         return row_body(story, claim, self._width).line(number - 1)

@@ -107,8 +107,13 @@ class Reader(PaintedLines, can_focus=True):
         self._set_cursor(content, scroll=False)
         self._leave_hidden()
 
-    def restyle(self, *, palette: Palette | None = None, reach_filter: ReachFilter | None = None,
-                noted: Collection[str] | None = None) -> None:
+    def restyle(
+        self,
+        *,
+        palette: Palette | None = None,
+        reach_filter: ReachFilter | None = None,
+        noted: Collection[str] | None = None,
+    ) -> None:
         """Change how passages are painted; the layout stays."""
         if palette is not None:
             self.palette = palette

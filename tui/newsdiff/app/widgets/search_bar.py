@@ -23,13 +23,17 @@ def search_summary(story: Story, article_id: str, query: str, here: int) -> str:
     sources carry it at all; the article numbers are how to open them.
     """
     counted = ((number, article, len(find_matches(article, query))) for number, article in enumerate(story.articles, 1))
-    elsewhere = [(number, article.source, count) for number, article, count in counted if article.id != article_id and count]
+    elsewhere = [
+        (number, article.source, count) for number, article, count in counted if article.id != article_id and count
+    ]
     if not here and not elsewhere:
         return "No match in any article"
     summary = f"{here} match{'es' if here != 1 else ''} here" if here else "No match here"
     if not elsewhere:
         return f"{summary}, none in the other articles"
-    shown = ", ".join(f"{count} in {source} (article {number})" for number, source, count in elsewhere[:ELSEWHERE_SHOWN])
+    shown = ", ".join(
+        f"{count} in {source} (article {number})" for number, source, count in elsewhere[:ELSEWHERE_SHOWN]
+    )
     more = len(elsewhere) - ELSEWHERE_SHOWN
     return f"{summary} · {'also ' if here else ''}{shown}{f' and {more} more articles' if more > 0 else ''}"
 
@@ -40,7 +44,10 @@ class SearchBar(Input):
     BINDINGS = [Binding("escape", "close", "Close search", id="close_search")]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Search the story (enter: find, n/N: next/previous in this article; empty: clear the marks)", id=id)
+        super().__init__(
+            placeholder="Search the story (enter: find, n/N: next/previous in this article; empty: clear the marks)",
+            id=id,
+        )
 
     def action_close(self) -> None:
         self.display = False

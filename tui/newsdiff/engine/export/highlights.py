@@ -55,8 +55,7 @@ def article_runs(story: Story, article: Article, *, with_differences: bool = Tru
         reach = story.reach_of(passage.id) if passage.is_content else None
         spans = story.differs_in(passage.id) if with_differences else ()
         runs.extend(
-            Run(piece.start, piece.end, passage, reach, piece.differs)
-            for piece in passage_pieces(passage, spans)
+            Run(piece.start, piece.end, passage, reach, piece.differs) for piece in passage_pieces(passage, spans)
         )
         position = passage.end
     if position < len(article.text):

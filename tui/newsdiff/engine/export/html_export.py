@@ -182,10 +182,7 @@ def _claim(story: Story, claim: Claim, anchors: _Anchors) -> Iterator[str]:
             _piece(text[piece.start : piece.end], piece.differs) for piece in passage_pieces(passage, spans)
         )
         source = _e(story.article(passage.article_id).source)
-        yield (
-            f'<li><span class="source">{source}:</span> '
-            f'<a href="#{anchors.passage(passage)}">{wording}</a></li>'
-        )
+        yield (f'<li><span class="source">{source}:</span> <a href="#{anchors.passage(passage)}">{wording}</a></li>')
     yield "</ul>"
     if claim.flags:
         yield '<ul class="flags">'

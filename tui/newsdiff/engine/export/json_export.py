@@ -80,8 +80,7 @@ def _claim(story: Story, claim: Claim) -> dict[str, object]:
         "reach": claim.reach.value,
         "passages": [_claim_passage(story, claim, passage_id) for passage_id in claim.passage_ids],
         "flags": [
-            {"kind": flag.kind.value, "detail": flag.detail, "passages": list(flag.passage_ids)}
-            for flag in claim.flags
+            {"kind": flag.kind.value, "detail": flag.detail, "passages": list(flag.passage_ids)} for flag in claim.flags
         ],
     }
 

@@ -200,7 +200,6 @@ def _notes(story: Story, notes: Sequence[ReaderNote]) -> Iterator[str]:
         mark = f" — {escape_markdown(note.mark)}" if note.mark else ""
         created = f" ({escape_markdown(note.when)})" if note.created else ""
         items.append(
-            f"- **On {escape_markdown(note_target(story, note))}**{mark}{created}  \n"
-            f"  {escape_markdown(note.text)}"
+            f"- **On {escape_markdown(note_target(story, note))}**{mark}{created}  \n  {escape_markdown(note.text)}"
         )
     yield "\n".join(items)
