@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from newsdiff.analysis import SEMANTIC_MISSING, run_analysis
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.export.document import claim_citation

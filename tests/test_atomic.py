@@ -6,8 +6,9 @@ import os
 import stat
 import threading
 
-import newsdiff.atomic as atomic
 import pytest
+
+import newsdiff.atomic as atomic
 from newsdiff.atomic import write_bytes_atomic, write_text_atomic
 
 

@@ -10,8 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import newsdiff.atomic
 import pytest
+
+import newsdiff.atomic
 from newsdiff import cli
 from newsdiff.cli import COMMANDS, main, package_version
 
@@ -386,6 +387,7 @@ def test_opening_a_missing_snapshot_is_one_line_and_exit_2(tmp_path: Path, capsy
 
 def _saved_snapshot(folder: Path) -> Path:
     from handmade_story import handmade_story
+
     from newsdiff.engine.export import to_json
     from newsdiff.store.snapshots import save_snapshot
 

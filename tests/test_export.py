@@ -13,6 +13,7 @@ from itertools import pairwise
 
 import pytest
 from handmade_story import HOSTILE, NOTES, handmade_story
+
 from newsdiff.engine.export import (
     RENDERERS,
     SCHEMA,

@@ -6,11 +6,12 @@ import io
 
 import pytest
 from handmade_story import HOSTILE, handmade_story
+from rich.console import Console
+
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Article, Story
 from newsdiff.engine.story import analyze
 from newsdiff.report import render_report
-from rich.console import Console
 
 
 def _render(story: Story, **console_options: object) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from newsdiff.app.app import NewsdiffApp
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Story

@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from handmade_story import handmade_story
+from test_repaint import repainted_from_scratch
+
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.widgets.claim_list import (
     NOT_HERE,
@@ -16,7 +18,6 @@ from newsdiff.app.widgets.claim_list import (
     support_dots,
 )
 from newsdiff.engine.model import Article, Claim, Flag, FlagKind, Passage, Reach, Story
-from test_repaint import repainted_from_scratch
 
 SHORT = "Item {n} happened."
 LONG = "Item {n} happened after a long week of talks between the city and its unions."
@@ -90,7 +91,7 @@ async def test_rows_rewrap_when_the_panel_changes_width(make_app) -> None:
         assert claims.scrollable_content_region.width > 60
         assert_rows_show_their_claims(claims, story)
         wide = [len(claims.row_lines(row)) for row in range(len(claims.claim_ids))]
-        assert wide != narrow and all(w <= n for w, n in zip(wide, narrow))
+        assert wide != narrow and all(w <= n for w, n in zip(wide, narrow, strict=True))
         assert app.export_screenshot() == await repainted_from_scratch(pilot)
 
 

@@ -6,14 +6,18 @@ import dataclasses
 import json
 from pathlib import Path
 
+from rich.console import Console
+from textual.widgets import Input, OptionList, Static
+from textual.widgets._footer import FooterKey
+
 from newsdiff import cli
 from newsdiff.app.alignment import align
 from newsdiff.app.filters import ReachFilter
+from newsdiff.app.keys import KeyHelp
 from newsdiff.app.palette import NOTE_GLYPH, palette_for
 from newsdiff.app.screens.annotate import AnnotateScreen
 from newsdiff.app.screens.claim import ClaimScreen, also_in
 from newsdiff.app.screens.compare import CompareScreen, ranked_partners
-from newsdiff.app.keys import KeyHelp
 from newsdiff.app.screens.help import HelpScreen, help_table, numbered_rows
 from newsdiff.app.screens.rename import RenameScreen
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
@@ -30,9 +34,6 @@ from newsdiff.store import notes as notes_module
 from newsdiff.store.notes import Note, NoteStore
 from newsdiff.store.source_names import save_source_name
 from newsdiff.store.story_key import story_key
-from rich.console import Console
-from textual.widgets import Input, OptionList, Static
-from textual.widgets._footer import FooterKey
 
 
 async def test_search_highlights_every_match_and_n_walks_them(make_app, seeds_story) -> None:
@@ -296,7 +297,7 @@ async def test_compare_mode_aligns_articles_side_by_side(make_app, seeds_story) 
         assert all(len(row) == 3 for row in view.rows)
         start = next(n for n, row in enumerate(view.rows) if row[0] == here)
         assert view.scroll_offset.y == min(view.line_of_row(start), view.max_scroll_y) > 0
-        for row, linked in zip(view.rows, view._linked):
+        for row, linked in zip(view.rows, view._linked, strict=True):
             claims = [{c.id for c in seeds_story.claims_of(p.id)} if p is not None else set() for p in row]
             for column, same in enumerate(linked, start=1):
                 assert same == any(claims[column] & left for left in claims[:column])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from newsdiff.app.palette import FLAG_GLYPH, NOTE_GLYPH, REACH_GLYPHS, palette_for
-from newsdiff.engine.model import Reach
 from rich.color import Color
 from rich.style import Style
 from textual.theme import BUILTIN_THEMES
+
+from newsdiff.app.palette import FLAG_GLYPH, NOTE_GLYPH, REACH_GLYPHS, palette_for
+from newsdiff.engine.model import Reach
 
 TEXT = 4.5
 """WCAG AA for body text."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from handmade_story import handmade_story, passage_in_two_claims
+from textual.events import MouseScrollDown
+
 from newsdiff.app.palette import palette_for
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.widgets.article_list import ArticleList
@@ -10,7 +12,6 @@ from newsdiff.app.widgets.claim_list import NOT_HERE, ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip, passage_text
 from newsdiff.app.widgets.reader import GUTTER, Reader
 from newsdiff.engine.model import Claim, Reach, Story
-from textual.events import MouseScrollDown
 
 
 def strip_text(app) -> str:
@@ -350,7 +351,7 @@ async def test_braces_step_past_a_claim_that_shares_the_passage(make_app) -> Non
         article_ids=("planet", "sentinel"),
         reach=Reach.SOME,
     )
-    story = Story(story.articles, story.passages, story.claims + (shared,), story.coverage)
+    story = Story(story.articles, story.passages, (*story.claims, shared), story.coverage)
     assert [c.id for c in story.claims_of("planet:1")] == ["K1", "K4"]
     app = make_app(story)
     async with app.run_test(size=(160, 45)) as pilot:

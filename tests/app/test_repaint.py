@@ -9,8 +9,9 @@ so after every key the screen is compared with one painted from scratch.
 from __future__ import annotations
 
 import pytest
-from newsdiff.app.widgets.painted_lines import PaintedLines
 from textual.pilot import Pilot
+
+from newsdiff.app.widgets.painted_lines import PaintedLines
 
 KEYS = [
     "pagedown",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from rich.cells import cell_len
+
 from newsdiff.app.text_layout import TextLayout, printable, wrap_offsets
 from newsdiff.engine.model import Passage
-from rich.cells import cell_len
 
 TEXT = "First sentence is here. Second one follows it.\nA new paragraph starts with a verylongwordthatcannotfit."
 
@@ -12,7 +15,7 @@ TEXT = "First sentence is here. Second one follows it.\nA new paragraph starts w
 def test_lines_cover_the_text_in_order_and_fit_the_width() -> None:
     lines = wrap_offsets(TEXT, 0, len(TEXT), 12)
     assert lines[0][0] == 0
-    assert all(a[1] <= b[0] for a, b in zip(lines, lines[1:]))
+    assert all(a[1] <= b[0] for a, b in pairwise(lines))
     for start, end in lines:
         assert cell_len(TEXT[start:end].rstrip()) <= 12
     words = "".join(TEXT[s:e] for s, e in lines).split()

@@ -58,12 +58,13 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from newsdiff.app.app import NewsdiffApp
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.reader import Reader
 from newsdiff.engine.model import Article, Story
 from newsdiff.engine.story import analyze
-from textual.pilot import Pilot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import generate_story

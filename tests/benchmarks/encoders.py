@@ -33,9 +33,9 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -373,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     distinct = list(dict.fromkeys(texts))
     position = {t: i for i, t in enumerate(distinct)}
     seed_texts, seed_same, seed_other = seed_pairs(SEED_GOLD)
-    lexical = np.array([lexical_features(a, b) for a, b in zip(pairs.left, pairs.right)])
+    lexical = np.array([lexical_features(a, b) for a, b in zip(pairs.left, pairs.right, strict=True)])
 
     print(f"MSRP sample: {n} pairs, {y.mean():.3f} positive, {len(distinct)} distinct sentences")
     print(f"majority-class accuracy: {max(y.mean(), 1 - y.mean()):.3f}\n")
@@ -385,7 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     bias, weights = raw_weights(lexical, y)
     print(
         f"\nlexical-only raw weights: bias {bias:+.4f}, "
-        + ", ".join(f"{name} {w:+.4f}" for name, w in zip(LEXICAL, weights))
+        + ", ".join(f"{name} {w:+.4f}" for name, w in zip(LEXICAL, weights, strict=True))
     )
 
     for candidate in CANDIDATES:
@@ -415,7 +415,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bias, weights = raw_weights(combined, y)
         print(
             f"raw weights (all {n} pairs): bias {bias:+.4f}, "
-            + ", ".join(f"{name} {w:+.4f}" for name, w in zip(("cosine", *LEXICAL), weights))
+            + ", ".join(f"{name} {w:+.4f}" for name, w in zip(("cosine", *LEXICAL), weights, strict=True))
         )
         print(f"cosine threshold fitted on all pairs: {best_threshold(cosine, y):.4f}")
         seed_vectors = embed_all(candidate, seed_texts, args.cache)

@@ -44,6 +44,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz
+
 from newsdiff.engine import similarity as sim
 from newsdiff.engine.cluster import cluster_passages
 from newsdiff.engine.load import load_paths
@@ -52,7 +54,6 @@ from newsdiff.engine.normalize import tokenize
 from newsdiff.engine.segment import segment
 from newsdiff.engine.semantic import Encoder, load_encoder
 from newsdiff.engine.story import analyze
-from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -258,7 +259,7 @@ def fit_all(x: np.ndarray, contained: np.ndarray, y: np.ndarray) -> None:
     prefix = "SEMANTIC_" if x.shape[1] > len(sim.FEATURE_NAMES) else ""
     print(f"== constants for similarity.py (fitted on all MSRP pairs, L2 {l2:g} chosen by cross-validation) ==")
     print(f"{prefix}COEFFICIENTS: tuple[float, ...] = (" + ", ".join(f"{c:.4f}" for c in coefficients) + ")")
-    for name, c in zip(sim.SEMANTIC_FEATURE_NAMES, coefficients):
+    for name, c in zip(sim.SEMANTIC_FEATURE_NAMES, coefficients, strict=True):
         print(f"#   {name}: {c:+.3f}")
     print(f"{prefix}INTERCEPT: float = {intercept:.4f}")
     print(f"{prefix}{'THRESHOLD' if prefix else 'SAME_CLAIM_THRESHOLD'}: float = {cut:.4f}")
@@ -323,7 +324,7 @@ def mixed_topics(encoder: Encoder | None) -> None:
     """Stories of three articles from each of two ECB+ topics: links across topics are errors."""
     topics = sorted(t for t in CORPUS.iterdir() if t.is_dir())
     within = across = 0
-    for first, second in zip(topics[::2], topics[1::2]):
+    for first, second in zip(topics[::2], topics[1::2], strict=False):
         articles = []
         for topic in (first, second):
             for path in sorted(topic.iterdir())[:3]:

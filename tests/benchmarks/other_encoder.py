@@ -39,6 +39,7 @@ from pathlib import Path
 
 import eval_matcher as em
 import numpy as np
+
 from newsdiff.engine import similarity as sim
 from newsdiff.engine.export.json_export import to_json
 from newsdiff.engine.load import load_paths

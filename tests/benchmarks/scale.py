@@ -60,6 +60,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz, process, utils
+
 import newsdiff.engine.story as story_module
 from newsdiff.engine.cluster import ClusterStats
 from newsdiff.engine.export import to_json
@@ -68,7 +70,6 @@ from newsdiff.engine.model import Article, Claim, Passage, Story
 from newsdiff.engine.segment import segment
 from newsdiff.engine.semantic import load_encoder
 from newsdiff.engine.story import analyze, reach_for
-from rapidfuzz import fuzz, process, utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import SIZES, SyntheticStory, build_story
@@ -130,7 +131,7 @@ def naive_analyze(articles: Sequence[Article], threshold: float) -> NaiveResult:
                 workers=-1,
             )
             pairs += scores.size
-            for row, column in zip(*scores.nonzero()):
+            for row, column in zip(*scores.nonzero(), strict=True):
                 _union(parent, start + int(row), end + int(column))
         start = end
     groups: dict[int, list[Passage]] = defaultdict(list)
@@ -203,7 +204,7 @@ def fact_f1(story: Story, synthetic: SyntheticStory) -> tuple[float, float, floa
     sentence_ids: dict[str, list[tuple[int, int, int]]] = {}
     fact_of: list[int] = []
     article_of: list[int] = []
-    for number, (article, gold) in enumerate(zip(synthetic.articles, synthetic.sentences)):
+    for number, (article, gold) in enumerate(zip(synthetic.articles, synthetic.sentences, strict=True)):
         rows = []
         for sentence in gold:
             rows.append((sentence.start, sentence.end, len(fact_of)))

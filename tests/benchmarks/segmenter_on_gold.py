@@ -19,11 +19,11 @@ The gold is only measured against, never tuned on.
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 import sys
 import time
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pysbd
 from syntok import segmenter as syntok_segmenter

@@ -34,10 +34,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process, utils
+
 from newsdiff.atomic import write_text_atomic
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Article
-from rapidfuzz import fuzz, process, utils
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "ecb"

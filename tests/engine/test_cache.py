@@ -4,6 +4,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+
 from newsdiff.engine import story as story_module
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.load import article_from_text

@@ -8,6 +8,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+
 from newsdiff.engine.cluster import ClusterStats, cluster_passages
 from newsdiff.engine.model import Passage, PassageKind
 from newsdiff.engine.quotes import find_quotes
@@ -358,7 +359,7 @@ def test_a_sentence_whose_best_match_in_every_other_article_is_in_one_claim_join
     # The paraphrase clears the floor but not the threshold, and each article's wording of
     # the claim is nearer to c's own near-copy than to it: no pair or mutual link reaches it.
     assert all(
-        MUTUAL_FLOOR <= matcher.similarity(JOB_CUTS[1], cut) and not matcher.same_claim(JOB_CUTS[1], cut)
+        matcher.similarity(JOB_CUTS[1], cut) >= MUTUAL_FLOOR and not matcher.same_claim(JOB_CUTS[1], cut)
         for cut in cuts[:2]
     )
     groups = ids(cluster_passages(consensus_story(b_reports_it=True), encoder=encoder))

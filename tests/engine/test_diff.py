@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from newsdiff.engine.diff import compare_wording
 from newsdiff.engine.model import Flag, FlagKind, Passage, WordDiff
 from newsdiff.engine.quotes import find_quotes
@@ -61,7 +62,7 @@ def test_spans_are_article_offsets() -> None:
 
 
 def test_dateline_is_never_marked() -> None:
-    full, a = passage("A", "JAKARTA - Putin met Kim.")
+    _, a = passage("A", "JAKARTA - Putin met Kim.")
     a = Passage(a.id, a.article_id, a.index, a.start, a.end, a.text, content_start=a.start + len("JAKARTA - "))
     _, b = passage("B", "Putin met Kim.")
     assert compare_wording([a, b])[0][0].differs == ()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.html_page import read_page
 from newsdiff.engine.load import load_paths

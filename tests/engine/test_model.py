@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from handmade_story import handmade_story, passage_in_two_claims
+
 from newsdiff.engine.model import Claim, Coverage, Reach, Span, Story, WordDiff
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+
 from newsdiff.engine.normalize import tokenize
 from newsdiff.engine.spelling import americanize
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from newsdiff.engine.load import article_from_text, load_paths
 from newsdiff.engine.model import Article, Passage, PassageKind
 from newsdiff.engine.segment import MAX_SENTENCE_CHARS, segment

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import newsdiff.engine.similarity as similarity_module
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
+import newsdiff.engine.similarity as similarity_module
 from newsdiff.engine.similarity import (
     FEATURE_NAMES,
     SAME_CLAIM_THRESHOLD,
@@ -118,9 +119,9 @@ def test_figures_only_one_side_gives_are_counted() -> None:
     matcher = Matcher()
     a = matcher.profile("The storm killed 12 people and cut power to 4,000 homes on 3 May.")
     b = matcher.profile("The storm killed 12 people and cut power to 5,000 homes.")
-    features = dict(zip(FEATURE_NAMES, compare(a, b).features))
+    features = dict(zip(FEATURE_NAMES, compare(a, b).features, strict=True))
     assert features["numbers_only_one_side"] == 2.0
-    assert dict(zip(FEATURE_NAMES, compare(a, a).features))["numbers_only_one_side"] == 0.0
+    assert dict(zip(FEATURE_NAMES, compare(a, a).features, strict=True))["numbers_only_one_side"] == 0.0
 
 
 def test_the_worst_clause_cosine_finds_a_clause_the_other_sentence_does_not_report() -> None:
@@ -142,10 +143,10 @@ def test_the_worst_clause_cosine_finds_a_clause_the_other_sentence_does_not_repo
     soldiers = matcher.profile("He said Russia needed no North Korean soldiers.")
     assert two_things.clause_vectors is not None and len(two_things.clause_vectors) == 2
     assert soldiers.clause_vectors is None
-    features = dict(zip(SEMANTIC_FEATURE_NAMES, compare(two_things, soldiers).features))
+    features = dict(zip(SEMANTIC_FEATURE_NAMES, compare(two_things, soldiers).features, strict=True))
     assert features["worst_clause_cosine"] == pytest.approx(0.5)
     assert features["worst_clause_cosine"] < features["cosine"]
-    alone = dict(zip(SEMANTIC_FEATURE_NAMES, compare(soldiers, soldiers).features))
+    alone = dict(zip(SEMANTIC_FEATURE_NAMES, compare(soldiers, soldiers).features, strict=True))
     assert alone["worst_clause_cosine"] == pytest.approx(alone["cosine"]) == pytest.approx(1.0)
 
 
@@ -153,7 +154,7 @@ def test_word_runs_see_order_that_a_bag_of_words_cannot() -> None:
     matcher = Matcher()
     a = matcher.profile("The minister told the board that the plan would be dropped.")
     swapped = matcher.profile("The board told the minister that the plan would be dropped.")
-    features = dict(zip(FEATURE_NAMES, compare(a, swapped).features))
+    features = dict(zip(FEATURE_NAMES, compare(a, swapped).features, strict=True))
     assert features["unigram_shorter"] == features["unigram_longer"] == 1.0
     assert features["trigram_longer"] < features["bigram_longer"] < 1.0
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from newsdiff.engine.segment import segment
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -41,7 +42,7 @@ def test_story_has_the_asked_articles_and_sentences() -> None:
 
 def test_fact_labels_tile_the_article_body() -> None:
     story = build_story(4, 10, seed=2)
-    for article, sentences in zip(story.articles, story.sentences):
+    for article, sentences in zip(story.articles, story.sentences, strict=True):
         assert sentences[0].start >= article.body_start
         assert not article.text[article.body_start : sentences[0].start].strip()
         for sentence, following in itertools.pairwise(sentences):

@@ -12,4 +12,4 @@ from newsdiff.engine.similarity import same_claim, similarity
 from newsdiff.engine.story import analyze
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "same_claim", "similarity", "__version__"]
+__all__ = ["__version__", "analyze", "same_claim", "similarity"]

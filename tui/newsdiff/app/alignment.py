@@ -34,11 +34,22 @@ def align(story: Story, article_ids: Sequence[str]) -> list[Row]:
         own_rows = [p.before[index] for p in placements]
         for line in range(max(map(len, own_rows), default=0)):
             rows.append(
-                (None, *(column[own[line]] if line < len(own) else None for column, own in zip(others, own_rows)))
+                (
+                    None,
+                    *(
+                        column[own[line]] if line < len(own) else None
+                        for column, own in zip(others, own_rows, strict=True)
+                    ),
+                )
             )
         if index < len(anchor):
             beside = [p.beside[index] for p in placements]
-            rows.append((anchor[index], *(column[b] if b is not None else None for column, b in zip(others, beside))))
+            rows.append(
+                (
+                    anchor[index],
+                    *(column[b] if b is not None else None for column, b in zip(others, beside, strict=True)),
+                )
+            )
     return rows
 
 
@@ -57,12 +68,12 @@ class _Placement:
 
 def _place(anchor: Sequence[frozenset[str]], other: Sequence[frozenset[str]]) -> _Placement:
     placement = _Placement(len(anchor))
-    matches = matched_pairs(anchor, other) + [(len(anchor), len(other))]
+    matches = [*matched_pairs(anchor, other), (len(anchor), len(other))]
     anchor_from, other_from = 0, 0
     for anchor_to, other_to in matches:
         gap_rows = range(anchor_from, anchor_to)
         gap_passages = list(range(other_from, other_to))
-        for row, passage in zip(gap_rows, gap_passages):
+        for row, passage in zip(gap_rows, gap_passages, strict=False):
             placement.beside[row] = passage
         placement.before[anchor_to].extend(gap_passages[len(gap_rows) :])
         if anchor_to < len(anchor):

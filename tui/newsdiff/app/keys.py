@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-
 WIDGET_ACTIONS = frozenset({"select", "first", "last", "submit"})
 """Textual's own list and input bindings worth listing; the rest (text editing,
 sideways scrolling, copy) would bury newsdiff's keys in the help."""

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from contextlib import suppress
 from collections.abc import Sequence
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 

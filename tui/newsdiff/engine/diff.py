@@ -536,9 +536,39 @@ def _surname(speaker: str) -> str:
 
 
 _ROLES = frozenset(
-    """governor president minister secretary chief spokesman spokeswoman spokesperson official officials
-    police mayor director chairman chairwoman commissioner sheriff senator leader head manager officer
-    spokesmen authorities ministry department agency witness witnesses resident residents""".split()
+    [
+        "governor",
+        "president",
+        "minister",
+        "secretary",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "police",
+        "mayor",
+        "director",
+        "chairman",
+        "chairwoman",
+        "commissioner",
+        "sheriff",
+        "senator",
+        "leader",
+        "head",
+        "manager",
+        "officer",
+        "spokesmen",
+        "authorities",
+        "ministry",
+        "department",
+        "agency",
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+    ]
 )
 """Last words of a speaker that name a role, not a person: who holds it is for the reader to tell."""
 

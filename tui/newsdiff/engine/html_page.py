@@ -57,7 +57,7 @@ def read_page(markup: str, where: str) -> Page:
     logging.getLogger("trafilatura").propagate = False
     try:
         document = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, include_tables=False)
-    except Exception as error:  # noqa: BLE001 - a third-party parser on untrusted markup: one line, never a traceback
+    except Exception as error:
         raise InputError(f"{where}: cannot read the page ({type(error).__name__})") from None
     text = getattr(document, "text", None) or ""
     paragraphs = [" ".join(line.split()) for line in text.splitlines() if line.strip()]

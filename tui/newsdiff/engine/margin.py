@@ -114,7 +114,7 @@ class Margins:
             blocks = np.arange(others)
             mutual = best_of_theirs[blocks[None, :], best_of_mine] == np.arange(len(rows))[:, None]
             best = np.take_along_axis(margins, best_of_mine[:, :, None], axis=2)[..., 0]
-            for i, offset in zip(*np.nonzero(mutual & (best >= MIN_MARGIN))):
+            for i, offset in zip(*np.nonzero(mutual & (best >= MIN_MARGIN)), strict=True):
                 j = int(best_of_mine[i, offset])
                 found.append(MutualPair(rows[i], articles[a + 1 + offset][j], float(best[i, offset])))
         return found

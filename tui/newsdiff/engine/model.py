@@ -8,10 +8,10 @@ and an export always agree on which characters they mean
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import Mapping
 
 
 class PassageKind(str, Enum):

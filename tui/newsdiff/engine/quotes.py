@@ -61,8 +61,45 @@ _SPEAKING = re.compile(
     rf"(?P<name>{_NAME})[ \t]+{_ADVERB}?(?:{_VERBS})\b|\b(?:{_VERBS})[ \t]+(?P<name2>{_NAME}){_NAME_ENDS}"
 )
 _NOT_NAMES = frozenset(
-    """A An And As At But By For From He Her His However I If In It Its Meanwhile On Our
-    She So That The Their Then There These They This Those We When While Yet You""".split()
+    [
+        "A",
+        "An",
+        "And",
+        "As",
+        "At",
+        "But",
+        "By",
+        "For",
+        "From",
+        "He",
+        "Her",
+        "His",
+        "However",
+        "I",
+        "If",
+        "In",
+        "It",
+        "Its",
+        "Meanwhile",
+        "On",
+        "Our",
+        "She",
+        "So",
+        "That",
+        "The",
+        "Their",
+        "Then",
+        "There",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "We",
+        "When",
+        "While",
+        "Yet",
+        "You",
+    ]
 )
 """Capitalised words that start a sentence rather than a name."""
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+")

@@ -14,8 +14,8 @@ in two. Every span is exact and stripped of surrounding whitespace.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from newsdiff.engine.boilerplate import dateline_length, is_boilerplate
 from newsdiff.engine.model import Article, Passage, PassageKind
@@ -44,8 +44,41 @@ _MARKUP = re.compile(r"(?:#{1,6}[ \t]+|>[ \t]*|[-*+•][ \t]+)")
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 
 _TITLES = frozenset(
-    "mr mrs ms messrs mme mlle dr prof rev fr hon pres gov sen rep amb atty "
-    "gen lt col maj brig capt cmdr adm sgt cpl pvt const supt det insp vs".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "mme",
+        "mlle",
+        "dr",
+        "prof",
+        "rev",
+        "fr",
+        "hon",
+        "pres",
+        "gov",
+        "sen",
+        "rep",
+        "amb",
+        "atty",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "brig",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "const",
+        "supt",
+        "det",
+        "insp",
+        "vs",
+    ]
 )
 """Abbreviations that are always followed by what they qualify ("Mr. Putin")."""
 
@@ -54,21 +87,110 @@ _NUMBER_SIGNS = frozenset(("no", "nos"))
 sentence opener follows; in lower case only before a figure, else the word "no" ("He said no.")."""
 
 _ABBREVIATIONS = frozenset(
-    "st jr sr inc corp ltd co bros etc approx dept est fig vol ch pt art sec "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "bros",
+        "etc",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "vol",
+        "ch",
+        "pt",
+        "art",
+        "sec",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 """Abbreviations that may also end a sentence ("... in St. Petersburg" vs "... Corp.")."""
 
 _SENTENCE_STARTERS = frozenset(
-    "the a an he she it they we i you this that these those there but and or so yet "
-    "in on at for if when while after before his her its their our my as however "
-    "meanwhile still also then now".split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "for",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "as",
+        "however",
+        "meanwhile",
+        "still",
+        "also",
+        "then",
+        "now",
+    ]
 )
 """Words that make an ambiguous abbreviation ("U.S.", "Corp.") end its sentence."""
 
 _SPEECH_VERBS = frozenset(
-    "said says told asked added continued stated explained noted warned wrote "
-    "insisted replied answered argued claimed declared tweeted".split()
+    [
+        "said",
+        "says",
+        "told",
+        "asked",
+        "added",
+        "continued",
+        "stated",
+        "explained",
+        "noted",
+        "warned",
+        "wrote",
+        "insisted",
+        "replied",
+        "answered",
+        "argued",
+        "claimed",
+        "declared",
+        "tweeted",
+    ]
 )
 
 _ATTRIBUTION_CLAUSE = re.compile(r"[^.,;!?\"“”]*")
@@ -80,7 +202,31 @@ _HEADLINE_MAX_WORDS = 30
 _SHORT_HEADLINE_WORDS = 12
 _HEADLINE_MIN_WORDS = 3
 _TITLE_CASE_SHARE = 0.6
-_MINOR_WORDS = frozenset("a an the of to in on at for and or but by with from as is are was vs via".split())
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "vs",
+        "via",
+    ]
+)
 
 _WRAP_MIN_CHARS = 40
 _WRAP_MAX_CHARS = 100

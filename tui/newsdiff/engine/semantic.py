@@ -85,7 +85,7 @@ class Encoder:
             vectors = np.asarray(self._embed_batch(batch), dtype=np.float32)
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
             vectors = vectors / np.where(norms > 0, norms, 1.0)
-            self._cache.update(zip(batch, vectors))
+            self._cache.update(zip(batch, vectors, strict=True))
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self._cache[text] for text in texts])

@@ -310,7 +310,7 @@ class Matcher:
             joined=" ".join(sorted(set(norms))),
             sequence=" ".join(key),
             key=key,
-            ngrams=tuple(frozenset(zip(*(key[i:] for i in range(n)))) for n in NGRAM_SIZES),
+            ngrams=tuple(frozenset(zip(*(key[i:] for i in range(n)), strict=False)) for n in NGRAM_SIZES),
         )
 
 
@@ -416,7 +416,7 @@ def _ngram_overlaps(a: Profile, b: Profile) -> tuple[float, ...]:
     side's only when they say the same thing.
     """
     shares: list[float] = []
-    for runs_a, runs_b in zip(a.ngrams, b.ngrams):
+    for runs_a, runs_b in zip(a.ngrams, b.ngrams, strict=True):
         shared = len(runs_a & runs_b)
         small, large = sorted((len(runs_a), len(runs_b)))
         shares += (shared / max(1, small), shared / max(1, large))

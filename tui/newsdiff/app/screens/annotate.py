@@ -8,11 +8,12 @@ so removing a note always takes two deliberate steps.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -73,7 +74,7 @@ class MarkChoice(RadioButton):
 class AnnotateScreen(ModalScreen[Annotation | None]):
     """Asks for a note on the current passage or claim, or edits one already there; escape cancels."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel_note"),
         Binding("ctrl+r", "delete_note", "Delete note", id="delete_note"),
     ]

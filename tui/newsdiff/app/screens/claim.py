@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -81,7 +82,7 @@ class ClaimScreen(ModalScreen[str | None]):
     wordings are in other articles: their numbers lead there.
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "dismiss", "Close", id="close_claim"),
         Binding("y", "copy_claim", "Copy the claim with every source's wording", id="copy_claim"),
         *scroll_bindings("claim"),

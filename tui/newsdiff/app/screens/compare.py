@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -38,7 +39,7 @@ class CompareScreen(Screen[None]):
     Only opened for a story of two articles or more (the main screen checks).
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,c", "app.pop_screen", "Close compare", id="close_compare"),
         Binding("x", "cycle_partners", "Other articles", id="cycle_partners"),
         Binding("minus", "columns(-1)", "Fewer", id="fewer_columns"),

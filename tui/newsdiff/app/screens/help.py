@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import groupby
+from typing import ClassVar
 
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -114,7 +115,7 @@ def help_table(rows: Sequence[KeyHelp]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """Says what the story holds and lists the keys; escape, q or ? closes it."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="close_help"),
         *scroll_bindings("help"),
     ]

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import partial
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
@@ -63,7 +64,7 @@ def article_heading(story: Story, article_id: str) -> Text:
 class MainScreen(Screen[None]):
     """Reading one article of the story, with everything the others say beside it."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "app.focus_next", "Next panel", id="next_panel", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous panel", id="previous_panel", show=False),
         Binding("right_square_bracket", "jump(1)", "Next divergence", id="next_divergence"),

@@ -9,11 +9,12 @@ apart), and an emptied field gives the article its own name back.
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -25,7 +26,7 @@ from newsdiff.store.source_names import MAX_NAME_CHARS, clean_name
 class RenameScreen(ModalScreen[str | None]):
     """Asks for an article's outlet name; dismissed with the name ("" to forget it) or ``None`` (cancelled)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_rename")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel_rename")]
 
     def __init__(self, current: str, title: str, taken: Collection[str]) -> None:
         """``taken`` are the names it may not take: other articles', shown, own or kept (``NewsdiffApp.names_taken``)."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.console import Group
 from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -24,7 +26,7 @@ def coverage_bar(coverage: Coverage, palette: Palette) -> Text:
     cells = [round(coverage.all_share * BAR_WIDTH), round(coverage.some_share * BAR_WIDTH)]
     cells.append(max(BAR_WIDTH - sum(cells), 0))
     bar = Text(no_wrap=True, end="")
-    for count, glyph, reach in zip(cells, "█▓░", (Reach.ALL, Reach.SOME, Reach.ONE)):
+    for count, glyph, reach in zip(cells, "█▓░", (Reach.ALL, Reach.SOME, Reach.ONE), strict=True):
         bar.append(glyph * count, style=palette.bar(reach))
     bar.append(
         f" {coverage.all_share:.0%}·{coverage.some_share:.0%}·{coverage.unique_share:.0%}",
@@ -64,7 +66,7 @@ def article_prompt(
 class ArticleList(OptionList):
     """Every article of the story; enter or a click opens one in the reader."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", id="articles_down", show=False),
         Binding("k", "cursor_up", "Up", id="articles_up", show=False),
     ]

@@ -27,7 +27,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.events import Click, Leave, MouseEvent, MouseMove, Resize
 from textual.geometry import Size
@@ -188,7 +188,7 @@ class RowLayout:
 class ClaimList(PaintedLines, can_focus=True):
     """Claims that pass the filter, the current article's first; it follows the reader."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Select", show=False),
         Binding("j", "move(1)", "Down", id="claims_down", show=False),
         Binding("k", "move(-1)", "Up", id="claims_up", show=False),

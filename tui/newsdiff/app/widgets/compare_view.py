@@ -8,10 +8,11 @@ of its tallest cell.
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.events import Resize
 from textual.geometry import Size
@@ -34,7 +35,7 @@ GLYPH = 2
 class CompareView(ScrollView, can_focus=True):
     """Aligned rows of passages from several articles."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "scroll_down", "Down", id="compare_down", show=False),
         Binding("up,k", "scroll_up", "Up", id="compare_up", show=False),
         Binding("space,pagedown", "page_down", "Page down", id="compare_page_down", show=False),
@@ -129,7 +130,7 @@ class CompareView(ScrollView, can_focus=True):
         line_in_row = y - self._row_starts[row_index]
         row, cells, linked = self.rows[row_index], self._cells[row_index], self._linked[row_index]
         line = Text(style=base, no_wrap=True, end="")
-        for column, (passage, wrapped) in enumerate(zip(row, cells)):
+        for column, (passage, wrapped) in enumerate(zip(row, cells, strict=True)):
             if column:
                 line.append(SEPARATOR if linked[column - 1] else LOOSE_SEPARATOR, style=Style(dim=True))
             cell = self._cell(passage, wrapped, line_in_row)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.events import Click, Resize
 from textual.geometry import Size
 from textual.strip import Strip
@@ -66,7 +67,7 @@ def find_matches(article: Article, query: str) -> list[tuple[int, int]]:
 class Reader(PaintedLines, can_focus=True):
     """Shows one article with reach colours, word differences, notes and matches."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "move(1)", "Next passage", id="next_passage", show=False),
         Binding("up,k", "move(-1)", "Previous passage", id="previous_passage", show=False),
         Binding("space,pagedown", "page(1)", "Page down", id="page_down", show=False),
@@ -431,7 +432,7 @@ class Reader(PaintedLines, can_focus=True):
                 style = palette.current_match if match_index == self._current_match else palette.match
                 text.stylize(style, max(m_start, start) - start, min(m_end, end) - start)
         line = Text(style=base, no_wrap=True, end="")
-        for glyph, style in zip(gutter, gutter_styles):
+        for glyph, style in zip(gutter, gutter_styles, strict=True):
             line.append(glyph, style=style)
         line.append_text(text)
         return Strip(line.render(self.app.console), line.cell_len)

@@ -6,7 +6,9 @@ on through the other articles that have some; an empty search clears them.
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 from newsdiff.app.widgets.reader import find_matches
@@ -41,7 +43,7 @@ def search_summary(story: Story, article_id: str, query: str, here: int) -> str:
 class SearchBar(Input):
     """An input docked under the reader; hidden until ``/`` is pressed."""
 
-    BINDINGS = [Binding("escape", "close", "Close search", id="close_search")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close search", id="close_search")]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
