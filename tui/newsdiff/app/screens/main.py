@@ -17,9 +17,7 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
-from textual.messages import Update
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from newsdiff.app.filters import ReachFilter
@@ -238,33 +236,17 @@ class MainScreen(Screen[None]):
     def _show_passage_context(self) -> None:
         if self.story is None:
             return
-        reader, strip, claims = self.query_one(Reader), self.query_one(CompareStrip), self.query_one(ClaimList)
-        passage = reader.passage
-        strip.show_passage(self.story, passage, self.palette, self._notes_on(passage.id) if passage is not None else ())
+        passage = self.query_one(Reader).passage
+        notes = self._notes_on(passage.id) if passage is not None else ()
+        self.query_one(CompareStrip).show_passage(self.story, passage, self.palette, notes)
         if passage is not None:
-            claims.follow([c.id for c in self.story.claims_of(passage.id)])
-        self._repaint_together(reader, strip, claims)
+            self.query_one(ClaimList).follow([c.id for c in self.story.claims_of(passage.id)])
 
     def _notes_on(self, passage_id: str) -> tuple[Note, ...]:
         """The reader's notes on the passage, then those on its claims."""
         assert self.story is not None
         claim_notes = (n for c in self.story.claims_of(passage_id) for n in self.noted_claims.get(c.id, ()))
         return (*self.noted_passages.get(passage_id, ()), *claim_notes)
-
-    def _repaint_together(self, *widgets: Widget) -> None:
-        """Have these widgets' pending repaints painted in one frame.
-
-        A widget tells the screen it needs a repaint from its own message
-        queue, a turn of the event loop later; by then the screen has often
-        painted the moved cursor alone and paints the strip and the claims
-        in a second frame: two passes over every widget for one key. Posting
-        the same ``Update`` messages from here queues them before the screen
-        next goes idle. A widget with nothing to repaint adds nothing.
-        """
-        for widget in widgets:
-            self.post_message(Update(widget))
-            if widget.show_vertical_scrollbar:
-                self.post_message(Update(widget.vertical_scrollbar))
 
     # -- messages from the widgets ------------------------------------------
 
