@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -126,7 +126,7 @@ class NewsdiffApp(App[int]):
         self.palette: Palette = palette_for(dark=True)
         self.main = MainScreen()
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return self.main
 
     # -- start-up ----------------------------------------------------------------
@@ -395,7 +395,7 @@ class NewsdiffApp(App[int]):
             self.notify(done, timeout=3)
 
         screen = AnnotateScreen(label, excerpt, editable, self.key_for("delete_note"))
-        self.push_screen(screen, save)  # type: ignore[arg-type]
+        self.push_screen(screen, save)
 
     def _adopt(self, note_id: str) -> None:
         """Make a note carried in by a reopened snapshot one of the story's own, so a change to it is kept.
@@ -488,7 +488,7 @@ class NewsdiffApp(App[int]):
             return
         self.push_screen(HelpScreen(self.key_reference(), self.palette.legend(), self.story))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from (c for c in super().get_system_commands(screen) if c.title not in REPLACED_SYSTEM_COMMANDS)
         main = self.main
         yield SystemCommand(

@@ -103,7 +103,7 @@ def text_field_clashes(
     warnings: list[str] = []
     for row in rows:
         field = fields.get(row.context)
-        if field is None or row.binding_id not in keymap:
+        if field is None or row.binding_id is None or row.binding_id not in keymap:
             continue
         taken = {key: binding.description for binding in class_bindings(field) for key in binding.key.split(",")}
         for key in (key.strip() for key in keymap[row.binding_id].split(",")):

@@ -154,7 +154,8 @@ def _closest_pairs(words: Sequence[_Words], nearest: dict[int, tuple[_Words, ...
         if not nearest[id(w)]:
             continue
         other = nearest[id(w)][0]
-        key = tuple(sorted((w.passage.id, other.passage.id)))
+        first, second = sorted((w.passage.id, other.passage.id))
+        key = (first, second)
         if key not in seen:
             seen.add(key)
             pairs.append((w, other))

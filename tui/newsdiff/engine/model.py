@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
+from typing import Any
 
 
 class PassageKind(str, Enum):
@@ -204,7 +205,7 @@ class Story:
         for claim in self.claims:
             for pid in claim.passage_ids:
                 claims_of[pid].append(claim)
-        tables = {
+        tables: dict[str, dict[str, Any]] = {
             "_article": {a.id: a for a in self.articles},
             "_passage": {p.id: p for p in self.passages},
             "_claim": {c.id: c for c in self.claims},

@@ -79,7 +79,8 @@ def normalize_word(word: str) -> str:
         return _NUMBER_WORDS[folded]
     if folded[:1].isdigit():
         return folded.replace(",", "")
-    return _stemmer.stemWord(americanize(folded))
+    stem: str = _stemmer.stemWord(americanize(folded))
+    return stem
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:

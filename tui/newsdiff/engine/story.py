@@ -15,9 +15,10 @@ from pathlib import Path
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.cluster import cluster_passages
 from newsdiff.engine.coverage import article_coverage
+from newsdiff.engine.decode import Warn
 from newsdiff.engine.diff import compare_wording
 from newsdiff.engine.errors import InputError
-from newsdiff.engine.load import Warn, article_from_text, file_number, load_paths
+from newsdiff.engine.load import article_from_text, file_number, load_paths
 from newsdiff.engine.model import LEXICAL_MATCHER, Article, Claim, Passage, Reach, Story
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
@@ -171,7 +172,7 @@ def _distinct_sources(articles: list[Article]) -> list[Article]:
     for source, members in groups.items():
         if len(members) < 2:
             continue
-        numbers = [file_number(Path(articles[i].path).stem) if articles[i].path else "" for i in members]
+        numbers = [file_number(Path(path).stem) if (path := articles[i].path) else "" for i in members]
         by_file = all(numbers) and len(set(numbers)) == len(numbers)
         for count, (index, number) in enumerate(zip(members, numbers, strict=True), start=1):
             label = f"{source} {number}" if by_file else f"{source} ({count})"

@@ -83,7 +83,7 @@ class ReadingPosition:
         offset_ok = offset is None or (isinstance(offset, int) and not isinstance(offset, bool) and offset >= 0)
         if not (isinstance(article, str) and isinstance(reach_filter, str) and offset_ok):
             return None
-        return cls(article, offset, reach_filter)  # type: ignore[arg-type]
+        return cls(article, offset, reach_filter)
 
 
 @dataclass(frozen=True, slots=True)

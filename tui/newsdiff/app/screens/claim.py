@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -54,7 +54,7 @@ def numbered(story: Story, article_id: str) -> str:
     return f"{story.article_number(article_id)} {story.article(article_id).source}"
 
 
-def article_by_number(screen: Screen, story: Story, number: int) -> Article | None:
+def article_by_number(screen: Screen[Any], story: Story, number: int) -> Article | None:
     """The story's article ``number`` (from 1), or None after telling the reader there is none."""
     if number <= len(story.articles):
         return story.articles[number - 1]

@@ -8,6 +8,8 @@ wherever there is more to read.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -23,7 +25,7 @@ def scroll_bindings(prefix: str) -> list[Binding]:
     ]
 
 
-def scroll_dialog(screen: Screen[object], dialog_id: str, where: str) -> None:
+def scroll_dialog(screen: Screen[Any], dialog_id: str, where: str) -> None:
     """Scroll the screen's dialog down or up a line, or to its top or bottom, at once."""
     dialog = screen.query_one(f"#{dialog_id}", VerticalScroll)
     if where == "down":

@@ -83,8 +83,8 @@ def compare_entries(story: Story, passage: Passage | None, palette: Palette, not
     by_article: dict[str, dict[str, Passage]] = {}
     for claim in claims:
         for pid in claim.passage_ids:
-            theirs = story.passage(pid)
-            by_article.setdefault(theirs.article_id, {})[pid] = theirs
+            other = story.passage(pid)
+            by_article.setdefault(other.article_id, {})[pid] = other
     for article in story.articles:
         theirs = list(by_article.get(article.id, {}).values())
         if article.id == passage.article_id or not theirs:

@@ -432,8 +432,8 @@ class Reader(PaintedLines, can_focus=True):
                 style = palette.current_match if match_index == self._current_match else palette.match
                 text.stylize(style, max(m_start, start) - start, min(m_end, end) - start)
         line = Text(style=base, no_wrap=True, end="")
-        for glyph, style in zip(gutter, gutter_styles, strict=True):
-            line.append(glyph, style=style)
+        for glyph, gutter_style in zip(gutter, gutter_styles, strict=True):
+            line.append(glyph, style=gutter_style)
         line.append_text(text)
         return Strip(line.render(self.app.console), line.cell_len)
 
