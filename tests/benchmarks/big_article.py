@@ -33,15 +33,13 @@ from newsdiff.engine.story import analyze
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from app_speed import SIZE, make_app
-
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "ecb"
+from bench_data import ECB, need
 
 
 def big_story_articles(megabytes: float) -> list[Article]:
     """The huge article and the normal one."""
-    files = sorted(CORPUS.glob("topic*/*.txt"))
-    if not files:
-        raise SystemExit(f"no corpus at {CORPUS}")
+    need(ECB)
+    files = sorted(ECB.glob("topic*/*.txt"))
     lines = [line for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
     block = "\n".join(lines) + "\n"
     huge = block * max(1, round(megabytes * 1_000_000 / len(block.encode("utf-8"))))

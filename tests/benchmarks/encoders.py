@@ -38,11 +38,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from bench_data import MSRP, SEED_GOLD, need
 from rapidfuzz import fuzz
 
-ROOT = Path(__file__).resolve().parents[2]
-MSRP = ROOT.parent / "shared" / "bench" / "msrp_train_sample.tsv"
-SEED_GOLD = ROOT.parent / "shared" / "eval" / "seeds_gold.json"
 FOLDS = 5
 SEED = 20240620
 BATCH = 256
@@ -50,7 +48,6 @@ BATCH = 256
 WORD = re.compile(r"\w+")
 NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
-
 
 # ---------------------------------------------------------------- data
 
@@ -365,6 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="directory to keep embeddings in")
     parser.add_argument("--only", help="substring of the candidate labels to run")
     args = parser.parse_args(argv)
+    need(MSRP, SEED_GOLD)
 
     pairs = read_msrp(MSRP)
     y = pairs.y

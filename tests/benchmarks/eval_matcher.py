@@ -44,6 +44,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+from bench_data import ECB as CORPUS
+from bench_data import MSRP, SCORER, need
 from rapidfuzz import fuzz
 
 from newsdiff.engine import similarity as sim
@@ -56,10 +58,6 @@ from newsdiff.engine.semantic import Encoder, load_encoder
 from newsdiff.engine.story import analyze
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "eval" / "score_alignment.py"
-MSRP = SHARED / "bench" / "msrp_train_sample.tsv"
-CORPUS = SHARED / "corpus" / "ecb"
 FOLDS = 5
 L2_GRID = (1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5)
 """Strengths of the L2 penalty (times the number of pairs) that cross-validation chooses from.
@@ -348,6 +346,7 @@ def main() -> int:
     parser.add_argument("--semantic", action="store_true", help="with the sentence encoder (extra 'semantic')")
     parser.add_argument("--no-timing", action="store_true")
     args = parser.parse_args()
+    need(SCORER, MSRP, CORPUS)
     encoder = None
     if args.semantic:
         start = time.perf_counter()

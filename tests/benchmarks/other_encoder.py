@@ -137,6 +137,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--encoder", choices=sorted(ENCODERS), required=True)
     args = parser.parse_args()
+    em.need(em.SCORER, em.MSRP)
     try:
         encoder = ENCODERS[args.encoder]()
     except ImportError as error:

@@ -72,12 +72,10 @@ from newsdiff.engine.semantic import load_encoder
 from newsdiff.engine.story import analyze, reach_for
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_data import ECB, MSRP, SCORER, need
 from synthetic import SIZES, SyntheticStory, build_story
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "eval" / "score_alignment.py"
-MSRP = SHARED / "bench" / "msrp_train_sample.tsv"
 SEEDS = ROOT / "seeds"
 
 SEED_TARGET_S = 0.050
@@ -571,6 +569,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--threshold", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    need(SCORER, MSRP, ECB)
     if args.semantic:
         os.environ[SEMANTIC_ENV] = "1"
     if args.worker == "engine":

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pysbd
+from bench_data import ECB, need
+from bench_data import SEED_GOLD as GOLD
 from syntok import segmenter as syntok_segmenter
 
 from newsdiff.engine.load import load_paths
@@ -33,8 +35,6 @@ from newsdiff.engine.model import Article
 from newsdiff.engine.segment import segment
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT.parent / "shared" / "eval" / "seeds_gold.json"
-ECB = ROOT.parent / "shared" / "corpus" / "ecb"
 SEEDS = ROOT / "seeds"
 LARGE_BYTES = 5_000_000
 
@@ -140,6 +140,7 @@ def large_article_timing(articles: list[Article]) -> None:
 
 
 def main() -> int:
+    need(GOLD, ECB)
     articles = load_paths([SEEDS])
     gold_match(articles)
     ecb_over_splits()

@@ -34,14 +34,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bench_data import ECB, need
 from rapidfuzz import fuzz, process, utils
 
 from newsdiff.atomic import write_text_atomic
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Article
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus" / "ecb"
+CORPUS = ECB
 
 SIZES = (3, 10, 50, 200)
 """The story sizes (articles) the benchmarks measure."""
@@ -323,8 +323,7 @@ def _slug(name: str) -> str:
 @lru_cache(maxsize=4)
 def _topics(corpus: Path) -> dict[str, tuple[str, ...]]:
     """Each topic's sentences of a fact's length, in file and line order."""
-    if not corpus.is_dir():
-        raise FileNotFoundError(f"{corpus}: corpus not found (expected ../shared/corpus/ecb beside the project)")
+    need(corpus)
     topics: dict[str, tuple[str, ...]] = {}
     for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
         lines = [
