@@ -22,8 +22,10 @@ from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.decode import codec_name
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS, write_export
-from newsdiff.engine.model import Story
-from newsdiff.engine.story import collect_articles
+from newsdiff.engine.model import Article, Story
+from newsdiff.engine.story import Progress, collect_articles
+from newsdiff.store.paths import cache_dir
+from newsdiff.web.fetch import is_url
 
 if TYPE_CHECKING:
     from newsdiff.store.config import Config
@@ -176,9 +178,15 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
         "paths",
         metavar="PATH",
         nargs="*",
-        type=Path,
-        help="article files, or a folder holding one story's .txt/.md files and saved web pages (.html);"
+        type=_path_or_link,
+        help="article files, a folder holding one story's .txt/.md files and saved web pages (.html),"
+        " http(s) links to article pages, or RSS/Atom feeds (links or .rss/.atom/.xml files; needs newsdiff[web]);"
         " none: the bundled sample story",
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch links and feeds again instead of reading the copies kept from the last time",
     )
     parser.add_argument(
         "--encoding",
@@ -186,6 +194,11 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
         type=_codec,
         help="read files that are not UTF-8 as CODEC (e.g. cp1250, cp1254, koi8_r) instead of guessing",
     )
+
+
+def _path_or_link(argument: str) -> Path | str:
+    """A link stays the text it is (``Path`` would fold its ``//``); anything else is a path."""
+    return argument if is_url(argument) else Path(argument)
 
 
 def _codec(name: str) -> str:
@@ -250,10 +263,9 @@ def _run_read(options: argparse.Namespace) -> int:
     # folder is left out with a warning, here and as a toast in the app; a
     # file whose encoding had to be guessed gets a warning the same way.
     notices: list[str] = []
-    with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
-        articles = collect_articles(paths, progress=progress, warn=notices.append, encoding=options.encoding)
-    for notice in notices:
-        _warn(notice)
+    with _warnings_after(notices), _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
+        sources = _read_links(paths, options, progress, notices.append)
+        articles = collect_articles(sources, progress=progress, warn=notices.append, encoding=options.encoding)
     return run_app(
         articles,
         notices=notices,
@@ -391,23 +403,45 @@ def _user_config(options: argparse.Namespace) -> Config:
 def _analyze(options: argparse.Namespace) -> Story:
     """The story of the given paths (none: the bundled sample, as the app opens it)."""
     _require_existing(options.paths)
-    with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
+    notices: list[str] = []
+    with _warnings_after(notices), _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
         analysis = run_analysis(
-            paths,
+            _read_links(paths, options, progress, notices.append),
             semantic=options.semantic or _user_config(options).semantic,
             use_cache=not options.no_cache,
             progress=progress,
             encoding=options.encoding,
         )
-    for notice in analysis.notices:
-        _warn(notice)
+        notices.extend(analysis.notices)
     return analysis.story
 
 
-def _require_existing(paths: Sequence[Path]) -> None:
+@contextmanager
+def _warnings_after(notices: list[str]) -> Iterator[None]:
+    """Print the notices gathered inside the block once it ends (the progress line gone), even when it fails."""
+    try:
+        yield
+    finally:
+        for notice in notices:
+            _warn(notice)
+
+
+def _read_links(
+    paths: Sequence[Path | str], options: argparse.Namespace, progress: Progress | None, warn: Callable[[str], None]
+) -> list[Path | Article]:
+    """The paths with links and feeds fetched into articles (kept in the user cache unless ``--no-cache``)."""
+    from newsdiff.web.sources import read_sources
+
+    folder = None if options.no_cache else cache_dir() / "pages"
+    return read_sources(paths, cache_folder=folder, refresh=options.refresh, progress=progress, warn=warn)
+
+
+def _require_existing(paths: Sequence[Path | str]) -> None:
     """Fail before any work (or any UI) starts when a named path does not exist; say when one is named twice."""
     seen: set[Path] = set()
     for path in paths:
+        if isinstance(path, str):
+            continue
         if not path.exists():
             raise InputError(f"no such file or folder: {path}")
         resolved = path.resolve()
@@ -417,7 +451,7 @@ def _require_existing(paths: Sequence[Path]) -> None:
 
 
 @contextmanager
-def _story_paths(paths: Sequence[Path]) -> Iterator[list[Path]]:
+def _story_paths(paths: Sequence[Path | str]) -> Iterator[list[Path | str]]:
     """The given paths, or the bundled sample story's folder when none are given."""
     if paths:
         yield list(paths)

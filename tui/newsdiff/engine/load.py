@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.decode import Warn, read_article_file
@@ -114,6 +115,18 @@ def article_from_text(text: str, *, article_id: str, path: str | None = None, so
     """An article from text already in memory (front matter honoured, offsets into ``text``)."""
     article = _article(text, article_id=article_id, path=path, name=article_id)
     return article if source is None else replace(article, source=visible_controls(source))
+
+
+def article_from_page(markup: str, *, url: str, article_id: str) -> Article:
+    """An article from a web page fetched from ``url``: the article text and metadata ``html_page`` finds.
+
+    The address is the one the page was fetched from (after redirects), not
+    the one the page claims for itself; the outlet is the page's site name,
+    else its host.
+    """
+    page = read_page(markup, url)
+    host = urlsplit(url).hostname or url
+    return _article(page.text, article_id=article_id, path=None, name=host, known={**page.fields(), "url": url})
 
 
 def source_from_name(name: str) -> str:
