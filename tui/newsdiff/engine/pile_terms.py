@@ -1,0 +1,93 @@
+"""The words that tell which event an article reports, for sorting a pile into stories.
+
+Two articles report one event when they share its distinctive words: the
+people and places named, the numbers, the rare nouns. Page furniture must
+not count: a web page's address line, its "Updated 09/14/2013 01:03 PM"
+stamp, a byline or a "Share this article" line says nothing about the event,
+yet repeats across every page of one site and would pull one outlet's stories
+together. So lines that are furniture are skipped, the headline counts more
+(it names the event), and names and numbers count more than common words
+(two earthquakes share "magnitude" and "quake"; only the place and the
+strength tell them apart).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsdiff.engine.boilerplate import is_boilerplate
+from newsdiff.engine.model import Article
+from newsdiff.engine.normalize import tokenize
+from newsdiff.engine.stopwords import STOPWORDS
+
+HEADLINE_WEIGHT = 2.0
+"""How much a word of the headline counts against one of the body."""
+NAME_WEIGHT = 3.0
+"""How much a capitalised word inside a sentence (a name) or a number counts against a common word."""
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
+_STAMP_START = re.compile(
+    r"(?:updated|posted|published|last (?:updated|modified)|by|photo|image|credit|source|filed under|tags?"
+    r"|comments?|email|print)\b",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_SENTENCE_END = re.compile(r"[.!?:\"“]")
+_STAMP_MAX_WORDS = 12
+_HEADLINE_MAX_WORDS = 25
+
+
+def pile_terms(article: Article) -> Counter[str]:
+    """Weighted counts of the article's content words (stemmed), furniture left out.
+
+    Words of the headline are weighted ``HEADLINE_WEIGHT``; numbers, and names
+    (a capital inside a sentence of the body: a headline capitalises every
+    word), ``NAME_WEIGHT``; the two multiply.
+    """
+    terms: Counter[str] = Counter()
+    lines = content_lines(article)
+    for number, line in enumerate(lines):
+        headline = number == 0 and _is_headline(line)
+        line_weight = HEADLINE_WEIGHT if headline else 1.0
+        previous_end = 0
+        for token in tokenize(line):
+            sentence_start = previous_end == 0 or _SENTENCE_END.search(line, previous_end, token.start) is not None
+            previous_end = token.end
+            if token.norm in STOPWORDS or (len(token.norm) < 2 and not token.is_number):
+                continue
+            named = token.is_number or (token.is_capitalized and not sentence_start and not headline)
+            terms[token.norm] += line_weight * (NAME_WEIGHT if named else 1.0)
+    return terms
+
+
+def content_lines(article: Article) -> list[str]:
+    """The article's lines that are not furniture (address, stamp, byline, "Share this"), stripped."""
+    lines = []
+    for raw in article.text[article.body_start :].splitlines():
+        line = raw.strip()
+        if line and not is_furniture_line(line):
+            lines.append(line)
+    return lines
+
+
+def is_furniture_line(line: str) -> bool:
+    """A web address alone, a dated stamp or byline, or a line ``boilerplate`` knows as furniture."""
+    if _ADDRESS.fullmatch(line) or is_boilerplate(line):
+        return True
+    words = len(line.split())
+    if words > _STAMP_MAX_WORDS:
+        return False
+    return _STAMP_START.match(line) is not None or _CLOCK.search(line) is not None
+
+
+def headline_of(article: Article) -> str:
+    """The article's headline for a list of stories: its title unless that is an address, else its first line."""
+    if article.title and not _ADDRESS.match(article.title):
+        return article.title
+    lines = content_lines(article)
+    return lines[0] if lines else article.title
+
+
+def _is_headline(line: str) -> bool:
+    return len(line.split()) <= _HEADLINE_MAX_WORDS
