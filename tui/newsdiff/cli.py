@@ -17,19 +17,20 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from newsdiff.analysis import run_analysis
+from newsdiff.analysis import pick_story, run_analysis, sort_pile
 from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.decode import codec_name
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS, write_export
-from newsdiff.engine.model import Story
+from newsdiff.engine.export.stories_list import stories_json, stories_text
+from newsdiff.engine.model import Article, Story
 from newsdiff.engine.story import collect_articles
 
 if TYPE_CHECKING:
     from newsdiff.store.config import Config
 
 PROG = "newsdiff"
-COMMANDS = ("read", "report", "export", "snapshots", "open", "config")
+COMMANDS = ("read", "report", "export", "stories", "snapshots", "open", "config")
 DEFAULT_COMMAND = "read"
 EXPORT_SUFFIXES = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
 
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=(
             f"{PROG} [read] [--semantic] [--no-cache] [--snapshots-dir DIR] [--config FILE] [PATH ...]\n"
-            f"       {PROG} {{report,export,snapshots,open,config}} ...\n"
+            f"       {PROG} {{report,export,stories,snapshots,open,config}} ...\n"
             f"       {PROG} --version"
         ),
         description=(
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Open articles in the terminal app. Without PATH, open the bundled sample story.",
     )
     _add_paths(read)
+    _add_pile_options(read)
     _add_app_options(read)
     _add_matcher_options(read)
     read.set_defaults(run=_run_read)
@@ -104,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_paths(report)
+    _add_pile_options(report)
     _add_matcher_options(report)
     report.set_defaults(run=_run_report)
 
@@ -124,8 +127,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)")
     _add_paths(export)
+    _add_pile_options(export)
     _add_matcher_options(export)
     export.set_defaults(run=_run_export)
+
+    stories = commands.add_parser(
+        "stories",
+        help="sort a pile of articles into stories and print them",
+        description=(
+            "Sort the articles given (folders, files) into stories, one event each, biggest first, "
+            "and print each story's id, headline and articles. 'report', 'export' and the app "
+            "take a story's id with --story ID."
+        ),
+    )
+    stories.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    _add_paths(stories)
+    stories.set_defaults(run=_run_stories)
 
     snapshots = commands.add_parser(
         "snapshots",
@@ -252,10 +269,15 @@ def _run_read(options: argparse.Namespace) -> int:
     notices: list[str] = []
     with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
         articles = collect_articles(paths, progress=progress, warn=notices.append, encoding=options.encoding)
+        pile = sort_pile(articles, as_one_story=options.as_one_story, progress=progress)
     for notice in notices:
         _warn(notice)
+    if options.story is not None or len(pile) == 1:
+        articles = list(pick_story(pile, options.story, shown=_shown_paths(options.paths)).articles)
+        pile = ()
     return run_app(
         articles,
+        pile=pile,
         notices=notices,
         snapshots_dir=options.snapshots_dir,
         config_path=options.config,
@@ -390,10 +412,10 @@ def _user_config(options: argparse.Namespace) -> Config:
 
 def _analyze(options: argparse.Namespace) -> Story:
     """The story of the given paths (none: the bundled sample, as the app opens it)."""
-    _require_existing(options.paths)
-    with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
+    articles = _story_articles(options)
+    with _progress_line(sys.stderr) as progress:
         analysis = run_analysis(
-            paths,
+            articles,
             semantic=options.semantic or _user_config(options).semantic,
             use_cache=not options.no_cache,
             progress=progress,
@@ -402,6 +424,60 @@ def _analyze(options: argparse.Namespace) -> Story:
     for notice in analysis.notices:
         _warn(notice)
     return analysis.story
+
+
+def _story_articles(options: argparse.Namespace) -> list[Article]:
+    """The articles of the one story the command works on: all given, or the pile's story ``--story`` names."""
+    _require_existing(options.paths)
+    notices: list[str] = []
+    with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
+        articles = collect_articles(paths, progress=progress, warn=notices.append, encoding=options.encoding)
+        pile = sort_pile(articles, as_one_story=options.as_one_story, progress=progress)
+    for notice in notices:
+        _warn(notice)
+    return list(pick_story(pile, options.story, shown=_shown_paths(options.paths)).articles)
+
+
+def _run_stories(options: argparse.Namespace) -> int:
+    _require_existing(options.paths)
+    notices: list[str] = []
+    with _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
+        articles = collect_articles(paths, progress=progress, warn=notices.append, encoding=options.encoding)
+        pile = sort_pile(articles, progress=progress)
+    for notice in notices:
+        _warn(notice)
+    render = stories_json if options.format == "json" else stories_text
+    _write_stdout(render(pile))
+    return EXIT_OK
+
+
+def _add_pile_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--story",
+        metavar="ID",
+        type=_story_id,
+        help="when the articles given report several events, read the story with this id ('newsdiff stories' lists them)",
+    )
+    parser.add_argument(
+        "--as-one-story",
+        action="store_true",
+        help="read every article given as one story, without sorting them into stories first",
+    )
+
+
+def _story_id(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a story id is a number from 1 ('newsdiff stories' lists them), not {text!r}")
+    return int(text)
+
+
+def _shown_paths(paths: Sequence[Path]) -> str:
+    """How a message names the input: the one path, or how many."""
+    if not paths:
+        return "the sample"
+    if len(paths) == 1:
+        return str(paths[0])
+    return f"the {len(paths)} paths given"
 
 
 def _require_existing(paths: Sequence[Path]) -> None:

@@ -18,7 +18,7 @@ from collections import Counter
 
 from newsdiff.engine.boilerplate import is_boilerplate
 from newsdiff.engine.model import Article
-from newsdiff.engine.normalize import tokenize
+from newsdiff.engine.normalize import normalize_word
 from newsdiff.engine.stopwords import STOPWORDS
 
 HEADLINE_WEIGHT = 2.0
@@ -33,6 +33,8 @@ _STAMP_START = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+"""Numbers and runs of letters: a bag of words needs no spans, so "Jong-un" is two words and "Putin's" is "Putin"."""
 _SENTENCE_END = re.compile(r"[.!?:\"“]")
 _STAMP_MAX_WORDS = 12
 _HEADLINE_MAX_WORDS = 25
@@ -46,18 +48,20 @@ def pile_terms(article: Article) -> Counter[str]:
     word), ``NAME_WEIGHT``; the two multiply.
     """
     terms: Counter[str] = Counter()
-    lines = content_lines(article)
-    for number, line in enumerate(lines):
+    for number, line in enumerate(content_lines(article)):
         headline = number == 0 and _is_headline(line)
         line_weight = HEADLINE_WEIGHT if headline else 1.0
         previous_end = 0
-        for token in tokenize(line):
-            sentence_start = previous_end == 0 or _SENTENCE_END.search(line, previous_end, token.start) is not None
-            previous_end = token.end
-            if token.norm in STOPWORDS or (len(token.norm) < 2 and not token.is_number):
+        for match in _WORD.finditer(line):
+            word = match.group()
+            sentence_start = previous_end == 0 or _SENTENCE_END.search(line, previous_end, match.start()) is not None
+            previous_end = match.end()
+            norm = normalize_word(word)
+            number_like = norm[:1].isdigit()
+            if norm in STOPWORDS or (len(norm) < 2 and not number_like):
                 continue
-            named = token.is_number or (token.is_capitalized and not sentence_start and not headline)
-            terms[token.norm] += line_weight * (NAME_WEIGHT if named else 1.0)
+            named = number_like or (word[:1].isupper() and not sentence_start and not headline)
+            terms[norm] += line_weight * (NAME_WEIGHT if named else 1.0)
     return terms
 
 
