@@ -33,7 +33,8 @@ open as one story, and says how many do.
 ``--scale N...`` times ``group_stories`` on piles of N articles resampled from
 the corpus: each is a corpus article with its body sentences shuffled and about a
 fifth of them dropped (seeded), so no two are identical; each size runs in a
-fresh subprocess and reports wall time and peak resident memory (``ru_maxrss``).
+fresh subprocess and reports wall and CPU time (all threads; numpy's BLAS may use
+both cores) and peak resident memory (``ru_maxrss``, what ``/usr/bin/time -v`` reports).
 """
 
 from __future__ import annotations
@@ -220,13 +221,13 @@ def resampled_pile(size: int, seed: int = 0) -> list[Article]:
 def time_scale(size: int) -> None:
     pile = resampled_pile(size)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     found = stories.group_stories(pile)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     largest = max(len(s.articles) for s in found)
     print(
-        f"{size:6d} articles  {elapsed:6.1f} s  peak RSS {peak / 1024:6.0f} MB (+{(peak - before) / 1024:.0f} MB "
+        f"{size:6d} articles  {elapsed:6.1f} s wall, {cpu:5.1f} s CPU  peak RSS {peak / 1024:6.0f} MB (+{(peak - before) / 1024:.0f} MB "
         f"while grouping)  {len(found)} stories, largest {largest}"
     )
 

@@ -102,6 +102,8 @@ def test_empty_pile_has_no_stories() -> None:
         "Posted: Saturday, Sep 14 2013",
         "By Jane Doe, Staff Writer",
         "Share this article",
+        "August 17, 2011",
+        "Wednesday, 05 January 2011",
     ],
 )
 def test_furniture_lines(line: str) -> None:

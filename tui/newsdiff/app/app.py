@@ -167,7 +167,7 @@ class NewsdiffApp(App[int]):
 
     def action_story_list(self) -> None:
         """Show the pile's stories (over the main screen); picking one reads it."""
-        self.push_screen(StoryListScreen(self.pile, self.pile_story), self._read_pile_story)  # type: ignore[arg-type]
+        self.push_screen(StoryListScreen(self.pile, self.pile_story), self._read_pile_story)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``esc`` back to the story list only in a story of a pile."""

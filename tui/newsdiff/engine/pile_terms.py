@@ -14,7 +14,7 @@ strength tell them apart).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 
 from newsdiff.engine.boilerplate import is_boilerplate
 from newsdiff.engine.model import Article
@@ -36,18 +36,27 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 """Numbers and runs of letters: a bag of words needs no spans, so "Jong-un" is two words and "Putin's" is "Putin"."""
 _SENTENCE_END = re.compile(r"[.!?:\"“]")
+_DATE_WORD_LIST = """
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec st nd rd th at am pm a m p gmt bst est edt pst pdt cet utc ist
+updated posted published
+"""
+_DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
+"""Words of a line that is only a date or time stamp ("Wednesday, 05 January 2011", "August 17, 2011 6:11 PM")."""
+_STAMP_WORD = re.compile(r"[^\W\d_]+|\d+")
 _STAMP_MAX_WORDS = 12
 _HEADLINE_MAX_WORDS = 25
 
 
-def pile_terms(article: Article) -> Counter[str]:
+def pile_terms(article: Article) -> dict[str, float]:
     """Weighted counts of the article's content words (stemmed), furniture left out.
 
     Words of the headline are weighted ``HEADLINE_WEIGHT``; numbers, and names
     (a capital inside a sentence of the body: a headline capitalises every
     word), ``NAME_WEIGHT``; the two multiply.
     """
-    terms: Counter[str] = Counter()
+    terms: defaultdict[str, float] = defaultdict(float)
     for number, line in enumerate(content_lines(article)):
         headline = number == 0 and _is_headline(line)
         line_weight = HEADLINE_WEIGHT if headline else 1.0
@@ -62,7 +71,7 @@ def pile_terms(article: Article) -> Counter[str]:
                 continue
             named = number_like or (word[:1].isupper() and not sentence_start and not headline)
             terms[norm] += line_weight * (NAME_WEIGHT if named else 1.0)
-    return terms
+    return dict(terms)
 
 
 def content_lines(article: Article) -> list[str]:
@@ -76,13 +85,15 @@ def content_lines(article: Article) -> list[str]:
 
 
 def is_furniture_line(line: str) -> bool:
-    """A web address alone, a dated stamp or byline, or a line ``boilerplate`` knows as furniture."""
+    """A web address alone, a date, a dated stamp or byline, or a line ``boilerplate`` knows as furniture."""
     if _ADDRESS.fullmatch(line) or is_boilerplate(line):
         return True
     words = len(line.split())
     if words > _STAMP_MAX_WORDS:
         return False
-    return _STAMP_START.match(line) is not None or _CLOCK.search(line) is not None
+    if _STAMP_START.match(line) is not None or _CLOCK.search(line) is not None:
+        return True
+    return all(word.isdigit() or word.lower() in _DATE_WORDS for word in _STAMP_WORD.findall(line))
 
 
 def headline_of(article: Article) -> str:

@@ -31,6 +31,11 @@ _KEEP_SPACE = "\u00a0"
 class StoryListScreen(Screen[PileStory]):
     """Pick one story of a pile; the screen is dismissed with the story picked."""
 
+    DEFAULT_CSS = """
+    StoryListScreen #story-list-header { height: 1; padding: 0 1; }
+    StoryListScreen #story-list { height: 1fr; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_story", "Open story", id="open_story"),
         Binding("j", "move(1)", "Down", id="stories_down", show=False),
