@@ -358,8 +358,16 @@ def test_without_a_command_the_app_opens_the_given_paths(monkeypatch: pytest.Mon
         "semantic": False,
         "use_cache": True,
         "notices": [],
+        "pile": (),
     }
-    assert fresh == {"snapshots_dir": None, "config_path": None, "semantic": True, "use_cache": False, "notices": []}
+    assert fresh == {
+        "snapshots_dir": None,
+        "config_path": None,
+        "semantic": True,
+        "use_cache": False,
+        "notices": [],
+        "pile": (),
+    }
     assert [a.path for a in articles] == [str(path) for path in sorted(SEEDS.glob("*.txt"))]
 
 

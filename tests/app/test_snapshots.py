@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import pytest
 from handmade_story import handmade_story
+from pile_texts import pile_articles
 from textual.pilot import Pilot
 
+from newsdiff.engine.stories import group_stories
 from newsdiff.store import notes
 
 SIZES = [(80, 24), (160, 45)]
@@ -52,3 +54,9 @@ def test_light_theme(snap_compare, make_app, screen: str) -> None:
 
     app = make_app(handmade_story())
     assert snap_compare(app, press=SCREENS[screen], terminal_size=(160, 45), run_before=light)
+
+
+def test_story_list(snap_compare, make_app) -> None:
+    """A pile of three hand-written events (``tests/pile_texts.py``) opens on its story list."""
+    app = make_app(pile=group_stories(pile_articles()[0]))
+    assert snap_compare(app, terminal_size=(100, 24), run_before=settle)

@@ -15,8 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsdiff.engine.errors import InputError
 from newsdiff.engine.model import Article, Story
+from newsdiff.engine.pile_terms import headline_of
 from newsdiff.engine.semantic import DEFAULT_ENCODER, load_encoder
+from newsdiff.engine.stories import PileStory, group_stories
 from newsdiff.engine.story import Progress, analyze, cached_story, collect_articles
 from newsdiff.store.paths import cache_dir
 from newsdiff.store.source_names import load_source_names, with_source_names
@@ -66,3 +69,55 @@ def run_analysis(
             notices.append(SEMANTIC_MISSING)
     story = analyze(articles, progress=progress, cache_dir=stories, encoder=encoder)
     return Analysis(story, tuple(notices))
+
+
+def sort_pile(
+    articles: Sequence[Article], *, as_one_story: bool = False, progress: Progress | None = None
+) -> tuple[PileStory, ...]:
+    """The stories of the given articles (``engine.stories``); with ``as_one_story``, all of them as one."""
+    if as_one_story:
+        return (one_story(articles),)
+    return group_stories(articles, progress=progress)
+
+
+def one_story(articles: Sequence[Article]) -> PileStory:
+    """Every article as one story, as a folder about one event is read."""
+    return PileStory(
+        id=1,
+        title=headline_of(articles[0]) if articles else "",
+        articles=tuple(articles),
+        sources=tuple(dict.fromkeys(a.source for a in articles)),
+    )
+
+
+def pick_story(stories: Sequence[PileStory], story_id: int | None, *, shown: str) -> PileStory:
+    """The story a front end reads: the only one, or the one ``story_id`` names; ``InputError`` otherwise.
+
+    ``shown`` names the input in the message ("the 3 paths given"). A pile of
+    several stories without an id is refused with the list of its biggest
+    stories and how to pick one, since analysing unrelated articles as one
+    story buries every claim under the others'.
+    """
+    if story_id is None:
+        if len(stories) == 1:
+            return stories[0]
+        listed = "; ".join(f"{s.id}: {_short(s.title)} ({_articles(len(s.articles))})" for s in stories[:5])
+        more = f"; and {len(stories) - 5} more" if len(stories) > 5 else ""
+        raise InputError(
+            f"{shown} hold {len(stories)} stories ({listed}{more}). Pick one with --story ID "
+            f"(all are listed by 'newsdiff stories'), or read every article as one story with --as-one-story"
+        )
+    for story in stories:
+        if story.id == story_id:
+            return story
+    raise InputError(
+        f"no story {story_id}: {shown} hold {len(stories)} (ids 1 to {len(stories)}; see 'newsdiff stories')"
+    )
+
+
+def _short(title: str, limit: int = 50) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def _articles(count: int) -> str:
+    return f"{count} article{'' if count == 1 else 's'}"

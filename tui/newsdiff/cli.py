@@ -17,11 +17,12 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from newsdiff.analysis import run_analysis
+from newsdiff.analysis import pick_story, run_analysis, sort_pile
 from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.decode import codec_name
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS, write_export
+from newsdiff.engine.export.stories_list import stories_json, stories_text
 from newsdiff.engine.model import Article, Story
 from newsdiff.engine.story import Progress, collect_articles
 from newsdiff.store.paths import cache_dir
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from newsdiff.store.config import Config
 
 PROG = "newsdiff"
-COMMANDS = ("read", "report", "export", "snapshots", "open", "config")
+COMMANDS = ("read", "report", "export", "stories", "snapshots", "open", "config")
 DEFAULT_COMMAND = "read"
 EXPORT_SUFFIXES = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
 
@@ -74,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=(
             f"{PROG} [read] [--semantic] [--no-cache] [--snapshots-dir DIR] [--config FILE] [PATH ...]\n"
-            f"       {PROG} {{report,export,snapshots,open,config}} ...\n"
+            f"       {PROG} {{report,export,stories,snapshots,open,config}} ...\n"
             f"       {PROG} --version"
         ),
         description=(
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Open articles in the terminal app. Without PATH, open the bundled sample story.",
     )
     _add_paths(read)
+    _add_pile_options(read)
     _add_app_options(read)
     _add_matcher_options(read)
     read.set_defaults(run=_run_read)
@@ -106,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_paths(report)
+    _add_pile_options(report)
     _add_matcher_options(report)
     report.set_defaults(run=_run_report)
 
@@ -126,8 +129,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout ('-' for stdout)")
     _add_paths(export)
+    _add_pile_options(export)
     _add_matcher_options(export)
     export.set_defaults(run=_run_export)
+
+    stories = commands.add_parser(
+        "stories",
+        help="sort a pile of articles into stories and print them",
+        description=(
+            "Sort the articles given (folders, files) into stories, one event each, biggest first, "
+            "and print each story's id, headline and articles. 'report', 'export' and the app "
+            "take a story's id with --story ID."
+        ),
+    )
+    stories.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    _add_paths(stories)
+    stories.set_defaults(run=_run_stories)
 
     snapshots = commands.add_parser(
         "snapshots",
@@ -264,10 +281,14 @@ def _run_read(options: argparse.Namespace) -> int:
     # file whose encoding had to be guessed gets a warning the same way.
     notices: list[str] = []
     with _warnings_after(notices), _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
-        sources = _read_links(paths, options, progress, notices.append)
-        articles = collect_articles(sources, progress=progress, warn=notices.append, encoding=options.encoding)
+        articles = _read_articles(paths, options, progress, notices.append)
+        pile = sort_pile(articles, as_one_story=options.as_one_story, progress=progress)
+    if options.story is not None or len(pile) == 1:
+        articles = list(pick_story(pile, options.story, shown=_shown_paths(options.paths)).articles)
+        pile = ()
     return run_app(
         articles,
+        pile=pile,
         notices=notices,
         snapshots_dir=options.snapshots_dir,
         config_path=options.config,
@@ -402,11 +423,11 @@ def _user_config(options: argparse.Namespace) -> Config:
 
 def _analyze(options: argparse.Namespace) -> Story:
     """The story of the given paths (none: the bundled sample, as the app opens it)."""
-    _require_existing(options.paths)
+    articles = _story_articles(options)
     notices: list[str] = []
-    with _warnings_after(notices), _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
+    with _warnings_after(notices), _progress_line(sys.stderr) as progress:
         analysis = run_analysis(
-            _read_links(paths, options, progress, notices.append),
+            articles,
             semantic=options.semantic or _user_config(options).semantic,
             use_cache=not options.no_cache,
             progress=progress,
@@ -426,14 +447,65 @@ def _warnings_after(notices: list[str]) -> Iterator[None]:
             _warn(notice)
 
 
-def _read_links(
+def _read_articles(
     paths: Sequence[Path | str], options: argparse.Namespace, progress: Progress | None, warn: Callable[[str], None]
-) -> list[Path | Article]:
-    """The paths with links and feeds fetched into articles (kept in the user cache unless ``--no-cache``)."""
+) -> list[Article]:
+    """The articles of the given paths, links and feeds fetched (pages kept in the user cache unless ``--no-cache``)."""
     from newsdiff.web.sources import read_sources
 
-    folder = None if options.no_cache else cache_dir() / "pages"
-    return read_sources(paths, cache_folder=folder, refresh=options.refresh, progress=progress, warn=warn)
+    folder = None if getattr(options, "no_cache", False) else cache_dir() / "pages"
+    sources = read_sources(paths, cache_folder=folder, refresh=options.refresh, progress=progress, warn=warn)
+    return collect_articles(sources, progress=progress, warn=warn, encoding=options.encoding)
+
+
+def _story_articles(options: argparse.Namespace) -> list[Article]:
+    """The articles of the one story the command works on: all given, or the pile's story ``--story`` names."""
+    _require_existing(options.paths)
+    notices: list[str] = []
+    with _warnings_after(notices), _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
+        articles = _read_articles(paths, options, progress, notices.append)
+        pile = sort_pile(articles, as_one_story=options.as_one_story, progress=progress)
+    return list(pick_story(pile, options.story, shown=_shown_paths(options.paths)).articles)
+
+
+def _run_stories(options: argparse.Namespace) -> int:
+    _require_existing(options.paths)
+    notices: list[str] = []
+    with _warnings_after(notices), _story_paths(options.paths) as paths, _progress_line(sys.stderr) as progress:
+        articles = _read_articles(paths, options, progress, notices.append)
+        pile = sort_pile(articles, progress=progress)
+    render = stories_json if options.format == "json" else stories_text
+    _write_stdout(render(pile))
+    return EXIT_OK
+
+
+def _add_pile_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--story",
+        metavar="ID",
+        type=_story_id,
+        help="when the articles given report several events, read the story with this id ('newsdiff stories' lists them)",
+    )
+    parser.add_argument(
+        "--as-one-story",
+        action="store_true",
+        help="read every article given as one story, without sorting them into stories first",
+    )
+
+
+def _story_id(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a story id is a number from 1 ('newsdiff stories' lists them), not {text!r}")
+    return int(text)
+
+
+def _shown_paths(paths: Sequence[Path | str]) -> str:
+    """How a message names the input: the one path, or how many."""
+    if not paths:
+        return "the sample"
+    if len(paths) == 1:
+        return str(paths[0])
+    return f"the {len(paths)} paths given"
 
 
 def _require_existing(paths: Sequence[Path | str]) -> None:

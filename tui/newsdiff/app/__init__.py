@@ -8,6 +8,7 @@ from pathlib import Path
 
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.model import Article, Story
+from newsdiff.engine.stories import PileStory
 from newsdiff.store.notes import Note
 from newsdiff.store.snapshots import ReadingPosition
 
@@ -24,6 +25,7 @@ def run_app(
     use_cache: bool = True,
     position: ReadingPosition | None = None,
     notices: Sequence[str] = (),
+    pile: Sequence[PileStory] = (),
 ) -> int:
     """Run the app until the user quits; returns the exit code.
 
@@ -35,7 +37,8 @@ def run_app(
     ``use_cache=False`` analyses afresh, neither reading nor writing the cache.
     ``position`` is where a reopened snapshot was being read. ``notices``
     are shown as warnings when the window opens (a file of the story folder
-    left out).
+    left out). A ``pile`` of several stories (``engine.stories``) opens on
+    the list of them instead, and ``sources`` are not read.
     """
     from newsdiff.app.app import NewsdiffApp
 
@@ -51,6 +54,7 @@ def run_app(
         use_cache=use_cache,
         position=position,
         notices=notices,
+        pile=pile,
     )
     result = app.run()
     return result if isinstance(result, int) else 0

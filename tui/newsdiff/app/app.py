@@ -35,6 +35,7 @@ from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.screens.main import MainScreen
 from newsdiff.app.screens.rename import RenameScreen
+from newsdiff.app.screens.story_list import StoryListScreen
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_view import CompareView
@@ -44,6 +45,7 @@ from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS
 from newsdiff.engine.export.document import isolation_note
 from newsdiff.engine.model import Article, Story
+from newsdiff.engine.stories import PileStory
 from newsdiff.store.config import Config, load_config
 from newsdiff.store.errors import StoreError
 from newsdiff.store.notes import Note, NoteStore, locate
@@ -64,6 +66,7 @@ ACTIVE_TOGETHER = (
     ("Everywhere", "Note"),
     ("Everywhere", "Rename"),
     ("Everywhere", "Help"),
+    ("Everywhere", "Story list"),
 )
 """Contexts of ``key_reference`` whose bindings are live at the same time (a screen and its panels)."""
 TEXT_FIELDS = {"Note": Input, "Search": Input, "Rename": Input}
@@ -104,8 +107,13 @@ class NewsdiffApp(App[int]):
         use_cache: bool = True,
         position: ReadingPosition | None = None,
         notices: Sequence[str] = (),
+        pile: Sequence[PileStory] = (),
     ) -> None:
         super().__init__()
+        self.pile = tuple(pile)
+        """The stories of a pile of articles about several events; empty when the sources are one story."""
+        self.pile_story: int | None = None
+        """The id of the pile's story being read."""
         self.notices = tuple(notices)
         """What the reader should know about how the sources were read (a file left out)."""
         self.semantic = semantic
@@ -150,8 +158,32 @@ class NewsdiffApp(App[int]):
         """Show the given story, or analyse the sources now that there is a screen."""
         if self.story is not None:
             self._show_story(self.story)
+        elif self.pile:
+            self.action_story_list()
         else:
             self.analyse()
+
+    # -- a pile of stories -------------------------------------------------------
+
+    def action_story_list(self) -> None:
+        """Show the pile's stories (over the main screen); picking one reads it."""
+        self.push_screen(StoryListScreen(self.pile, self.pile_story), self._read_pile_story)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``esc`` back to the story list only in a story of a pile."""
+        if action == "story_list":
+            return bool(self.pile)
+        return True
+
+    def _read_pile_story(self, story: PileStory | None) -> None:
+        if story is None or (story.id == self.pile_story and self.story is not None):
+            return
+        self.pile_story = story.id
+        self.sources = list(story.articles)
+        self.story = None
+        self.position = None
+        self.main.await_story(story.title)
+        self.analyse()
 
     def _apply_config(self) -> None:
         """Read the config; every problem is a warning and a default, never a crash."""
@@ -476,6 +508,7 @@ class NewsdiffApp(App[int]):
             ("Note", AnnotateScreen),
             ("Rename", RenameScreen),
             ("Help", HelpScreen),
+            ("Story list", StoryListScreen),
         )
         return key_help(contexts, self.config.keys if keymap is None else keymap, self.get_key_display)
 

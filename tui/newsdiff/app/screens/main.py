@@ -81,6 +81,7 @@ class MainScreen(Screen[None]):
         Binding("y", "copy_passage", "Copy the passage with its source", id="copy_passage", show=False),
         Binding("r", "rename_source", "Name the source of this article", id="rename_source", show=False),
         Binding("s", "app.save_snapshot", "Save", id="save_snapshot"),
+        Binding("escape", "app.story_list", "Back to the list of stories", id="story_list"),
         *(
             Binding(str(n), f"pick_article({n})", f"Read article {n}", id=f"article_{n}", show=False)
             for n in range(1, 10)
@@ -155,6 +156,12 @@ class MainScreen(Screen[None]):
         else:
             self._show_claims()
         self._update_legend()
+
+    def await_story(self, title: str) -> None:
+        """Show the analysis status over whatever story was shown, until ``show_story``: another is coming."""
+        status = self.query_one(AnalysisStatus)
+        status.display = True
+        status.show_progress(f"Opening {title}", 0.0)
 
     def show_progress(self, message: str, share: float) -> None:
         self.query_one(AnalysisStatus).show_progress(message, share)
