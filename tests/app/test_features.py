@@ -6,6 +6,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 from textual.widgets._footer import FooterKey
@@ -316,6 +317,35 @@ async def test_compare_mode_aligns_articles_side_by_side(make_app, seeds_story) 
         assert len(app.screen.article_ids) == 3
         await pilot.press("c")
         assert app.screen is app.main
+
+
+@pytest.mark.parametrize(("width", "columns"), [(80, 2), (119, 2), (120, 3), (160, 3)])
+async def test_compare_mode_shows_as_many_columns_as_fit(make_app, seeds_story, width, columns) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        view = app.screen.query_one(CompareView)
+        assert all(len(row) == columns for row in view.rows)
+        assert view.column_width >= 37
+
+
+async def test_compare_mode_follows_the_width_until_the_reader_chooses(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert len(app.screen.article_ids) == 3
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        assert len(app.screen.article_ids) == 2
+        await pilot.press("plus")
+        await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert len(app.screen.article_ids) == 3
 
 
 async def test_compare_view_scrolls_with_the_reader_keys(make_app, seeds_story) -> None:

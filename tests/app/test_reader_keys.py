@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from handmade_story import handmade_story, passage_in_two_claims
 from textual.events import MouseScrollDown
 
@@ -126,9 +127,30 @@ async def test_tab_walks_the_panels(make_app, seeds_story) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         await pilot.press("tab")
+        assert app.focused is app.main.query_one(CompareStrip)
+        await pilot.press("tab")
         assert app.focused is app.main.query_one(ClaimList)
-        await pilot.press("shift+tab")
+        await pilot.press("shift+tab", "shift+tab")
         assert app.focused is app.main.query_one(Reader)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_other_sources_strip_takes_focus_grows_and_scrolls_to_its_end(make_app, seeds_story, size) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        strip = app.main.query_one(CompareStrip)
+        height = strip.size.height
+        assert strip.line_count() > height, "the other sources' wordings are cut off in the unfocused strip"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert strip.has_focus and strip.size.height > height
+        await pilot.press("G")
+        await pilot.pause()
+        assert strip.scroll_y + strip.scrollable_content_region.height >= strip.line_count()
+        await pilot.press("g")
+        await pilot.pause()
+        assert strip.scroll_y == 0
 
 
 async def test_brackets_jump_between_divergent_passages(make_app, seeds_story) -> None:
