@@ -32,7 +32,7 @@ from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Reach
 from newsdiff.engine.story import analyze, collect_articles
 from newsdiff.store import notes as notes_module
-from newsdiff.store.notes import Note, NoteStore
+from newsdiff.store.notes import MARKS, Note, NoteStore
 from newsdiff.store.source_names import save_source_name
 from newsdiff.store.story_key import story_key
 
@@ -426,6 +426,20 @@ async def test_a_note_is_saved_marked_and_comes_back(make_app, seeds_story) -> N
             again.main.query_one(Reader)._layout.first_line(passage.index), again.main.query_one(Reader).rich_style
         )
         assert "✎" in strip.text
+
+
+async def test_enter_on_the_mark_picks_it_and_saves_the_note(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "a")
+        await pilot.pause()
+        passage = app.main.query_one(Reader).passage
+        await pilot.press(*"two counts, not one", "tab", "right", "right", "enter")
+        await pilot.pause()
+        assert app.screen is app.main
+    [note] = NoteStore(story_key(seeds_story.articles)).notes
+    assert (note.target_id, note.text, note.mark) == (passage.id, "two counts, not one", MARKS[1])
 
 
 async def test_a_note_on_the_focused_claim(make_app, seeds_story) -> None:

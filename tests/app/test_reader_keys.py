@@ -8,7 +8,7 @@ from textual.events import MouseScrollDown
 
 from newsdiff.app.palette import palette_for
 from newsdiff.app.screens.claim import ClaimScreen
-from newsdiff.app.widgets.article_list import ArticleList
+from newsdiff.app.widgets.article_list import ArticleList, article_prompt
 from newsdiff.app.widgets.claim_list import NOT_HERE, ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip, passage_text
 from newsdiff.app.widgets.reader import GUTTER, Reader
@@ -424,3 +424,23 @@ async def test_a_one_article_story_marks_nothing_as_only_this_source(make_app, s
         assert not any("○" in gutter for gutter in gutters)
         legend = str(app.main.query_one("#legend").render())
         assert "one article: nothing to compare" in legend and "only this one" not in legend
+
+
+async def test_articles_past_nine_are_numbered_and_read_from_the_palette(make_app) -> None:
+    from newsdiff.engine.story import analyze
+
+    texts = [f"Outlet {n} reports that the mayor opened bridge number {n} on Monday." for n in range(12)]
+    app = make_app(analyze(texts))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        rows = [
+            article_prompt(n, a, None, app.palette, compact=True, count=12) for n, a in enumerate(app.story.articles, 1)
+        ]
+        assert [row.plain[:3] for row in rows] == [f"{n:>2} " for n in range(1, 13)]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Read 12")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.query_one(Reader).article.id == app.story.articles[11].id
