@@ -47,7 +47,7 @@ class CompareScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,c", "app.pop_screen", "Close compare", id="close_compare"),
+        Binding("escape,c", "app.pop_screen", "Close", id="close_compare"),
         Binding("x", "cycle_partners", "Other articles", id="cycle_partners"),
         Binding("minus", "columns(-1)", "Fewer", id="fewer_columns"),
         Binding("plus,equals_sign", "columns(1)", "More", id="more_columns"),
