@@ -552,3 +552,15 @@ def test_a_file_named_twice_is_read_once_with_a_warning(capsys: pytest.CaptureFi
     assert len(json.loads(captured.out)["articles"]) == 3
     [warning] = captured.err.splitlines()
     assert warning == f"newsdiff: warning: {article} is given twice; it is read once"
+
+
+def test_report_into_a_pipe_keeps_each_passage_on_one_line_and_says_nothing_of_styles() -> None:
+    result = _run("report", str(SEEDS))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    sentence = (SEEDS / "000_efafae1ce283e261.txt").read_text(encoding="utf-8").splitlines()[2]
+    assert len(sentence) > 200
+    assert any(sentence in line for line in lines), "a passage is cut across lines"
+    assert "bold" not in result.stdout and "underline" not in result.stdout
+    assert all(line == line.rstrip() for line in lines)
+    assert not any(set(line) == {"─"} for line in lines), "no rule drawn across a width a file does not have"

@@ -6,6 +6,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 from textual.widgets._footer import FooterKey
@@ -31,7 +32,7 @@ from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Reach
 from newsdiff.engine.story import analyze, collect_articles
 from newsdiff.store import notes as notes_module
-from newsdiff.store.notes import Note, NoteStore
+from newsdiff.store.notes import MARKS, Note, NoteStore
 from newsdiff.store.source_names import save_source_name
 from newsdiff.store.story_key import story_key
 
@@ -318,6 +319,35 @@ async def test_compare_mode_aligns_articles_side_by_side(make_app, seeds_story) 
         assert app.screen is app.main
 
 
+@pytest.mark.parametrize(("width", "columns"), [(80, 2), (119, 2), (120, 3), (160, 3)])
+async def test_compare_mode_shows_as_many_columns_as_fit(make_app, seeds_story, width, columns) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        view = app.screen.query_one(CompareView)
+        assert all(len(row) == columns for row in view.rows)
+        assert view.column_width >= 37
+
+
+async def test_compare_mode_follows_the_width_until_the_reader_chooses(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert len(app.screen.article_ids) == 3
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        assert len(app.screen.article_ids) == 2
+        await pilot.press("plus")
+        await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert len(app.screen.article_ids) == 3
+
+
 async def test_compare_view_scrolls_with_the_reader_keys(make_app, seeds_story) -> None:
     app = make_app(seeds_story)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -396,6 +426,20 @@ async def test_a_note_is_saved_marked_and_comes_back(make_app, seeds_story) -> N
             again.main.query_one(Reader)._layout.first_line(passage.index), again.main.query_one(Reader).rich_style
         )
         assert "✎" in strip.text
+
+
+async def test_enter_on_the_mark_picks_it_and_saves_the_note(make_app, seeds_story) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "a")
+        await pilot.pause()
+        passage = app.main.query_one(Reader).passage
+        await pilot.press(*"two counts, not one", "tab", "right", "right", "enter")
+        await pilot.pause()
+        assert app.screen is app.main
+    [note] = NoteStore(story_key(seeds_story.articles)).notes
+    assert (note.target_id, note.text, note.mark) == (passage.id, "two counts, not one", MARKS[1])
 
 
 async def test_a_note_on_the_focused_claim(make_app, seeds_story) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from handmade_story import handmade_story, passage_in_two_claims
 from textual.events import MouseScrollDown
 
 from newsdiff.app.palette import palette_for
 from newsdiff.app.screens.claim import ClaimScreen
-from newsdiff.app.widgets.article_list import ArticleList
+from newsdiff.app.widgets.article_list import ArticleList, article_prompt
 from newsdiff.app.widgets.claim_list import NOT_HERE, ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip, passage_text
 from newsdiff.app.widgets.reader import GUTTER, Reader
@@ -126,9 +127,30 @@ async def test_tab_walks_the_panels(make_app, seeds_story) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         await pilot.press("tab")
+        assert app.focused is app.main.query_one(CompareStrip)
+        await pilot.press("tab")
         assert app.focused is app.main.query_one(ClaimList)
-        await pilot.press("shift+tab")
+        await pilot.press("shift+tab", "shift+tab")
         assert app.focused is app.main.query_one(Reader)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_other_sources_strip_takes_focus_grows_and_scrolls_to_its_end(make_app, seeds_story, size) -> None:
+    app = make_app(seeds_story)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        strip = app.main.query_one(CompareStrip)
+        height = strip.size.height
+        assert strip.line_count() > height, "the other sources' wordings are cut off in the unfocused strip"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert strip.has_focus and strip.size.height > height
+        await pilot.press("G")
+        await pilot.pause()
+        assert strip.scroll_y + strip.scrollable_content_region.height >= strip.line_count()
+        await pilot.press("g")
+        await pilot.pause()
+        assert strip.scroll_y == 0
 
 
 async def test_brackets_jump_between_divergent_passages(make_app, seeds_story) -> None:
@@ -402,3 +424,23 @@ async def test_a_one_article_story_marks_nothing_as_only_this_source(make_app, s
         assert not any("○" in gutter for gutter in gutters)
         legend = str(app.main.query_one("#legend").render())
         assert "one article: nothing to compare" in legend and "only this one" not in legend
+
+
+async def test_articles_past_nine_are_numbered_and_read_from_the_palette(make_app) -> None:
+    from newsdiff.engine.story import analyze
+
+    texts = [f"Outlet {n} reports that the mayor opened bridge number {n} on Monday." for n in range(12)]
+    app = make_app(analyze(texts))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        rows = [
+            article_prompt(n, a, None, app.palette, compact=True, count=12) for n, a in enumerate(app.story.articles, 1)
+        ]
+        assert [row.plain[:3] for row in rows] == [f"{n:>2} " for n in range(1, 13)]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Read 12")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.query_one(Reader).article.id == app.story.articles[11].id

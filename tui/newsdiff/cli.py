@@ -9,6 +9,7 @@ user's input ends in one line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -300,10 +301,15 @@ def _run_read(options: argparse.Namespace) -> int:
 def _run_report(options: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from newsdiff.report import render_report
+    from newsdiff.report import PIPE_WIDTH, render_report
 
     story = _analyze(options)
-    render_report(story, Console())
+    if sys.stdout.isatty():
+        render_report(story, Console())
+        return EXIT_OK
+    plain = io.StringIO()
+    render_report(story, Console(file=plain, width=PIPE_WIDTH))
+    _write_stdout("".join(f"{line.rstrip()}\n" for line in plain.getvalue().splitlines()))
     return EXIT_OK
 
 

@@ -5,11 +5,17 @@ put into ``rich.text.Text`` objects, never into markup strings, so text such
 as ``[bold red]x[/]`` prints literally. The console decides colour and width:
 no escape codes in a pipe or with ``NO_COLOR``, lines no wider than the
 terminal. Differing words are bold and underlined, not just coloured.
+
+Into a pipe or a file the report is plain text for other programs and
+editors: a line is as long as what it holds (the front end gives a console
+as wide as it needs, ``PIPE_WIDTH``), headings are plain lines instead of
+rules drawn across the width, and nothing speaks of styles a file does not have.
 """
 
 from __future__ import annotations
 
 from rich import box
+from rich.align import AlignMethod
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
@@ -31,17 +37,20 @@ from newsdiff.engine.model import Claim, Reach, Story
 _REACH_STYLES = {Reach.ALL: "bold blue", Reach.SOME: "bold yellow", Reach.ONE: "bold magenta"}
 _DIFFERS_STYLE = "bold underline"
 _INDENT = (0, 0, 0, 4)
+PIPE_WIDTH = 100_000
+"""Console width for a report into a pipe or file: wide enough that no line is ever wrapped."""
 
 
 def render_report(story: Story, console: Console) -> None:
     """Print the whole report for ``story`` on ``console``, the articles' control characters made visible (``control_chars``)."""
-    console.print(Rule(Text(visible_controls(story_title(story)), style="bold")))
+    styled = console.is_terminal
+    console.print(_heading(Text(visible_controls(story_title(story)), style="bold"), styled, align="center"))
     console.print(Text(visible_controls(story_overview(story))))
     if not story.comparable:
         console.print(Text("Only one article: there is nothing to compare it with.", style="italic"))
     console.print()
     console.print(_sources_table(story))
-    if any(claim.reach is not Reach.ONE for claim in story.claims):
+    if styled and any(claim.reach is not Reach.ONE for claim in story.claims):
         console.print(
             Text.assemble(
                 "Words in ",
@@ -51,14 +60,19 @@ def render_report(story: Story, console: Console) -> None:
         )
     for group in claim_groups(story):
         console.print()
-        console.print(Rule(Text(group.heading, style=_REACH_STYLES[group.reach]), align="left"))
+        console.print(_heading(Text(group.heading, style=_REACH_STYLES[group.reach]), styled))
         for claim in group.claims:
             console.print(_claim(story, claim))
     missing = _missing_claims(story)
     if missing is not None:
         console.print()
-        console.print(Rule(Text("What each source leaves out", style="bold"), align="left"))
+        console.print(_heading(Text("What each source leaves out", style="bold"), styled))
         console.print(missing)
+
+
+def _heading(title: Text, styled: bool, align: AlignMethod = "left") -> RenderableType:
+    """A rule across the terminal with ``title`` in it; in a file, the title on its own line."""
+    return Rule(title, align=align) if styled else title
 
 
 LEGEND = (

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
@@ -71,6 +72,19 @@ class MarkChoice(RadioButton):
         return "●" if self.value else " "
 
 
+class MarkSet(RadioSet):
+    """The note's mark: arrows move, space picks, and ``enter`` picks and saves, as ``enter`` does in the text."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "pick_and_save", "Save the note", show=False)]
+
+    class Picked(Message):
+        """The reader picked a mark with ``enter``: the note is done."""
+
+    def action_pick_and_save(self) -> None:
+        self.action_toggle_button()
+        self.post_message(self.Picked())
+
+
 class AnnotateScreen(ModalScreen[Annotation | None]):
     """Asks for a note on the current passage or claim, or edits one already there; escape cancels."""
 
@@ -98,7 +112,7 @@ class AnnotateScreen(ModalScreen[Annotation | None]):
                 earlier.border_subtitle = Content(EARLIER_HINT)
                 yield earlier
             yield Input(placeholder="Your note (enter saves)", select_on_focus=False, id="annotate-text")
-            with RadioSet(id="annotate-mark"):
+            with MarkSet(id="annotate-mark"):
                 yield MarkChoice("no mark", value=True, id="mark-none")
                 for mark in MARKS:
                     yield MarkChoice(mark, id=f"mark-{mark}")
@@ -143,6 +157,10 @@ class AnnotateScreen(ModalScreen[Annotation | None]):
         return Annotation(text, mark, note_id)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._save()
+
+    def on_mark_set_picked(self, event: MarkSet.Picked) -> None:
         event.stop()
         self._save()
 

@@ -18,6 +18,13 @@ from newsdiff.app.widgets.compare_view import LOOSE_SEPARATOR, SEPARATOR, Compar
 from newsdiff.engine.model import Story
 
 MAX_COMPARED = 3
+MIN_COLUMN_WIDTH = 40
+"""Narrowest column worth reading: about six words a line, as a newspaper column."""
+
+
+def columns_for(width: int) -> int:
+    """How many articles fit side by side in ``width`` cells (two at least, to compare)."""
+    return min(max(width // MIN_COLUMN_WIDTH, 2), MAX_COMPARED)
 
 
 def ranked_partners(story: Story, article_id: str) -> list[str]:
@@ -40,7 +47,7 @@ class CompareScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,c", "app.pop_screen", "Close compare", id="close_compare"),
+        Binding("escape,c", "app.pop_screen", "Close", id="close_compare"),
         Binding("x", "cycle_partners", "Other articles", id="cycle_partners"),
         Binding("minus", "columns(-1)", "Fewer", id="fewer_columns"),
         Binding("plus,equals_sign", "columns(1)", "More", id="more_columns"),
@@ -54,7 +61,9 @@ class CompareScreen(Screen[None]):
         self.passage_id = passage_id
         self.partners = ranked_partners(story, article_id)
         self.partner_shift = 0
-        self.count = MAX_COMPARED - 1
+        self._shown_ids: list[str] = []
+        self.chosen_count: int | None = None
+        """Other articles shown, once the reader has chosen with ``-`` / ``+``; until then the width decides."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-header")
@@ -76,13 +85,18 @@ class CompareScreen(Screen[None]):
         await self._rebuild()
 
     @property
+    def count(self) -> int:
+        """How many other articles are shown beside this one."""
+        return self.chosen_count if self.chosen_count is not None else columns_for(self.app.size.width) - 1
+
+    @property
     def article_ids(self) -> list[str]:
         shown = min(self.count, len(self.partners))
         partners = (self.partners[(self.partner_shift + n) % len(self.partners)] for n in range(shown))
         return [self.article_id, *partners]
 
     async def _rebuild(self) -> None:
-        ids = self.article_ids
+        ids = self._shown_ids = self.article_ids
         await self.query_one(CompareView).remove()
         view = CompareView(self.story, align(self.story, ids), self.palette, id="compare-view")
         await self.mount(view, after=self.query_one("#compare-header"))
@@ -97,8 +111,11 @@ class CompareScreen(Screen[None]):
         if row is not None:
             view.scroll_to(y=view.line_of_row(row), animate=False, immediate=True)
 
-    def on_resize(self) -> None:
-        self._fit_header()
+    async def on_resize(self) -> None:
+        if self.article_ids != self._shown_ids:
+            await self._rebuild()
+        else:
+            self._fit_header()
 
     def _fit_header(self) -> None:
         """Place each source name over its column."""
@@ -119,5 +136,5 @@ class CompareScreen(Screen[None]):
         await self._rebuild()
 
     async def action_columns(self, change: int) -> None:
-        self.count = min(max(self.count + change, 1), MAX_COMPARED - 1)
+        self.chosen_count = min(max(self.count + change, 1), MAX_COMPARED - 1)
         await self._rebuild()

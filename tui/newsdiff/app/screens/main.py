@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.messages import (
@@ -35,6 +35,7 @@ from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip
+from newsdiff.app.widgets.keys_footer import KeysFooter
 from newsdiff.app.widgets.reader import Reader, find_matches
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
 from newsdiff.engine.export.document import citation
@@ -122,7 +123,7 @@ class MainScreen(Screen[None]):
                 yield Static(id="legend")
             yield ClaimList(id="claims")
         yield AnalysisStatus(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
@@ -139,6 +140,7 @@ class MainScreen(Screen[None]):
         compact = event.size.width < COMPACT_WIDTH
         if compact != self.compact:
             self.set_class(compact, "-compact")
+            self.query_one(KeysFooter).narrow = compact
             if self.story is not None:
                 self.query_one(ArticleList).show_story(self.story, self.palette, compact=compact)
 

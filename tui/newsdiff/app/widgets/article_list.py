@@ -17,8 +17,6 @@ from newsdiff.app.palette import Palette
 from newsdiff.engine.model import Article, Coverage, Reach, Story
 
 BAR_WIDTH = 10
-INDENT = (0, 0, 0, 2)
-"""Padding (top, right, bottom, left) of a row's coverage and title under its source."""
 
 
 def coverage_bar(coverage: Coverage, palette: Palette) -> Text:
@@ -36,9 +34,13 @@ def coverage_bar(coverage: Coverage, palette: Palette) -> Text:
 
 
 def article_prompt(
-    number: int, article: Article, coverage: Coverage | None, palette: Palette, *, compact: bool
+    number: int, article: Article, coverage: Coverage | None, palette: Palette, *, compact: bool, count: int = 9
 ) -> Text | Group:
     """The row of one article: number, source, coverage, title (all as plain text).
+
+    Every row is numbered, right-aligned for the story's ``count`` articles:
+    keys ``1``…``9`` read the first nine, and the palette (``Read 12: …``)
+    any of them, so the number is how a reader names an article past nine too.
 
     A compact row (number, source, coverage) fits on one line, for the strip
     the panel becomes on small terminals; the reader's title line names the
@@ -47,7 +49,7 @@ def article_prompt(
     easy to tell apart.
     """
     head = Text(no_wrap=True, overflow="ellipsis", end="" if compact else "\n")
-    key = f"{number} " if number <= 9 else "  "
+    key = f"{number:>{len(str(count))}} "
     head.append(key, style=Style(bold=True, dim=True))
     head.append(article.source, style=Style(bold=True))
     if compact:
@@ -55,11 +57,12 @@ def article_prompt(
             head.append("  ")
             head.append_text(coverage_bar(coverage, palette))
         return head
+    indent = (0, 0, 0, len(key))  # coverage and title start under the source, past the number
     below: list[Padding] = []
     if coverage is not None:
-        below.append(Padding(coverage_bar(coverage, palette), INDENT))
+        below.append(Padding(coverage_bar(coverage, palette), indent))
     if article.title:
-        below.append(Padding(Text(article.title, style=Style(italic=True), end=""), INDENT))
+        below.append(Padding(Text(article.title, style=Style(italic=True), end=""), indent))
     return Group(head, *below)
 
 
@@ -82,7 +85,7 @@ class ArticleList(OptionList):
         self.border_title = f"Articles ({len(self._ids)})"  # the compact strip shows two or three of them
         coverage = {c.article_id: c for c in story.coverage} if story.comparable else {}
         self.set_options(
-            Option(article_prompt(n, a, coverage.get(a.id), palette, compact=compact), id=a.id)
+            Option(article_prompt(n, a, coverage.get(a.id), palette, compact=compact, count=len(self._ids)), id=a.id)
             for n, a in enumerate(story.articles, start=1)
         )
         self.highlighted = highlighted

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.events import Resize
 from textual.geometry import Size
@@ -139,8 +141,19 @@ def wrap_entries(entries: Sequence[Text], width: int) -> WrappedEntries:
     return WrappedEntries(entries, lines)
 
 
-class CompareStrip(PaintedLines, can_focus=False):
-    """Other sources' wording of the claim under the reader's cursor (scrolls when long)."""
+class CompareStrip(PaintedLines, can_focus=True):
+    """Other sources' wording of the claim under the reader's cursor (scrolls when long).
+
+    It can take focus (``tab``) so that a long list of sources can be read
+    to its end with the reader's own keys, and grows while it has focus.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", id="strip_down", show=False),
+        Binding("k", "scroll_up", "Up", id="strip_up", show=False),
+        Binding("g", "scroll_home", "Top", id="strip_top", show=False),
+        Binding("G", "scroll_end", "Bottom", id="strip_bottom", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cache_size=256, id=id)
