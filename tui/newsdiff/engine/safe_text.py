@@ -6,10 +6,12 @@ sequences (``ESC]52;c;…BEL`` puts text on the clipboard, ``ESC]0;…BEL``
 retitles the window) or bidi controls. ``safe`` makes every control
 character and bidi control a visible symbol, one character for one
 (``control_chars``), and returns a ``SafeText``: a ``str`` that says it has
-been through the gate. What prints, shows a widget or a toast, or copies
-(``report``, ``cli``, ``newsdiff.app``) takes ``SafeText`` where a type can
-say so and gates whatever else it is given, so a new screen or message
-cannot forget it. Gating twice changes nothing.
+been through the gate. Rich and Textual take any ``str``, so a type alone
+cannot keep raw text from them; instead every way the front ends have to
+show text gates what it is given (``newsdiff.shown_text.ShownText``,
+``app.shown``, the app's ``notify`` and ``copy_to_clipboard``, ``cli._say``),
+and ``tests/test_gate_hygiene.py`` holds the front ends to those ways, so a
+new screen or message cannot forget the gate. Gating twice changes nothing.
 
 A carriage return that does not end a line becomes ``␍`` here: on a terminal
 it moves the cursor back and lets the text after it overwrite what came
