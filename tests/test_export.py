@@ -390,3 +390,12 @@ def test_exports_for_people_show_control_characters_as_symbols_and_json_keeps_th
         assert "␛[31mon Monday␛[0m" in shown and "Bugle␛]0;owned␇" in shown
     data = json.loads(to_json(story, ()))
     assert data["articles"][0]["text"] == articles[0].text
+
+
+def test_json_escapes_c1_and_bidi_controls_and_keeps_the_text_exact() -> None:
+    text = "The toll rose to \u202e12\u202c on Monday\u200f.\x9b31m Officials \x1b]0;x\x07 said.\n"
+    story = analyze([article_from_text(text, article_id="a1", source="Wire")])
+    document = to_json(story)
+    assert not set(document) & set("\x1b\x07\x9b\u202e\u202c\u200f")
+    assert "\\u202e12\\u202c" in document and "\\u009b31m" in document
+    assert json.loads(document)["articles"][0]["text"] == text

@@ -249,3 +249,15 @@ async def test_quitting_ends_an_analysis_still_running_at_its_next_progress_repo
         assert reports
     assert await asyncio.to_thread(ended.wait, 2.0)
     assert len(reports) < 1000
+
+
+async def test_a_source_name_is_never_markup_in_the_command_palette(make_app, story_from_texts) -> None:
+    story = story_from_texts({"[b]Wire[/b]": "The mayor opened the bridge.\n", "Daily": "The mayor opened a bridge.\n"})
+    app = make_app(story)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"read")
+        await pilot.pause()
+        await pilot.pause()
+        svg = app.export_screenshot()
+    assert " 1: [b]Wire[/b]" in svg.replace("&#160;", " "), "the palette shows the name as written"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from pile_texts import pile_articles
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from newsdiff.analysis import one_story
 from newsdiff.app.screens.main import MainScreen
 from newsdiff.app.screens.story_list import StoryListScreen
 from newsdiff.engine.load import article_from_text
@@ -82,7 +85,8 @@ async def test_headlines_are_shown_as_text_not_markup(make_app) -> None:
         article_from_text(f"{hostile}\nThe quake hit Antofagasta in Chile.", article_id="a", source="[b]Wire[/b]"),
         article_from_text("Nokia shows the Lumia phone in Helsinki.\nIt costs 499 euros.", article_id="b"),
     ]
-    app = make_app(pile=group_stories(articles))
+    pile = tuple(dataclasses.replace(one_story([article]), id=n) for n, article in enumerate(articles, start=1))
+    app = make_app(pile=pile)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         options = app.screen.query_one(OptionList)

@@ -152,3 +152,22 @@ def test_vectors_are_unit_rows() -> None:
     articles, _events = pile_articles()
     vectors = story_vectors([pile_terms(a) for a in articles])
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_folder_about_one_event_stays_one_story_when_a_brief_would_split_off() -> None:
+    articles = [
+        article_from_text(
+            "Mayor opens river bridge\n\nThe mayor of Riverton opened the new Ashford river bridge on Monday morning. "
+            "The Ashford bridge cost six million dollars, city officials said. Residents of Riverton cheered.",
+            article_id="wire",
+        ),
+        article_from_text(
+            "Riverton celebrates its new bridge\n\nRiverton's mayor cut the ribbon on the Ashford river bridge. "
+            "Officials put the cost of the Ashford bridge at six million dollars. Crowds cheered on the bank.",
+            article_id="daily",
+        ),
+        article_from_text("In brief\n\nTraffic flows again across the water after Monday's ceremony.", article_id="brief"),
+    ]
+    [story] = group_stories(articles)
+    assert [a.id for a in story.articles] == ["wire", "daily", "brief"]
+    assert len(group_stories(articles, attach=1.0, threshold=0.99)) == 1, "no two stories of three articles"

@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from newsdiff.analysis import pick_story, run_analysis, sort_pile
-from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.decode import codec_name
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS, write_export
 from newsdiff.engine.export.stories_list import stories_json, stories_text
 from newsdiff.engine.model import Article, Story
+from newsdiff.engine.safe_text import safe_line
 from newsdiff.engine.story import Progress, collect_articles
+from newsdiff.shown_text import ShownText
 from newsdiff.store.paths import cache_dir
 from newsdiff.web.fetch import is_url
 
@@ -349,7 +350,6 @@ def _format_for(output: str | None) -> str | None:
 
 def _run_snapshots(options: argparse.Namespace) -> int:
     from rich.console import Console
-    from rich.text import Text
 
     from newsdiff.store.snapshots import list_snapshots
 
@@ -358,19 +358,19 @@ def _run_snapshots(options: argparse.Namespace) -> int:
         return _fail(f"{folder} is a file, not a folder of snapshots")
     snapshots = list_snapshots(folder)
     if not snapshots:
-        print(f"{PROG}: no snapshots in {visible_controls(str(folder))}", file=sys.stderr)
+        _say(f"no snapshots in {folder}")
         return EXIT_OK
     console = Console(highlight=False, soft_wrap=True)
     width = len(str(len(snapshots)))
     for number, snapshot in enumerate(snapshots, start=1):
         sources = len(snapshot.articles)
         console.print(
-            Text.assemble(
+            ShownText.assemble(
                 (f"{number:>{width}}  ", "bold"),
-                (snapshot.name, "bold"),
+                (safe_line(snapshot.name), "bold"),  # one line each: a name or label cannot add one
                 f"  {snapshot.created:%Y-%m-%d %H:%M}  {sources} {'source' if sources == 1 else 'sources'}, "
                 f"{snapshot.note_count} {'note' if snapshot.note_count == 1 else 'notes'}  ",
-                visible_controls(snapshot.label or snapshot.title),
+                safe_line(snapshot.label or snapshot.title),
             )
         )
     return EXIT_OK
@@ -540,7 +540,12 @@ def _story_paths(paths: Sequence[Path | str]) -> Iterator[list[Path | str]]:
 
 @contextmanager
 def _progress_line(stream: TextIO) -> Iterator[Callable[[str, float], None] | None]:
-    """A progress callback that redraws one line on a terminal, and nothing in a pipe."""
+    """A progress callback that redraws one line on a terminal, and nothing in a pipe.
+
+    The message names the file being read, so it goes through the gate
+    (``safe_line``): a file named with ``ESC]52;…`` would otherwise write to the
+    reader's clipboard, and one with a line break would break the redraw.
+    """
     if not stream.isatty():
         yield None
         return
@@ -549,7 +554,7 @@ def _progress_line(stream: TextIO) -> Iterator[Callable[[str, float], None] | No
     def show(message: str, share: float) -> None:
         nonlocal shown
         shown = True
-        stream.write(f"\r\x1b[2K{PROG}: {message} {share:.0%}")
+        stream.write(f"\r\x1b[2K{PROG}: {safe_line(message)} {share:.0%}")
         stream.flush()
 
     try:
@@ -585,14 +590,23 @@ def _write_stdout(content: str) -> None:
         raise InputError(f"cannot write to standard output: {_reason(error)}") from None
 
 
+def _say(message: str) -> None:
+    """One line on stderr, through the gate: a file, folder or config key named in it may hold escape sequences.
+
+    Every line the CLI writes itself comes here (``tests/test_gate_hygiene.py``
+    holds it to that); ``engine.safe_text.safe_line`` shows every control,
+    line breaks included, as a symbol, so a name cannot add lines or run a
+    sequence on the reader's terminal.
+    """
+    print(f"{PROG}: {safe_line(message)}", file=sys.stderr)
+
+
 def _warn(message: str) -> None:
-    """One warning line; file names in it may hold escape sequences (``control_chars``)."""
-    print(f"{PROG}: warning: {visible_controls(message)}", file=sys.stderr)
+    _say(f"warning: {message}")
 
 
 def _fail(message: str) -> int:
-    one_line = " ".join(visible_controls(message).splitlines())
-    print(f"{PROG}: error: {one_line}", file=sys.stderr)
+    _say(f"error: {' '.join(message.splitlines())}")
     return EXIT_USAGE
 
 

@@ -1,8 +1,9 @@
 """The terminal report: a story read top to bottom, for pipes and quick looks.
 
 Everything from an article (titles, sources, passages, summaries, flags) is
-put into ``rich.text.Text`` objects, never into markup strings, so text such
-as ``[bold red]x[/]`` prints literally. The console decides colour and width:
+put into ``ShownText`` objects, never into markup strings, so text such
+as ``[bold red]x[/]`` prints literally and an escape sequence in it shows as
+symbols (``ShownText`` puts every string through the gate, ``engine.safe_text``). The console decides colour and width:
 no escape codes in a pipe or with ``NO_COLOR``, lines no wider than the
 terminal. Differing words are bold and underlined, not just coloured.
 
@@ -20,9 +21,7 @@ from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
-from rich.text import Text
 
-from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.export.document import (
     claim_groups,
     claim_passages,
@@ -33,6 +32,7 @@ from newsdiff.engine.export.document import (
 )
 from newsdiff.engine.export.highlights import passage_pieces
 from newsdiff.engine.model import Claim, Reach, Story
+from newsdiff.shown_text import ShownText
 
 _REACH_STYLES = {Reach.ALL: "bold blue", Reach.SOME: "bold yellow", Reach.ONE: "bold magenta"}
 _DIFFERS_STYLE = "bold underline"
@@ -42,17 +42,17 @@ PIPE_WIDTH = 100_000
 
 
 def render_report(story: Story, console: Console) -> None:
-    """Print the whole report for ``story`` on ``console``, the articles' control characters made visible (``control_chars``)."""
+    """Print the whole report for ``story`` on ``console``, every text through the gate (``ShownText``)."""
     styled = console.is_terminal
-    console.print(_heading(Text(visible_controls(story_title(story)), style="bold"), styled, align="center"))
-    console.print(Text(visible_controls(story_overview(story))))
+    console.print(_heading(story_title(story), "bold", styled, align="center"))
+    console.print(ShownText(story_overview(story)))
     if not story.comparable:
-        console.print(Text("Only one article: there is nothing to compare it with.", style="italic"))
+        console.print(ShownText("Only one article: there is nothing to compare it with.", style="italic"))
     console.print()
     console.print(_sources_table(story))
     if styled and any(claim.reach is not Reach.ONE for claim in story.claims):
         console.print(
-            Text.assemble(
+            ShownText.assemble(
                 "Words in ",
                 ("bold underline", _DIFFERS_STYLE),
                 " are worded differently by the other sources.",
@@ -60,19 +60,19 @@ def render_report(story: Story, console: Console) -> None:
         )
     for group in claim_groups(story):
         console.print()
-        console.print(_heading(Text(group.heading, style=_REACH_STYLES[group.reach]), styled))
+        console.print(_heading(group.heading, _REACH_STYLES[group.reach], styled))
         for claim in group.claims:
             console.print(_claim(story, claim))
     missing = _missing_claims(story)
     if missing is not None:
         console.print()
-        console.print(_heading(Text("What each source leaves out", style="bold"), styled))
+        console.print(_heading("What each source leaves out", "bold", styled))
         console.print(missing)
 
 
-def _heading(title: Text, styled: bool, align: AlignMethod = "left") -> RenderableType:
+def _heading(title: str, style: str, styled: bool, align: AlignMethod = "left") -> RenderableType:
     """A rule across the terminal with ``title`` in it; in a file, the title on its own line."""
-    return Rule(title, align=align) if styled else title
+    return Rule(ShownText(title, style=style), align=align) if styled else ShownText(title, style=style)
 
 
 LEGEND = (
@@ -87,7 +87,7 @@ def _sources_table(story: Story) -> Table:
     table = Table(
         box=box.SIMPLE_HEAD,
         expand=False,
-        title=Text("Sources", style="bold"),
+        title=ShownText("Sources", style="bold"),
         title_justify="left",
         caption=LEGEND,
         caption_justify="left",
@@ -100,21 +100,21 @@ def _sources_table(story: Story) -> Table:
         try:
             coverage = story.coverage_of(article.id)
         except KeyError:
-            shares = [Text("–")] * 4
+            shares = [ShownText("–")] * 4
         else:
             shares = [
-                Text(percent(coverage.all_share)),
-                Text(percent(coverage.some_share)),
-                Text(percent(coverage.unique_share)),
-                Text(str(len(coverage.missing_claim_ids))),
+                ShownText(percent(coverage.all_share)),
+                ShownText(percent(coverage.some_share)),
+                ShownText(percent(coverage.unique_share)),
+                ShownText(str(len(coverage.missing_claim_ids))),
             ]
-        table.add_row(Text(article.source), Text(article.title), *shares)
+        table.add_row(ShownText(article.source), ShownText(article.title), *shares)
     return table
 
 
 def _claim(story: Story, claim: Claim) -> RenderableType:
-    heading = Text.assemble((claim.id, "bold"), " ", visible_controls(claim.summary))
-    sources = Text.assemble(("Sources: ", "dim"), ", ".join(claim_sources(story, claim)))
+    heading = ShownText.assemble((claim.id, "bold"), " ", claim.summary)
+    sources = ShownText.assemble(("Sources: ", "dim"), ", ".join(claim_sources(story, claim)))
     wording = Table.grid(padding=(0, 1))
     wording.add_column(no_wrap=False, style="bold")
     wording.add_column(ratio=1)
@@ -122,16 +122,16 @@ def _claim(story: Story, claim: Claim) -> RenderableType:
         article = story.article(passage.article_id)
         diff = claim.diff_for(passage.id)
         spans = diff.differs if diff and claim.reach is not Reach.ONE else ()
-        text = Text(visible_controls(passage.text))  # one character for one: the offsets below hold
+        text = ShownText(passage.text)  # one character for one: the offsets below hold
         for piece in passage_pieces(passage, spans):
             if piece.differs:
                 text.stylize(_DIFFERS_STYLE, piece.start - passage.start, piece.end - passage.start)
-        wording.add_row(Text(f"{article.source}:"), text)
+        wording.add_row(ShownText(f"{article.source}:"), text)
     parts: list[RenderableType] = [heading, Padding(Group(sources, wording), _INDENT, expand=False)]
     for flag in claim.flags:
         parts.append(
             Padding(
-                Text.assemble((f"! {flag.kind.value.capitalize()}: ", "bold"), visible_controls(flag.detail)),
+                ShownText.assemble((f"! {flag.kind.value.capitalize()}: ", "bold"), flag.detail),
                 _INDENT,
                 expand=False,
             )
@@ -149,10 +149,8 @@ def _missing_claims(story: Story) -> RenderableType | None:
             continue
         if not coverage.missing_claim_ids:
             continue
-        blocks.append(Text.assemble((article.source, "bold"), " leaves out:"))
+        blocks.append(ShownText.assemble((article.source, "bold"), " leaves out:"))
         for claim_id in coverage.missing_claim_ids:
             claim = story.claim(claim_id)
-            blocks.append(
-                Padding(Text.assemble((claim.id, "bold"), " ", visible_controls(claim.summary)), _INDENT, expand=False)
-            )
+            blocks.append(Padding(ShownText.assemble((claim.id, "bold"), " ", claim.summary), _INDENT, expand=False))
     return Group(*blocks) if blocks else None

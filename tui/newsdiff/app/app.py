@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
@@ -36,6 +37,7 @@ from newsdiff.app.screens.help import HelpScreen
 from newsdiff.app.screens.main import MainScreen
 from newsdiff.app.screens.rename import RenameScreen
 from newsdiff.app.screens.story_list import StoryListScreen
+from newsdiff.app.shown import shown_command
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_view import CompareView
@@ -45,6 +47,7 @@ from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS
 from newsdiff.engine.export.document import isolation_note
 from newsdiff.engine.model import Article, Story
+from newsdiff.engine.safe_text import safe, safe_line
 from newsdiff.engine.stories import PileStory
 from newsdiff.store.config import Config, load_config
 from newsdiff.store.errors import StoreError
@@ -137,6 +140,30 @@ class NewsdiffApp(App[int]):
     def get_default_screen(self) -> Screen[Any]:
         return self.main
 
+    # -- the gate: every toast and every copy ---------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast; its text is never markup and goes through the gate (``engine.safe_text``), whoever sends it.
+
+        Screens and widgets notify through the app, so this is the one place
+        a toast's text passes: a warning naming a file, a config key or a
+        source name cannot run an escape sequence, nor a new screen forget to
+        stop one. ``markup`` is accepted for Textual's signature and ignored.
+        """
+        super().notify(safe(message), title=safe_line(title), severity=severity, timeout=timeout, markup=False)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy ``text`` through the gate: pasted into a terminal, a copied ESC would run there."""
+        super().copy_to_clipboard(safe(text))
+
     # -- start-up ----------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -144,7 +171,7 @@ class NewsdiffApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
         shown = self.notices if len(self.notices) <= MAX_INPUT_TOASTS else self.notices[: MAX_INPUT_TOASTS - 1]
         for notice in shown:
-            self.notify(notice, title="Input", severity="warning", timeout=10, markup=False)
+            self.notify(notice, title="Input", severity="warning", timeout=10)
         if len(shown) < len(self.notices):
             more = len(self.notices) - len(shown)
             self.notify(
@@ -198,7 +225,11 @@ class NewsdiffApp(App[int]):
         for binding_id in config.keys:
             if binding_id not in known_ids:
                 warnings.append(f"[keys] {binding_id!r} is not a binding id (see ? for the list)")
-        keymap = {k: v for k, v in config.keys.items() if k in known_ids}
+        for binding_id, key in config.keys.items():
+            if binding_id in known_ids and not key.isprintable():
+                # Textual shows a key in the footer as it is written: no key holds a control character.
+                warnings.append(f"[keys] {binding_id!r} is not a key (it holds a control character); kept its default")
+        keymap = {k: v for k, v in config.keys.items() if k in known_ids and v.isprintable()}
         if keymap:
             self.set_keymap(keymap)
             rows = self.key_reference(keymap)
@@ -206,7 +237,7 @@ class NewsdiffApp(App[int]):
             warnings.extend(text_field_clashes(rows, keymap, TEXT_FIELDS))
         self.palette = palette_for(self.current_theme.dark)
         for warning in warnings:
-            self.notify(warning, title="Config", severity="warning", timeout=8, markup=False)
+            self.notify(warning, title="Config", severity="warning", timeout=8)
 
     def _on_theme_changed(self, theme: Theme) -> None:
         """Repaint in the new theme's palette and remember the pick for the next session."""
@@ -215,7 +246,7 @@ class NewsdiffApp(App[int]):
         try:
             save_theme_choice(ThemeChoice(theme.name, self.config.theme))
         except StoreError as error:
-            self.notify(str(error), title="Theme", severity="warning", timeout=5, markup=False)
+            self.notify(str(error), title="Theme", severity="warning", timeout=5)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self) -> None:
@@ -248,9 +279,7 @@ class NewsdiffApp(App[int]):
             self.post_message(AnalysisFailed(f"analysis failed: {type(error).__name__}: {error}"))
         else:
             for notice in analysis.notices:
-                self.call_from_thread(
-                    self.notify, notice, title="Analysis", severity="warning", timeout=8, markup=False
-                )
+                self.call_from_thread(self.notify, notice, title="Analysis", severity="warning", timeout=8)
             self.post_message(AnalysisDone(analysis.story))
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
@@ -261,7 +290,7 @@ class NewsdiffApp(App[int]):
         if not self.is_running:
             return
         self.main.show_failure(message.reason)
-        self.notify(message.reason, title="Cannot analyse", severity="error", timeout=10, markup=False)
+        self.notify(message.reason, title="Cannot analyse", severity="error", timeout=10)
 
     def on_analysis_done(self, message: AnalysisDone) -> None:
         if self.is_running:
@@ -272,7 +301,7 @@ class NewsdiffApp(App[int]):
         self.note_store = NoteStore(story_key(story.articles), self.notes_dir)
         self._deleted_notes = []
         for warning in self.note_store.warnings:
-            self.notify(warning, title="Notes", severity="warning", timeout=8, markup=False)
+            self.notify(warning, title="Notes", severity="warning", timeout=8)
         resumed, self._resume = self._resume, None
         position = resumed or self.position
         if position is None:
@@ -287,7 +316,7 @@ class NewsdiffApp(App[int]):
         if not story.comparable:
             self.notify("This story has one article: nothing to compare.", timeout=6)
         elif isolated := isolation_note(story):
-            self.notify(isolated, timeout=8, markup=False)
+            self.notify(isolated, timeout=8)
 
     # -- sources -----------------------------------------------------------------------
 
@@ -323,12 +352,11 @@ class NewsdiffApp(App[int]):
         try:
             save_source_name(article, name or None)
         except StoreError as error:
-            self.notify(str(error), title="Source name", severity="error", timeout=8, markup=False)
+            self.notify(str(error), title="Source name", severity="error", timeout=8)
             return
         self.notify(
             f"Named {name}; every export uses it." if name else "Back to the article's own name.",
             timeout=4,
-            markup=False,
         )
         if not self.sources:  # opened from a snapshot: its articles are the sources
             self.sources = list(self.story.articles)
@@ -421,7 +449,7 @@ class NewsdiffApp(App[int]):
                 else:
                     done = change(annotation, annotation.note_id)
             except StoreError as error:
-                self.notify(str(error), title="Note not saved", severity="error", markup=False)
+                self.notify(str(error), title="Note not saved", severity="error")
                 return
             self._show_notes()
             self.notify(done, timeout=3)
@@ -447,7 +475,7 @@ class NewsdiffApp(App[int]):
         try:
             self.note_store.restore(self._deleted_notes[-1])
         except StoreError as error:
-            self.notify(str(error), title="Note not restored", severity="error", markup=False)
+            self.notify(str(error), title="Note not restored", severity="error")
             return
         self._deleted_notes.pop()
         self._show_notes()
@@ -487,9 +515,9 @@ class NewsdiffApp(App[int]):
                 position=self.main.position(),
             )
         except StoreError as error:
-            self.notify(str(error), title="Snapshot not saved", severity="error", markup=False)
+            self.notify(str(error), title="Snapshot not saved", severity="error")
             return
-        self.notify(f"Snapshot saved to {path}", title="Saved", timeout=8, markup=False)
+        self.notify(f"Snapshot saved to {path}", title="Saved", timeout=8)
 
     # -- help and the command palette ----------------------------------------------------
 
@@ -519,7 +547,7 @@ class NewsdiffApp(App[int]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.key_reference(), self.palette.legend(), self.story))
+        self.push_screen(HelpScreen(self.key_reference(), self.palette, self.story))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from (c for c in super().get_system_commands(screen) if c.title not in REPLACED_SYSTEM_COMMANDS)
@@ -555,7 +583,7 @@ class NewsdiffApp(App[int]):
         if self.story is not None:
             for number, article in enumerate(self.story.articles, start=1):
                 yield SystemCommand(
-                    f"Read {number}: {article.source}",
-                    article.title or article.source,
+                    shown_command(f"Read {number}: {article.source}"),
+                    shown_command(article.title or article.source),
                     lambda n=number: main.action_pick_article(n),
                 )

@@ -13,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 
 from newsdiff.engine.model import Reach
+from newsdiff.shown_text import ShownText
 
 REACH_GLYPHS: dict[Reach | None, str] = {
     Reach.ALL: "●",
@@ -69,11 +70,11 @@ class Palette:
 
     def glyph(self, reach: Reach | None) -> Text:
         """The reach glyph, styled, for gutters, bars and the legend."""
-        return Text(REACH_GLYPHS[reach], style=self.reach(reach) + Style(bold=True))
+        return ShownText(REACH_GLYPHS[reach], style=self.reach(reach) + Style(bold=True))
 
     def legend(self) -> Text:
         """One line explaining every colour, built from the very styles in use."""
-        legend = Text(no_wrap=True, overflow="ellipsis")
+        legend = ShownText(no_wrap=True, overflow="ellipsis")
         for reach, label in ((Reach.ALL, "all sources"), (Reach.SOME, "some"), (Reach.ONE, "only this one")):
             legend.append_text(self.glyph(reach))
             legend.append(" ")

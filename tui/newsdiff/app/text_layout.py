@@ -15,22 +15,22 @@ from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 
-from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.model import Passage
+from newsdiff.engine.safe_text import SafeText, safe
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
 
 
-def printable(text: str) -> str:
+def printable(text: str) -> SafeText:
     """Text safe to paint, with the same length so offsets still hold.
 
     Tabs and carriage returns become one space, other control characters
-    and bidi controls a visible symbol (``engine.control_chars``): Rich
+    and bidi controls a visible symbol (the gate, ``engine.safe_text``): Rich
     passes C1 controls such as U+009B (a one-character escape sequence in
     some terminals) to the terminal as they are. The text is never parsed
     as markup (callers wrap it in ``rich.text.Text``).
     """
-    return visible_controls(text.replace("\t", " ").replace("\r", " "))
+    return safe(text.replace("\t", " ").replace("\r", " "))
 
 
 def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:

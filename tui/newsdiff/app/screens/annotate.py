@@ -15,12 +15,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from newsdiff.app.shown import ShownInput, shown_content
+from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import MARKS, Mark, Note
 
 EARLIER_HINT = "enter on a note edits or deletes it"
@@ -39,7 +40,7 @@ class Annotation:
 
 def note_line(note: Note) -> Text:
     """``[dispute] check the date  23 Nov 21:14`` as plain text (never markup)."""
-    line = Text(end="")
+    line = ShownText(end="")
     line.append(f"[{note.mark}] " if note.mark else "• ", style=Style(bold=True))
     line.append(note.text)
     written = note.updated or note.created
@@ -104,14 +105,16 @@ class AnnotateScreen(ModalScreen[Annotation | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="annotate-dialog") as dialog:
-            dialog.border_title = Content(f"Note on {self.target_label}")
-            yield Static(Text(self.excerpt, style=Style(italic=True)), id="annotate-excerpt")
+            dialog.border_title = shown_content(f"Note on {self.target_label}")
+            yield Static(ShownText(self.excerpt, style=Style(italic=True)), id="annotate-excerpt")
             if self.notes:
                 earlier = OptionList(*(Option(note_line(n), id=n.id) for n in self.notes), id="annotate-earlier")
-                earlier.border_title = Content(f"{len(self.notes)} note{'s' if len(self.notes) != 1 else ''} here")
-                earlier.border_subtitle = Content(EARLIER_HINT)
+                earlier.border_title = shown_content(
+                    f"{len(self.notes)} note{'s' if len(self.notes) != 1 else ''} here"
+                )
+                earlier.border_subtitle = shown_content(EARLIER_HINT)
                 yield earlier
-            yield Input(placeholder="Your note (enter saves)", select_on_focus=False, id="annotate-text")
+            yield ShownInput(placeholder="Your note (enter saves)", select_on_focus=False, id="annotate-text")
             with MarkSet(id="annotate-mark"):
                 yield MarkChoice("no mark", value=True, id="mark-none")
                 for mark in MARKS:
@@ -140,7 +143,7 @@ class AnnotateScreen(ModalScreen[Annotation | None]):
         text.cursor_position = len(note.text)
         self.query_one(f"#mark-{note.mark or 'none'}", MarkChoice).value = True
         self.query_one("#annotate-delete", Button).display = True
-        self.query_one("#annotate-dialog").border_subtitle = Content(
+        self.query_one("#annotate-dialog").border_subtitle = shown_content(
             f"editing the note of {minute(note.created)} · {self.delete_key} deletes"
         )
         self.refresh_bindings()

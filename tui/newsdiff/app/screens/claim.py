@@ -10,16 +10,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from newsdiff.app.palette import FLAG_GLYPH, Palette
 from newsdiff.app.screens.dialog_scroll import scroll_bindings, scroll_dialog
+from newsdiff.app.shown import shown_content
 from newsdiff.app.widgets.claim_list import source_names, support_dots
 from newsdiff.app.widgets.compare_strip import note_entry, passage_text
 from newsdiff.engine.export.document import absent_articles, claim_citation
 from newsdiff.engine.model import Article, Claim, Passage, Story
+from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import Note
 
 MAX_COLUMNS = 3
@@ -29,7 +30,7 @@ MAX_OTHER_CLAIMS = 3
 
 def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[Note] = ()) -> Text:
     """Summary, support, the flags that say where the sources diverge, and the reader's notes on the claim."""
-    heading = Text(end="")
+    heading = ShownText(end="")
     heading.append(support_dots(story, claim), style=palette.reach(claim.reach) + Style(bold=True))
     heading.append(f"  {claim.reach.label}  ", style=Style(dim=True))
     heading.append(source_names(story, claim), style=Style(italic=True))
@@ -113,8 +114,8 @@ class ClaimScreen(ModalScreen[str | None]):
         # One scroll for the heading and the wordings: a claim of many
         # sources (flags, a long "not found in") is taller than a screen.
         with VerticalScroll(id="claim-dialog") as dialog:
-            dialog.border_title = Content(f"Claim {claim.id}")
-            dialog.border_subtitle = Content(self.hint)
+            dialog.border_title = shown_content(f"Claim {claim.id}")
+            dialog.border_subtitle = shown_content(self.hint)
             yield Static(claim_heading(story, claim, self.palette, self.notes), id="claim-heading")
             grid = Grid(id="claim-grid")
             grid.styles.grid_size_columns = max(min(len(claim.passage_ids), MAX_COLUMNS), 1)
@@ -122,8 +123,8 @@ class ClaimScreen(ModalScreen[str | None]):
                 for passage_id in claim.passage_ids:
                     passage = story.passage(passage_id)
                     column = Static(passage_text(story, passage, self.palette, claim), classes="claim-wording")
-                    column.border_title = Content(numbered(story, passage.article_id))
-                    column.border_subtitle = Content(also_in(story, claim, passage))
+                    column.border_title = shown_content(numbered(story, passage.article_id))
+                    column.border_subtitle = shown_content(also_in(story, claim, passage))
                     yield column
 
     def action_scroll_dialog(self, where: str) -> None:

@@ -16,6 +16,7 @@ from newsdiff.app.alignment import align
 from newsdiff.app.palette import Palette
 from newsdiff.app.widgets.compare_view import LOOSE_SEPARATOR, SEPARATOR, CompareView
 from newsdiff.engine.model import Story
+from newsdiff.shown_text import ShownText
 
 MAX_COMPARED = 3
 MIN_COLUMN_WIDTH = 40
@@ -73,7 +74,7 @@ class CompareScreen(Screen[None]):
 
     def _legend(self) -> Text:
         """What the separators mean, then the reach colours."""
-        legend = Text(no_wrap=True, overflow="ellipsis", end="")
+        legend = ShownText(no_wrap=True, overflow="ellipsis", end="")
         legend.append(SEPARATOR.strip(), style=Style(bold=True))
         legend.append(" same claim  ")
         legend.append(LOOSE_SEPARATOR.strip(), style=Style(bold=True))
@@ -122,11 +123,11 @@ class CompareScreen(Screen[None]):
         view = self.query_one(CompareView)
         width = view.column_width
         ids = self.article_ids
-        header = Text(no_wrap=True, end="")
+        header = ShownText(no_wrap=True, end="")
         for number, article_id in enumerate(ids):
             if number:
                 header.append(SEPARATOR, style=Style(dim=True))
-            name = Text(self.story.article(article_id).source, style=Style(bold=True))
+            name = ShownText(self.story.article(article_id).source, style=Style(bold=True))
             name.truncate(width, overflow="ellipsis", pad=True)
             header.append_text(name)
         self.query_one("#compare-header", Static).update(header)

@@ -13,14 +13,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsdiff.app.keys import KeyHelp
+from newsdiff.app.palette import Palette
 from newsdiff.app.screens.dialog_scroll import scroll_bindings, scroll_dialog
+from newsdiff.app.shown import shown_content
 from newsdiff.engine.export.document import story_overview
 from newsdiff.engine.model import LEXICAL_MATCHER, Story
+from newsdiff.shown_text import ShownText
 
 SEMANTIC_HINT = "For matching by meaning as well: pip install 'newsdiff[semantic]', then newsdiff --semantic."
 
@@ -28,8 +30,8 @@ SEMANTIC_HINT = "For matching by meaning as well: pip install 'newsdiff[semantic
 def about_story(story: Story | None) -> Text:
     """What the story holds and which matcher made its claims (the two matchers give different claims)."""
     if story is None:
-        return Text("The story is still being analysed.", style=Style(italic=True))
-    about = Text(story_overview(story), style=Style(italic=True))
+        return ShownText("The story is still being analysed.", style=Style(italic=True))
+    about = ShownText(story_overview(story), style=Style(italic=True))
     if story.matcher == LEXICAL_MATCHER:
         about.append(" " + SEMANTIC_HINT, style=Style(dim=True))
     return about
@@ -50,7 +52,7 @@ START_HERE = (
 def start_here(rows: Sequence[KeyHelp]) -> Text:
     """ "Start here: ↓ read on · ] what differs · …", with the keys as the reader has them."""
     keys = {row.binding_id: row.keys[0] for row in rows if row.binding_id and row.keys}
-    line = Text("Start here: ", style=Style(bold=True))
+    line = ShownText("Start here: ", style=Style(bold=True))
     steps = [(keys[binding_id], does) for binding_id, does in START_HERE if binding_id in keys]
     for number, (key, does) in enumerate(steps):
         if number:
@@ -108,7 +110,12 @@ def help_table(rows: Sequence[KeyHelp]) -> Table:
     for row in numbered_rows(rows):
         where = row.context if row.context != previous else ""
         previous = row.context
-        table.add_row(Text(where), Text(" ".join(row.keys)), Text(row.description), Text(row.binding_id or "—"))
+        table.add_row(
+            ShownText(where),
+            ShownText(" ".join(row.keys)),
+            ShownText(row.description),
+            ShownText(row.binding_id or "—"),
+        )
     return table
 
 
@@ -120,19 +127,19 @@ class HelpScreen(ModalScreen[None]):
         *scroll_bindings("help"),
     ]
 
-    def __init__(self, rows: Sequence[KeyHelp], legend: Text, story: Story | None = None) -> None:
+    def __init__(self, rows: Sequence[KeyHelp], palette: Palette, story: Story | None = None) -> None:
         super().__init__()
         self.rows = rows
-        self.legend = legend
+        self.palette = palette
         self.story = story
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog") as dialog:
-            dialog.border_title = Content("Keys")
-            dialog.border_subtitle = Content('rebind in config.toml: [keys] binding_id = "key"')
+            dialog.border_title = shown_content("Keys")
+            dialog.border_subtitle = shown_content('rebind in config.toml: [keys] binding_id = "key"')
             yield Static(about_story(self.story), id="help-about")
             yield Static(start_here(self.rows), id="help-start")
-            yield Static(self.legend, id="help-legend")
+            yield Static(self.palette.legend(), id="help-legend")
             yield Static(help_table(self.rows), id="help-table")
 
     def action_scroll_dialog(self, where: str) -> None:

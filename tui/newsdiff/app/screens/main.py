@@ -15,7 +15,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -31,6 +30,7 @@ from newsdiff.app.palette import Palette
 from newsdiff.app.screens.claim import ClaimScreen, article_by_number
 from newsdiff.app.screens.compare import CompareScreen
 from newsdiff.app.screens.rename import RenameScreen
+from newsdiff.app.shown import shown_content
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
@@ -40,6 +40,7 @@ from newsdiff.app.widgets.reader import Reader, find_matches
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
 from newsdiff.engine.export.document import citation
 from newsdiff.engine.model import Story
+from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import Note
 from newsdiff.store.snapshots import ReadingPosition
 
@@ -51,7 +52,7 @@ def article_heading(story: Story, article_id: str) -> Text:
     """``2/3 Source — Title`` for the reader's title line (plain text, never markup)."""
     article = story.article(article_id)
     number = story.article_number(article_id)
-    heading = Text(no_wrap=True, overflow="ellipsis", end="")
+    heading = ShownText(no_wrap=True, overflow="ellipsis", end="")
     heading.append(f"{number}/{len(story.articles)} ", style=Style(dim=True))
     heading.append(article.source, style=Style(bold=True))
     if article.title:
@@ -116,7 +117,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield ArticleList(id="articles")
             with Vertical(id="centre"):
-                yield Static(Content("newsdiff"), id="article-heading")
+                yield Static(shown_content("newsdiff"), id="article-heading")
                 yield Reader(id="reader")
                 yield SearchBar(id="search")
                 yield CompareStrip(id="strip")
@@ -232,7 +233,7 @@ class MainScreen(Screen[None]):
         return ReadingPosition(self.article_id, passage.start if passage else None, self.reach_filter.value)
 
     def _update_legend(self) -> None:
-        legend = Text(
+        legend = ShownText(
             f"filter: {self.reach_filter.label}", style=Style(bold=True), no_wrap=True, overflow="ellipsis", end=""
         )
         legend.append(" │ ", style=Style(dim=True))
@@ -356,7 +357,7 @@ class MainScreen(Screen[None]):
         event.input.display = False
         reader.focus()
         if event.value and self.story is not None and self.article_id is not None:
-            self.notify(search_summary(self.story, self.article_id, event.value, count), timeout=4, markup=False)
+            self.notify(search_summary(self.story, self.article_id, event.value, count), timeout=4)
         elif had_matches:
             self.notify("Search marks cleared", timeout=2)
 

@@ -12,14 +12,14 @@ from collections.abc import Collection
 from typing import ClassVar
 
 from rich.style import Style
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from newsdiff.app.shown import ShownInput, shown_content
+from newsdiff.shown_text import ShownText
 from newsdiff.store.source_names import MAX_NAME_CHARS, clean_name
 
 
@@ -37,16 +37,16 @@ class RenameScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rename-dialog") as dialog:
-            dialog.border_title = Content(f"Name the source of {self.current}")
-            dialog.border_subtitle = Content("enter keeps it · empty: its own name · esc cancels")
-            yield Static(Text(self.title_line, style=Style(italic=True)), id="rename-title")
-            yield Input(value=self.current, max_length=MAX_NAME_CHARS, id="rename-name")
+            dialog.border_title = shown_content(f"Name the source of {self.current}")
+            dialog.border_subtitle = shown_content("enter keeps it · empty: its own name · esc cancels")
+            yield Static(ShownText(self.title_line, style=Style(italic=True)), id="rename-title")
+            yield ShownInput(value=self.current, max_length=MAX_NAME_CHARS, id="rename-name")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         name = clean_name(event.value)
         if name.casefold() in self.taken:
-            self.notify(f"Another article is already named {name}: choose another name.", timeout=4, markup=False)
+            self.notify(f"Another article is already named {name}: choose another name.", timeout=4)
             return
         self.dismiss(name)
 

@@ -12,16 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.export.stories_list import story_counts
 from newsdiff.engine.stories import PileStory
+from newsdiff.shown_text import ShownText
 
 MAX_OUTLETS_SHOWN = 4
 _KEEP_SPACE = "\u00a0"
@@ -50,7 +49,7 @@ class StoryListScreen(Screen[PileStory]):
     def compose(self) -> ComposeResult:
         total = sum(len(story.articles) for story in self.stories)
         yield Static(
-            Text(f"{len(self.stories)} stories in {total} articles · biggest first · enter opens one"),
+            ShownText(f"{len(self.stories)} stories in {total} articles · biggest first · enter opens one"),
             id="story-list-header",
         )
         width = len(str(len(self.stories)))
@@ -80,14 +79,14 @@ class StoryListScreen(Screen[PileStory]):
         self.dismiss(self.stories[event.option_index])
 
 
-def _row(story: PileStory, width: int) -> Text:
+def _row(story: PileStory, width: int) -> ShownText:
     """Two lines: the headline in bold, then counts, dates and the first outlets, dimmed."""
-    outlets = ", ".join(visible_controls(source) for source in story.sources[:MAX_OUTLETS_SHOWN])
+    outlets = ", ".join(story.sources[:MAX_OUTLETS_SHOWN])
     if len(story.sources) > MAX_OUTLETS_SHOWN:
         outlets += f" and {len(story.sources) - MAX_OUTLETS_SHOWN} more"
     indent = _KEEP_SPACE * (width + 2)
-    row = Text()
+    row = ShownText()
     row.append(f"{story.id:{_KEEP_SPACE}>{width}}{_KEEP_SPACE * 2}", style="bold")
-    row.append(visible_controls(story.title) or "(no headline)", style="bold")
+    row.append(story.title or "(no headline)", style="bold")
     row.append(f"\n{indent}{story_counts(story)} · {outlets}", style="dim")
     return row

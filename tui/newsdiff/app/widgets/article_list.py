@@ -14,7 +14,9 @@ from textual.widgets.option_list import Option
 
 from newsdiff.app.messages import ArticleChosen
 from newsdiff.app.palette import Palette
+from newsdiff.app.shown import shown_content
 from newsdiff.engine.model import Article, Coverage, Reach, Story
+from newsdiff.shown_text import ShownText
 
 BAR_WIDTH = 10
 
@@ -23,7 +25,7 @@ def coverage_bar(coverage: Coverage, palette: Palette) -> Text:
     """A bar of all / some / only-this-source shares, a different glyph for each."""
     cells = [round(coverage.all_share * BAR_WIDTH), round(coverage.some_share * BAR_WIDTH)]
     cells.append(max(BAR_WIDTH - sum(cells), 0))
-    bar = Text(no_wrap=True, end="")
+    bar = ShownText(no_wrap=True, end="")
     for count, glyph, reach in zip(cells, "█▓░", (Reach.ALL, Reach.SOME, Reach.ONE), strict=True):
         bar.append(glyph * count, style=palette.bar(reach))
     bar.append(
@@ -48,7 +50,7 @@ def article_prompt(
     indented, with a long title wrapping at that indent so the rows stay
     easy to tell apart.
     """
-    head = Text(no_wrap=True, overflow="ellipsis", end="" if compact else "\n")
+    head = ShownText(no_wrap=True, overflow="ellipsis", end="" if compact else "\n")
     key = f"{number:>{len(str(count))}} "
     head.append(key, style=Style(bold=True, dim=True))
     head.append(article.source, style=Style(bold=True))
@@ -62,7 +64,7 @@ def article_prompt(
     if coverage is not None:
         below.append(Padding(coverage_bar(coverage, palette), indent))
     if article.title:
-        below.append(Padding(Text(article.title, style=Style(italic=True), end=""), indent))
+        below.append(Padding(ShownText(article.title, style=Style(italic=True), end=""), indent))
     return Group(head, *below)
 
 
@@ -76,13 +78,15 @@ class ArticleList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.border_title = "Articles"
+        self.border_title = shown_content("Articles")
         self._ids: list[str] = []
 
     def show_story(self, story: Story, palette: Palette, *, compact: bool = False) -> None:
         highlighted = self.highlighted
         self._ids = [a.id for a in story.articles]
-        self.border_title = f"Articles ({len(self._ids)})"  # the compact strip shows two or three of them
+        self.border_title = shown_content(
+            f"Articles ({len(self._ids)})"
+        )  # the compact strip shows two or three of them
         coverage = {c.article_id: c for c in story.coverage} if story.comparable else {}
         self.set_options(
             Option(article_prompt(n, a, coverage.get(a.id), palette, compact=compact, count=len(self._ids)), id=a.id)

@@ -36,9 +36,11 @@ from textual.strip import Strip
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.messages import ClaimChosen
 from newsdiff.app.palette import FLAG_GLYPH, NOTE_GLYPH, Palette, palette_for
+from newsdiff.app.shown import shown_content
 from newsdiff.app.text_layout import printable, wrap_offsets
 from newsdiff.app.widgets.painted_lines import PaintedLines
 from newsdiff.engine.model import Claim, Story
+from newsdiff.shown_text import ShownText
 
 MAX_DOTS = 12
 """Beyond this many articles the dots would not fit: only the count is shown."""
@@ -92,7 +94,7 @@ def claim_header(
     ``missing`` marks a claim the article being read does not report, in
     words short enough for ``width`` cells where the full words would be cut.
     """
-    header = Text(end="")
+    header = ShownText(end="")
     header.append(support_dots(story, claim), style=palette.reach(claim.reach) + Style(bold=True))
     header.append(f"  {claim.reach.value}", style=Style(dim=True))
     if claim.flags:
@@ -132,8 +134,8 @@ class RowBody:
     def line(self, number: int) -> Text:
         """Body line ``number`` (0 is the summary's first), styled."""
         if number < len(self.summary):
-            return Text(self.summary[number], end="")
-        return Text(end="").append(self.sources[number - len(self.summary)], style=SOURCES_STYLE)
+            return ShownText(self.summary[number], end="")
+        return ShownText(end="").append(self.sources[number - len(self.summary)], style=SOURCES_STYLE)
 
 
 def row_body(story: Story, claim: Claim, width: int) -> RowBody:
@@ -204,7 +206,7 @@ class ClaimList(PaintedLines, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cache_size=256, id=id)
-        self.border_title = "Claims"
+        self.border_title = shown_content("Claims")
         self._story: Story | None = None
         self._palette = palette_for(dark=True)
         self._noted: Collection[str] = frozenset()
@@ -237,7 +239,7 @@ class ClaimList(PaintedLines, can_focus=True):
         shown = (
             f"{len(here)} here · {len(elsewhere)} elsewhere" if article_id is not None else f"{len(self._listing.ids)}"
         )
-        self.border_subtitle = f"{shown} of {len(story.claims)}"
+        self.border_subtitle = shown_content(f"{shown} of {len(story.claims)}")
 
     @property
     def claim_ids(self) -> tuple[str, ...]:

@@ -28,11 +28,13 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from newsdiff.app.palette import NOTE_GLYPH, REACH_GLYPHS, Palette
+from newsdiff.app.shown import shown_content
 from newsdiff.app.text_layout import printable, wrap_offsets
 from newsdiff.app.widgets.painted_lines import PaintedLines
 from newsdiff.engine.export.document import absent_sources
 from newsdiff.engine.model import Claim, Passage, Story
 from newsdiff.engine.similarity import similarity
+from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import Note
 
 KEPT_PASSAGES = 64
@@ -48,7 +50,7 @@ def passage_text(story: Story, passage: Passage, palette: Palette, claim: Claim 
     (a claim view); without, the words no source that reports any of its
     claims shares (``Story.differs_in``).
     """
-    text = Text(printable(passage.text.replace("\n", " ")), end="")
+    text = ShownText(printable(passage.text.replace("\n", " ")), end="")
     if claim is None:
         spans = story.differs_in(passage.id)
     else:
@@ -61,7 +63,7 @@ def passage_text(story: Story, passage: Passage, palette: Palette, claim: Claim 
 
 def note_entry(note: Note, palette: Palette) -> Text:
     """``✎ dispute: check the date``: a note of the reader's, told apart from the sources by its glyph."""
-    entry = Text(f"{NOTE_GLYPH} ", style=palette.note, end="")
+    entry = ShownText(f"{NOTE_GLYPH} ", style=palette.note, end="")
     entry.append(f"{note.mark or 'note'}{': ' if note.text else ''}", style=palette.note)
     entry.append(note.text)
     return entry
@@ -76,12 +78,12 @@ def compare_entries(story: Story, passage: Passage | None, palette: Palette, not
     """
     entries = [note_entry(note, palette) for note in notes]
     if not story.comparable:
-        return [*entries, Text("Nothing to compare: this story has one article.", style=Style(italic=True))]
+        return [*entries, ShownText("Nothing to compare: this story has one article.", style=Style(italic=True))]
     if passage is None:
-        return [*entries, Text("Move to a passage to see how the other sources report it.", style=Style(dim=True))]
+        return [*entries, ShownText("Move to a passage to see how the other sources report it.", style=Style(dim=True))]
     claims = story.claims_of(passage.id)
     if not claims:
-        return [*entries, Text("Boilerplate: not part of the story, not compared.", style=palette.boilerplate)]
+        return [*entries, ShownText("Boilerplate: not part of the story, not compared.", style=palette.boilerplate)]
     by_article: dict[str, dict[str, Passage]] = {}
     for claim in claims:
         for pid in claim.passage_ids:
@@ -93,7 +95,7 @@ def compare_entries(story: Story, passage: Passage | None, palette: Palette, not
             continue
         if len(theirs) > 1:  # its closest wording first: the quote beside the quote, not the lede
             theirs.sort(key=lambda other: -similarity(passage.text, other.text))
-        entry = Text(end="")
+        entry = ShownText(end="")
         reach = story.reach_of(theirs[0].id)
         entry.append(REACH_GLYPHS[reach], style=palette.reach(reach))
         entry.append(" ")
@@ -108,7 +110,7 @@ def compare_entries(story: Story, passage: Passage | None, palette: Palette, not
     if absent:
         shown = ", ".join(absent[:MAX_ABSENT_NAMES])
         more = len(absent) - MAX_ABSENT_NAMES
-        entry = Text("✗ not found in: ", style=Style(bold=True), end="")
+        entry = ShownText("✗ not found in: ", style=Style(bold=True), end="")
         entry.append(shown + (f" and {more} more" if more > 0 else ""), style=Style(italic=True, dim=True))
         entries.append(entry)
     return entries
@@ -116,7 +118,7 @@ def compare_entries(story: Story, passage: Passage | None, palette: Palette, not
 
 def text_slice(text: Text, start: int, end: int) -> Text:
     """``text[start:end]`` with its styles, without ``Text.divide`` re-scanning the whole entry."""
-    piece = Text(text.plain[start:end], style=text.style, end="")
+    piece = ShownText(text.plain[start:end], style=text.style, end="")
     for span in text.spans:
         if span.end > start and span.start < end:
             piece.stylize(span.style, max(span.start, start) - start, min(span.end, end) - start)
@@ -157,7 +159,7 @@ class CompareStrip(PaintedLines, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cache_size=256, id=id)
-        self.border_title = "Other sources"
+        self.border_title = shown_content("Other sources")
         self._shown: tuple[Story, Passage | None, Palette, tuple[Note, ...]] | None = None
         self._wrapped = WrappedEntries((), ())
         self._width = 0
@@ -201,6 +203,6 @@ class CompareStrip(PaintedLines, can_focus=True):
 
     def paint_line(self, index: int, base: Style) -> Strip:
         number, start, end = self._wrapped.lines[index]
-        line = Text(style=base, no_wrap=True, end="")
+        line = ShownText(style=base, no_wrap=True, end="")
         line.append_text(text_slice(self._wrapped.entries[number], start, end))
         return Strip(line.render(self.app.console), line.cell_len)

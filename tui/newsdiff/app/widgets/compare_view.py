@@ -23,6 +23,7 @@ from newsdiff.app.alignment import Row
 from newsdiff.app.palette import REACH_GLYPHS, Palette
 from newsdiff.app.text_layout import printable, wrap_offsets
 from newsdiff.engine.model import Passage, PassageKind, Story
+from newsdiff.shown_text import ShownText
 
 SEPARATOR = " │ "
 """Before a cell that shares a claim with a cell on its left in the row (and in the header)."""
@@ -129,7 +130,7 @@ class CompareView(ScrollView, can_focus=True):
         row_index = bisect_right(self._row_starts, y) - 1
         line_in_row = y - self._row_starts[row_index]
         row, cells, linked = self.rows[row_index], self._cells[row_index], self._linked[row_index]
-        line = Text(style=base, no_wrap=True, end="")
+        line = ShownText(style=base, no_wrap=True, end="")
         for column, (passage, wrapped) in enumerate(zip(row, cells, strict=True)):
             if column:
                 line.append(SEPARATOR if linked[column - 1] else LOOSE_SEPARATOR, style=Style(dim=True))
@@ -140,13 +141,15 @@ class CompareView(ScrollView, can_focus=True):
 
     def _cell(self, passage: Passage | None, wrapped: list[tuple[int, int]], line_in_row: int) -> Text:
         if passage is None or line_in_row >= len(wrapped):
-            return Text("")
+            return ShownText("")
         story, palette = self.story, self.palette
         reach = story.reach_of(passage.id)
         start, end = wrapped[line_in_row]
         glyph = REACH_GLYPHS[reach] + " " if line_in_row == 0 else "  "
-        cell = Text(glyph, style=palette.reach(reach), end="")
-        body = Text(printable(story.article(passage.article_id).text[start:end]), style=palette.reach(reach), end="")
+        cell = ShownText(glyph, style=palette.reach(reach), end="")
+        body = ShownText(
+            printable(story.article(passage.article_id).text[start:end]), style=palette.reach(reach), end=""
+        )
         if passage.kind is PassageKind.HEADLINE:
             body.stylize(palette.headline)
         for span in story.differs_in(passage.id):

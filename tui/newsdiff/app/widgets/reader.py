@@ -32,6 +32,7 @@ from newsdiff.app.palette import (
 from newsdiff.app.text_layout import TextLayout, printable, wrap_offsets
 from newsdiff.app.widgets.painted_lines import PaintedLines
 from newsdiff.engine.model import Article, Passage, PassageKind, Reach, Story
+from newsdiff.shown_text import ShownText
 
 GUTTER = 4
 """Cells before the text: cursor bar, reach glyph, note mark, a space."""
@@ -409,7 +410,7 @@ class Reader(PaintedLines, can_focus=True):
         assert self._layout is not None and self.article is not None and self.story is not None
         story, palette = self.story, self.palette
         start, end = self._layout.lines[y]
-        text = Text(printable(self.article.text[start:end]), style=base, no_wrap=True, end="")
+        text = ShownText(printable(self.article.text[start:end]), style=base, no_wrap=True, end="")
         gutter = [" "] * GUTTER
         gutter_styles: list[Style | None] = [None] * GUTTER
         for index in self._layout.passages_on_line(y):
@@ -431,7 +432,7 @@ class Reader(PaintedLines, can_focus=True):
             if m_end > start:
                 style = palette.current_match if match_index == self._current_match else palette.match
                 text.stylize(style, max(m_start, start) - start, min(m_end, end) - start)
-        line = Text(style=base, no_wrap=True, end="")
+        line = ShownText(style=base, no_wrap=True, end="")
         for glyph, gutter_style in zip(gutter, gutter_styles, strict=True):
             line.append(glyph, style=gutter_style)
         line.append_text(text)

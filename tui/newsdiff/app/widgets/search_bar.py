@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.widgets import Input
 
+from newsdiff.app.shown import ShownInput
 from newsdiff.app.widgets.reader import find_matches
 from newsdiff.engine.model import Story
 
@@ -40,7 +40,7 @@ def search_summary(story: Story, article_id: str, query: str, here: int) -> str:
     return f"{summary} · {'also ' if here else ''}{shown}{f' and {more} more articles' if more > 0 else ''}"
 
 
-class SearchBar(Input):
+class SearchBar(ShownInput):
     """An input docked under the reader; hidden until ``/`` is pressed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close search", id="close_search")]

@@ -11,12 +11,23 @@ readers and other front ends; the contract allows extra fields.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 
+from newsdiff.engine.control_chars import BIDI_CONTROLS, C1_CONTROLS
 from newsdiff.engine.export.notes import json_note
 from newsdiff.engine.model import Article, Claim, Coverage, Passage, Span, Story
 
 SCHEMA = "newsdiff.story/1"
+
+_INVISIBLE = re.compile(f"[{''.join(map(chr, (*C1_CONTROLS, *BIDI_CONTROLS)))}]")
+"""What ``json.dumps`` leaves raw and a terminal or an editor would act on: DEL, C1 and bidi controls.
+
+It escapes C0 controls itself. A ``cat story.json`` runs an 8-bit CSI as
+surely as ``ESC[``, and an editor shows a U+202E string's words in another
+order, so these go out as ``\\uXXXX`` too; ``json.loads`` gives the exact
+text back, and every offset holds.
+"""
 
 
 def to_json(story: Story, notes: Sequence[Mapping[str, object]] = ()) -> str:
@@ -28,7 +39,8 @@ def to_json(story: Story, notes: Sequence[Mapping[str, object]] = ()) -> str:
         "claims": [_claim(story, claim) for claim in story.claims],
         "notes": [json_note(note) for note in notes],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _INVISIBLE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 def _article(story: Story, article: Article) -> dict[str, object]:
