@@ -292,3 +292,21 @@ def test_a_snapshot_knows_whether_a_sentence_encoder_made_its_claims(tmp: Path) 
             document["matcher"] = matcher
         folder = save_snapshot(story, (), SVG, exports={"story.json": json.dumps(document)}, base_dir=tmp)
         assert load_snapshot(folder).matched_by_encoder is expected
+
+
+def test_a_story_whose_articles_share_an_id_is_refused_in_one_line(tmp: Path) -> None:
+    folder = save(tmp)
+    document = json.loads((folder / "story.json").read_text(encoding="utf-8"))
+    document["articles"][1]["id"] = document["articles"][0]["id"]
+    (folder / "story.json").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(StoreError, match="two articles have the id 'a'") as refused:
+        load_snapshot(folder)
+    assert "\n" not in str(refused.value)
+
+
+def test_a_position_in_an_article_the_story_lacks_is_dropped_with_a_warning(tmp: Path) -> None:
+    """Opening it said "Opened where the snapshot was saved" while it opened at the start."""
+    folder = save(tmp, position=ReadingPosition("no-such-article", 0, "all"))
+    loaded = load_snapshot(folder)
+    assert loaded.info.position is None
+    assert any("names no article" in warning for warning in loaded.warnings)

@@ -25,7 +25,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -128,9 +128,15 @@ class LoadedSnapshot:
 
 
 def snapshots_dir(config: Config, override: str | Path | None = None) -> Path:
-    """Where snapshots go: ``--snapshots-dir`` beats the config, which beats the default."""
+    """Where snapshots go: ``--snapshots-dir`` beats the config, which beats the default.
+
+    ``StoreError`` when ``override`` starts with ``~user`` for a user this system does not know.
+    """
     if override is not None:
-        return Path(override).expanduser()
+        try:
+            return Path(override).expanduser()
+        except RuntimeError:
+            raise StoreError(f"cannot find the home folder in {str(override)!r} (no such user)") from None
     if config.snapshots_dir is not None:
         return config.snapshots_dir
     return paths.default_snapshots_dir()
@@ -297,11 +303,18 @@ def load_snapshot(path: Path) -> LoadedSnapshot:
     story_json = _read_json(path / STORY_JSON, f"{path} has no story to reopen")
     try:
         articles = tuple(_story_article(a) for a in _list(story_json, "articles"))
+        ids = [a.id for a in articles]
+        twice = next((i for i in ids if ids.count(i) > 1), None)
+        if twice is not None:
+            raise ValueError(f"two articles have the id {twice!r}")
     except ValueError as error:
         raise StoreError(f"{path / STORY_JSON}: cannot rebuild the articles ({error})") from None
     warnings: list[str] = []
     if story_key(articles) != info.story_key:
         warnings.append(f"{path}: the article texts do not match the snapshot's story key")
+    if info.position is not None and info.position.article_id not in ids:
+        warnings.append(f"{path / MANIFEST}: the reading position names no article of the story; opened at the start")
+        info = replace(info, position=None)
     try:
         notes, problems = notes_from_document(_read_json(path / NOTES, "the file is missing"))
         warnings.extend(f"{path / NOTES}: {problem}; left out" for problem in problems)
