@@ -544,3 +544,15 @@ def test_a_file_named_twice_is_read_once_with_a_warning(capsys: pytest.CaptureFi
     assert len(json.loads(captured.out)["articles"]) == 3
     [warning] = captured.err.splitlines()
     assert warning == f"newsdiff: warning: {article} is given twice; it is read once"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_export_onto_a_read_only_file_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "story.json"
+    target.write_text("kept on purpose")
+    target.chmod(0o444)
+    assert main(["export", str(SEEDS), "-o", str(target)]) == 2
+    assert "read-only" in _single_error_line(capsys.readouterr().err)
+    assert target.read_text() == "kept on purpose"

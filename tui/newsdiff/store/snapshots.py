@@ -12,7 +12,10 @@ reopening a snapshot goes back to the moment it keeps, not to the first page.
 A snapshot is never changed once written: it is assembled in a hidden
 temporary folder and renamed into place in one step, under a name that does
 not exist yet, so a failed save leaves nothing behind and touches no other
-snapshot.
+snapshot. A save that was killed cannot clean up after itself, so the next
+save or listing removes hidden ``.partial-*`` folders older than
+``atomic.STALE_SECONDS`` (a save in progress is younger; a finished snapshot
+never has that name).
 """
 
 from __future__ import annotations
@@ -22,14 +25,16 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
+import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from newsdiff.atomic import write_text_atomic
+from newsdiff.atomic import STALE_SECONDS, write_text_atomic
 from newsdiff.engine.model import LEXICAL_MATCHER, Article, Story
 from newsdiff.store import paths
 from newsdiff.store.config import Config
@@ -182,6 +187,7 @@ def save_snapshot(
     stem = f"{created.strftime('%Y-%m-%dT%H-%M-%S')}_{_slug(label or title) or key[:8]}"
     try:
         base.mkdir(parents=True, exist_ok=True)
+        _remove_stale_partials(base)
         temporary = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX, dir=base))
     except OSError as error:
         raise StoreError(f"cannot create a snapshot in {base} ({_reason(error)})") from None
@@ -212,6 +218,25 @@ def _move_into_place(temporary: Path, base: Path, stem: str) -> Path:
         number += 1
 
 
+def _remove_stale_partials(base: Path) -> None:
+    """Remove the hidden folders of saves that were killed: ``.partial-*`` folders older than ``STALE_SECONDS``.
+
+    A symbolic link of that name is left alone (it is nothing a save makes).
+    """
+    oldest = time.time() - STALE_SECONDS
+    try:
+        candidates = list(base.glob(f"{_TEMP_PREFIX}*"))
+    except OSError:
+        return
+    for candidate in candidates:
+        try:
+            status = candidate.lstat()
+        except OSError:
+            continue
+        if stat.S_ISDIR(status.st_mode) and status.st_mtime < oldest:
+            shutil.rmtree(candidate, ignore_errors=True)
+
+
 def list_snapshots(base_dir: Path | None = None) -> list[SnapshotInfo]:
     """Every readable snapshot under ``base_dir``, newest first.
 
@@ -219,6 +244,7 @@ def list_snapshots(base_dir: Path | None = None) -> list[SnapshotInfo]:
     skipped: a listing should show what can be opened.
     """
     base = paths.default_snapshots_dir() if base_dir is None else base_dir
+    _remove_stale_partials(base)
     try:
         entries = list(base.iterdir())
     except OSError:
