@@ -104,3 +104,35 @@ def test_a_named_pipe_is_written_to_not_replaced(tmp_path, through_link: bool) -
     assert received == [b"through the pipe"]
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
     assert sorted(os.listdir(tmp_path)) == (["link", "pipe"] if through_link else ["pipe"])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_a_read_only_file_is_refused_not_replaced(tmp_path) -> None:
+    """The rename needs only the folder writable: a file made read-only to keep it was silently replaced."""
+    target = tmp_path / "kept.json"
+    target.write_text("keep me")
+    target.chmod(0o444)
+    with pytest.raises(PermissionError, match="read-only"):
+        write_text_atomic(target, "new")
+    assert target.read_text() == "keep me"
+    assert os.listdir(tmp_path) == ["kept.json"]
+
+
+def _left_behind(path, content: str, age: float):
+    """A file as a write left it ``age`` seconds ago."""
+    path.write_text(content)
+    moment = path.stat().st_mtime - age
+    os.utime(path, (moment, moment))
+    return path
+
+
+def test_a_killed_writes_temporary_file_goes_at_the_next_write_of_that_target(tmp_path) -> None:
+    old = atomic.STALE_SECONDS + 60
+    _left_behind(tmp_path / ".notes.json.0a1b2c3d.tmp", "half", old)
+    kept = [
+        _left_behind(tmp_path / ".notes.json.99887766.tmp", "half", 0),  # another process's write, just begun
+        _left_behind(tmp_path / ".other.json.0a1b2c3d.tmp", "half", old),  # another target's: its own write cleans it
+        _left_behind(tmp_path / ".notes.json.backup.tmp", "mine", old),  # not a name this module makes
+    ]
+    write_text_atomic(tmp_path / "notes.json", "whole")
+    assert sorted(os.listdir(tmp_path)) == sorted(["notes.json", *(p.name for p in kept)])

@@ -564,3 +564,15 @@ def test_report_into_a_pipe_keeps_each_passage_on_one_line_and_says_nothing_of_s
     assert "bold" not in result.stdout and "underline" not in result.stdout
     assert all(line == line.rstrip() for line in lines)
     assert not any(set(line) == {"─"} for line in lines), "no rule drawn across a width a file does not have"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_export_onto_a_read_only_file_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "story.json"
+    target.write_text("kept on purpose")
+    target.chmod(0o444)
+    assert main(["export", str(SEEDS), "-o", str(target)]) == 2
+    assert "read-only" in _single_error_line(capsys.readouterr().err)
+    assert target.read_text() == "kept on purpose"

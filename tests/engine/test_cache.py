@@ -1,6 +1,7 @@
 """The analysis cache: same story back, never a stale or broken one."""
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,17 @@ def test_a_changed_article_is_analysed_again(tmp_path: Path, counted: list[int])
     assert "Lyon" in story.article("b").text
 
 
-@pytest.mark.parametrize("damage", ["", "{not json", '{"format": "newsdiff.story-cache/2"}', "[1, 2]"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "",
+        "{not json",
+        '{"format": "newsdiff.story-cache/2"}',
+        "[1, 2]",
+        # deeper than Python's recursion limit: was a RecursionError on every run until --no-cache
+        pytest.param("[" * 100_000 + "]" * 100_000, id="nested-100000-deep"),
+    ],
+)
 def test_a_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, counted: list[int], damage: str) -> None:
     story = analyze([SEEDS], cache_dir=tmp_path)
     (entry,) = tmp_path.glob("*.json")
@@ -60,6 +71,68 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, counted: list[in
     assert len(counted) == 2
     assert analyze([SEEDS], cache_dir=tmp_path) == story
     assert len(counted) == 2
+
+
+def _unknown_article_in_a_claim(data: dict) -> None:
+    data["claims"][0]["article_ids"].append("no-such-article")
+
+
+def _unknown_passage_in_a_flag(data: dict) -> None:
+    flagged = next(c for c in data["claims"] if c["flags"])
+    flagged["flags"][0]["passage_ids"].append("no-such-passage")
+
+
+def _unknown_missing_claim(data: dict) -> None:
+    data["coverage"][0]["missing_claim_ids"].append("no-such-claim")
+
+
+def _two_articles_one_id(data: dict) -> None:
+    data["articles"][1]["id"] = data["articles"][0]["id"]
+
+
+def _title_not_text(data: dict) -> None:
+    data["articles"][0]["title"] = 5
+
+
+def _offset_as_text(data: dict) -> None:
+    data["passages"][0]["start"] = "0"
+
+
+def _ratio_as_boolean(data: dict) -> None:
+    next(c for c in data["claims"] if c["diffs"])["diffs"][0]["shared_ratio"] = True
+
+
+def _another_storys_text(data: dict) -> None:
+    """A whole, consistent story, but not of these articles: the key's articles are what counts."""
+    data["articles"][0]["source"] = "Someone Else"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _unknown_article_in_a_claim,
+        _unknown_passage_in_a_flag,
+        _unknown_missing_claim,
+        _two_articles_one_id,
+        _title_not_text,
+        _offset_as_text,
+        _ratio_as_boolean,
+        _another_storys_text,
+    ],
+)
+def test_an_entry_that_cannot_be_trusted_is_removed_and_rebuilt(tmp_path: Path, counted: list[int], damage) -> None:
+    """An unknown article was a KeyError in report and the Markdown and HTML exports."""
+    story = analyze([SEEDS], cache_dir=tmp_path)
+    (entry,) = tmp_path.glob("*.json")
+    good = entry.read_text(encoding="utf-8")
+    data = json.loads(good)
+    damage(data)
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert StoryCache(tmp_path).get(entry.stem) is None
+    assert not entry.exists()  # removed, so no later run tries it again
+    assert analyze([SEEDS], cache_dir=tmp_path) == story
+    assert len(counted) == 2
+    assert json.loads(entry.read_text(encoding="utf-8")) == json.loads(good)
 
 
 def test_an_unwritable_cache_never_stops_the_analysis(tmp_path: Path) -> None:
@@ -94,5 +167,6 @@ def test_a_cached_story_keeps_the_matcher_that_made_it(tmp_path: Path) -> None:
     story = analyze([SEEDS])
     assert story.matcher == LEXICAL_MATCHER
     cache = StoryCache(tmp_path)
-    cache.put("k", dataclasses.replace(story, matcher="use-m3"))
-    assert cache.get("k").matcher == "use-m3"
+    key = cache.key(story.articles, "use-m3")
+    cache.put(key, dataclasses.replace(story, matcher="use-m3"))
+    assert cache.get(key).matcher == "use-m3"

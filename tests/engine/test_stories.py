@@ -166,7 +166,9 @@ def test_a_folder_about_one_event_stays_one_story_when_a_brief_would_split_off()
             "Officials put the cost of the Ashford bridge at six million dollars. Crowds cheered on the bank.",
             article_id="daily",
         ),
-        article_from_text("In brief\n\nTraffic flows again across the water after Monday's ceremony.", article_id="brief"),
+        article_from_text(
+            "In brief\n\nTraffic flows again across the water after Monday's ceremony.", article_id="brief"
+        ),
     ]
     [story] = group_stories(articles)
     assert [a.id for a in story.articles] == ["wire", "daily", "brief"]

@@ -134,3 +134,25 @@ def test_the_documented_config_is_valid_and_holds_the_defaults(tmp_path: Path) -
     for setting in ("theme", "default_filter", "snapshots_dir", "semantic", "[keys]"):
         assert setting in text
         assert setting.strip("[]") in (Config.__doc__ or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("a = " + "[" * 100_000 + "]" * 100_000 + "\n", "nests arrays or tables too deeply"),
+        ("x = " + "{ y = " * 5_000 + "1" + " }" * 5_000 + "\n", "nests arrays or tables too deeply"),
+        ('snapshots_dir = "snaps\\u0000/x"\n', "must not hold a NUL character"),
+        ('snapshots_dir = "~nouser-of-this-system/x"\n', "home folder of an unknown user"),
+    ],
+    ids=["arrays-100000-deep", "inline-tables-5000-deep", "nul-in-snapshots-dir", "unknown-user-home"],
+)
+def test_a_config_that_once_raised_is_a_warning_and_defaults(tmp_path: Path, text: str, warned: str) -> None:
+    """Deep nesting was a RecursionError, a NUL a ValueError and ~nouser a RuntimeError."""
+    config, warnings = load_config(write(tmp_path / "config.toml", text + 'theme = "nord"\n'))
+    assert len(warnings) == 1 and warned in warnings[0] and "\n" not in warnings[0]
+    assert config.snapshots_dir is None
+
+
+def test_a_config_path_holding_a_nul_is_a_warning(tmp_path: Path) -> None:
+    config, warnings = load_config(tmp_path / "con\x00fig.toml")
+    assert config == Config() and len(warnings) == 1 and "NUL" in warnings[0]

@@ -3,6 +3,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from store_stories import two_source_story
 
 from newsdiff.store import notes as notes_module
@@ -264,3 +265,24 @@ def test_a_file_that_cannot_be_moved_aside_blocks_saving(monkeypatch) -> None:
     with pytest.raises(StoreError, match="not saved"):
         store.add("claim", "c1", "would overwrite the unread file")
     assert path.read_text(encoding="utf-8") == "not json"
+
+
+def test_reload_shows_what_another_store_saved_and_is_quiet_otherwise() -> None:
+    here, there = NoteStore(KEY), NoteStore(KEY)
+    assert here.reload() is False
+    theirs = passage_note(there, "from there")
+    assert here.reload() is True and here.notes == (theirs,)
+    assert here.reload() is False
+
+
+def test_a_save_waits_for_the_lock_and_gives_up_in_one_line(monkeypatch) -> None:
+    """While another window holds the notes lock (a hung save), a save ends with a StoreError, nothing written."""
+    monkeypatch.setattr(notes_module, "LOCK_TIMEOUT_SECONDS", 0.2)
+    store = NoteStore(KEY)
+    kept = passage_note(store)
+    with FileLock(store.path.with_name(f"{store.path.name}.lock")):
+        with pytest.raises(StoreError, match="another newsdiff") as refused:
+            store.add("claim", "c1", "waits")
+        assert "\n" not in str(refused.value)
+    assert NoteStore(KEY).notes == (kept,) and store.notes == (kept,)
+    assert store.add("claim", "c1", "saved once the lock is free").text == "saved once the lock is free"

@@ -1,4 +1,5 @@
 import json
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -292,3 +293,47 @@ def test_a_snapshot_knows_whether_a_sentence_encoder_made_its_claims(tmp: Path) 
             document["matcher"] = matcher
         folder = save_snapshot(story, (), SVG, exports={"story.json": json.dumps(document)}, base_dir=tmp)
         assert load_snapshot(folder).matched_by_encoder is expected
+
+
+def test_a_story_whose_articles_share_an_id_is_refused_in_one_line(tmp: Path) -> None:
+    folder = save(tmp)
+    document = json.loads((folder / "story.json").read_text(encoding="utf-8"))
+    document["articles"][1]["id"] = document["articles"][0]["id"]
+    (folder / "story.json").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(StoreError, match="two articles have the id 'a'") as refused:
+        load_snapshot(folder)
+    assert "\n" not in str(refused.value)
+
+
+def test_a_position_in_an_article_the_story_lacks_is_dropped_with_a_warning(tmp: Path) -> None:
+    """Opening it said "Opened where the snapshot was saved" while it opened at the start."""
+    folder = save(tmp, position=ReadingPosition("no-such-article", 0, "all"))
+    loaded = load_snapshot(folder)
+    assert loaded.info.position is None
+    assert any("names no article" in warning for warning in loaded.warnings)
+
+
+def _left_behind(folder: Path, age: float) -> Path:
+    """A folder as a save left it ``age`` seconds ago, with a file and a temporary file in it."""
+    folder.mkdir(parents=True)
+    (folder / "screen.svg").write_text(SVG, encoding="utf-8")
+    (folder / ".story.md.0a1b2c3d.tmp").write_text("# half", encoding="utf-8")
+    moment = folder.stat().st_mtime - age
+    os.utime(folder, (moment, moment))
+    return folder
+
+
+@pytest.mark.parametrize("next_step", ["save", "list"])
+def test_a_killed_saves_folder_goes_at_the_next_save_or_listing(tmp: Path, next_step: str) -> None:
+    old = snapshots_module.STALE_SECONDS + 60
+    finished = save(tmp)
+    os.utime(finished, (finished.stat().st_mtime - old,) * 2)  # an old snapshot is never touched
+    before = tree(finished)
+    _left_behind(tmp / ".partial-killed", old)
+    in_progress = _left_behind(tmp / ".partial-saving", 0)  # another window's save, under way
+    if next_step == "save":
+        save(tmp)
+    else:
+        assert [s.path for s in list_snapshots(tmp)] == [finished]
+    assert not (tmp / ".partial-killed").exists()
+    assert in_progress.is_dir() and tree(finished) == before

@@ -412,9 +412,13 @@ def _run_config(options: argparse.Namespace) -> int:
 
 def _snapshots_folder(options: argparse.Namespace) -> Path:
     """Where snapshots are: ``--snapshots-dir``, else the config's folder, else the default."""
+    from newsdiff.store.errors import StoreError
     from newsdiff.store.snapshots import snapshots_dir
 
-    return snapshots_dir(_user_config(options), options.snapshots_dir)
+    try:
+        return snapshots_dir(_user_config(options), options.snapshots_dir)
+    except StoreError as error:
+        raise InputError(str(error)) from None
 
 
 def _user_config(options: argparse.Namespace) -> Config:

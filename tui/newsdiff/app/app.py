@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -96,6 +96,8 @@ class NewsdiffApp(App[int]):
         Binding("question_mark", "help", "Help", id="help"),
         Binding("ctrl+p", "command_palette", "Commands", id="command_palette", show=False),
     ]
+    NOTES_RELOAD_SECONDS: ClassVar[float] = 2.0
+    """How often the app looks whether another window changed the story's notes (one ``stat`` each time)."""
 
     def __init__(
         self,
@@ -169,6 +171,7 @@ class NewsdiffApp(App[int]):
     def on_mount(self) -> None:
         self._apply_config()
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        self.set_interval(self.NOTES_RELOAD_SECONDS, self.reload_notes)
         shown = self.notices if len(self.notices) <= MAX_INPUT_TOASTS else self.notices[: MAX_INPUT_TOASTS - 1]
         for notice in shown:
             self.notify(notice, title="Input", severity="warning", timeout=10)
@@ -383,6 +386,21 @@ class NewsdiffApp(App[int]):
                 key = (note.target, target_id)
                 located[key] = (*located.get(key, ()), note)
         return located
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """Back in this window: show what another window did to the notes meanwhile."""
+        self.reload_notes()
+
+    def reload_notes(self) -> None:
+        """Show the notes another window saved on this story (cheap when there are none: one ``stat``)."""
+        store = self.note_store
+        if store is None:
+            return
+        known = len(store.warnings)
+        if store.reload():
+            self._show_notes()
+        for warning in store.warnings[known:]:
+            self.notify(warning, title="Notes", severity="warning", timeout=8, markup=False)
 
     def _show_notes(self) -> None:
         if self.story is None:

@@ -3,9 +3,12 @@
 An entry is keyed by everything that decides the result: every field of
 every article (texts, ids, titles, order) and a fingerprint of the engine
 itself (its source code and the matching backend), so changing the
-matcher's settings or code can never serve a stale story. A corrupt,
-truncated or outdated entry is ignored and rebuilt; a cache that cannot be
-written never stops an analysis.
+matcher's settings or code can never serve a stale story. Any entry that
+cannot be read back whole, for whatever reason (truncated, edited, nested
+past Python's recursion limit, naming ids it does not hold, outdated, or
+the analysis of other articles than its key names), is removed and the
+story analysed again; a cache that cannot be written never stops an
+analysis.
 """
 
 from __future__ import annotations
@@ -48,18 +51,29 @@ class StoryCache:
         return digest.hexdigest()[:32]
 
     def get(self, key: str) -> Story | None:
-        """The cached story, or ``None`` when there is none or it is unusable."""
+        """The cached story, or ``None`` when there is none or it is unusable (and then it is removed)."""
         path = self._path(key)
         try:
             text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
         except (OSError, UnicodeDecodeError):
+            self._discard(path)
             return None
         try:
-            return story_from_data(json.loads(text))
-        except (ValueError, KeyError, TypeError, AttributeError):
-            with suppress(OSError):
-                path.unlink()
+            story = story_from_data(json.loads(text))
+        except Exception:  # whatever went wrong, the entry can be rebuilt and must not be tried again
+            self._discard(path)
             return None
+        if self.key(story.articles, story.matcher) != key:  # edited, or copied under another key
+            self._discard(path)
+            return None
+        return story
+
+    @staticmethod
+    def _discard(path: Path) -> None:
+        with suppress(OSError):
+            path.unlink()
 
     def put(self, key: str, story: Story) -> None:
         """Store a story; failing to write (read-only disk, full disk) is not an error."""

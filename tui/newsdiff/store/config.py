@@ -2,7 +2,10 @@
 
 A hand-edited file is easy to get wrong, so every problem becomes one line of
 warning and the affected setting falls back to its default; the settings that
-were fine are kept.
+were fine are kept. Whatever the file holds (arrays nested past Python's
+recursion limit, a folder path with a NUL in it, ``~nouser/x``, any type
+where another is expected), reading it gives warnings and defaults, never
+a traceback: property-based tests feed it arbitrary bytes and tables.
 """
 
 from __future__ import annotations
@@ -63,12 +66,16 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return Config(), [f"{path}: cannot read the config ({reason}); using defaults"]
+    except ValueError:  # a NUL in the path given with --config
+        return Config(), [f"{path!r}: cannot read the config (a file name holds no NUL character); using defaults"]
     try:
         table = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         return Config(), [f"{path}: the config is not UTF-8 text; using defaults"]
     except tomllib.TOMLDecodeError as error:
         return Config(), [f"{path}: the config is not valid TOML ({error}); using defaults"]
+    except RecursionError:  # tomllib recurses once per level of nesting
+        return Config(), [f"{path}: the config nests arrays or tables too deeply to read; using defaults"]
     return config_from_table(table, source=str(path), base_dir=path.parent)
 
 
@@ -97,11 +104,11 @@ def config_from_table(table: Mapping[str, object], *, source: str, base_dir: Pat
                 choices = ", ".join(repr(f) for f in FILTERS)
                 warn(f"'default_filter' must be one of {choices} ({_got(value)}); using 'all'")
         elif name == "snapshots_dir":
-            if isinstance(value, str) and value.strip():
-                folder = base_dir / Path(value.strip()).expanduser()
+            folder = _folder(value, base_dir)
+            if isinstance(folder, Path):
                 config = replace(config, snapshots_dir=folder)
             else:
-                warn(f"'snapshots_dir' must be a folder path ({_got(value)}); using the default")
+                warn(f"'snapshots_dir' {folder}; using the default")
         elif name == "semantic":
             if isinstance(value, bool):
                 config = replace(config, semantic=value)
@@ -115,6 +122,18 @@ def config_from_table(table: Mapping[str, object], *, source: str, base_dir: Pat
         else:
             warn(f"unknown setting {name!r} ignored")
     return config, warnings
+
+
+def _folder(value: object, base_dir: Path) -> Path | str:
+    """The folder ``value`` names (``~`` expanded, relative to ``base_dir``), or what is wrong with it."""
+    if not (isinstance(value, str) and value.strip()):
+        return f"must be a folder path ({_got(value)})"
+    if "\x00" in value:
+        return "must not hold a NUL character (no file name can)"
+    try:
+        return base_dir / Path(value.strip()).expanduser()
+    except RuntimeError:  # "~someone" for a user this system does not know, or no home folder at all
+        return f"names the home folder of an unknown user ({_got(value)})"
 
 
 def _keys(table: Mapping[str, object], warn: Callable[[str], None]) -> dict[str, str]:

@@ -17,11 +17,14 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal, TypeGuard, get_args
+
+from filelock import FileLock, Timeout
 
 from newsdiff.atomic import write_text_atomic
 from newsdiff.engine.model import Story
@@ -35,6 +38,10 @@ MARKS: tuple[Mark, ...] = get_args(Mark)
 
 NOTES_SCHEMA = "newsdiff.notes/1"
 _KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
+LOCK_TIMEOUT_SECONDS = 10.0
+"""How long a save waits for another window's save; one takes milliseconds, so this only ends a hung one."""
+LOCK_POLL_SECONDS = 0.005
+"""How often a waiting save tries the lock again: a save takes a few milliseconds, so no longer than one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,10 +172,14 @@ class NoteStore:
     ``StoreError`` and leave both the file and this object unchanged, so what
     the reader sees is always what is on disk.
 
-    Every change starts from the file as it is then, not as it was read:
-    two windows on the same story (or a store kept open while another
-    process saved) would otherwise each write back their own list, and the
-    later save would drop the other's notes.
+    Two windows on one story (or a store kept open while another process
+    saved) must keep each other's notes, so every change is a
+    read-modify-write under a lock on ``<key>.json.lock``: the file is read
+    again once the lock is held, the change applied to what it says, and the
+    result written before the lock is let go. Without the lock, a save landing
+    between another window's read and its write was lost (two processes
+    adding 100 notes each kept about 100 of 200). Reading needs no lock:
+    every write replaces the file atomically.
     """
 
     def __init__(self, key: str, directory: Path | None = None) -> None:
@@ -178,9 +189,11 @@ class NoteStore:
         self.path = (paths.notes_dir() if directory is None else directory) / f"{key}.json"
         self.warnings: list[str] = []
         self._blocked: str | None = None
-        self._seen: tuple[int, int] | None = None
-        self._notes: tuple[Note, ...] = self._load()
+        self._lock = FileLock(
+            self.path.with_name(f"{self.path.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS, poll_interval=LOCK_POLL_SECONDS
+        )
         self._seen = self._file_state()
+        self._notes: tuple[Note, ...] = self._load()
 
     @property
     def notes(self) -> tuple[Note, ...]:
@@ -193,6 +206,19 @@ class NoteStore:
             if note.id == note_id:
                 return note
         raise KeyError(note_id)
+
+    def reload(self) -> bool:
+        """Read the file again if another window changed it since this store last did; whether it had.
+
+        One ``stat`` when nothing changed, so a window can call it often to
+        show the notes another window added.
+        """
+        if self._blocked is not None or self._file_state() == self._seen:
+            return False
+        before = self._notes
+        self._seen = self._file_state()
+        self._notes = self._load()
+        return self._notes != before
 
     def add(
         self,
@@ -207,35 +233,35 @@ class NoteStore:
         excerpt: str = "",
     ) -> Note:
         """Add a note and save; returns the note with its new id and time."""
-        self._catch_up()
-        note = Note(
-            id=self._new_id(),
-            target=target,
-            target_id=target_id,
-            text=text,
-            mark=mark,
-            created=now_iso(),
-            article_id=article_id,
-            start=start,
-            end=end,
-            excerpt=excerpt,
-        )
-        self._save((*self._notes, note))
+        with self._changing():
+            note = Note(
+                id=self._new_id(),
+                target=target,
+                target_id=target_id,
+                text=text,
+                mark=mark,
+                created=now_iso(),
+                article_id=article_id,
+                start=start,
+                end=end,
+                excerpt=excerpt,
+            )
+            self._save((*self._notes, note))
         return note
 
     def update(self, note_id: str, *, text: str, mark: Mark | None) -> Note:
         """Replace a note's text and mark and save; ``KeyError`` if there is no such note."""
-        self._catch_up()
-        old = self.get(note_id)
-        new = replace(old, text=text, mark=mark, updated=now_iso())
-        self._save(tuple(new if n.id == note_id else n for n in self._notes))
+        with self._changing():
+            old = self.get(note_id)
+            new = replace(old, text=text, mark=mark, updated=now_iso())
+            self._save(tuple(new if n.id == note_id else n for n in self._notes))
         return new
 
     def delete(self, note_id: str) -> Note:
         """Remove a note and save; returns it (for ``restore``); ``KeyError`` if there is no such note."""
-        self._catch_up()
-        gone = self.get(note_id)
-        self._save(tuple(n for n in self._notes if n.id != note_id))
+        with self._changing():
+            gone = self.get(note_id)
+            self._save(tuple(n for n in self._notes if n.id != note_id))
         return gone
 
     def restore(self, note: Note) -> None:
@@ -244,11 +270,11 @@ class NoteStore:
         It goes back among the others in the order of creation. A note whose
         id is there again (another window restored it) is left as it is.
         """
-        self._catch_up()
-        if any(n.id == note.id for n in self._notes):
-            return
-        later = next((i for i, n in enumerate(self._notes) if _later(n.created, note.created)), len(self._notes))
-        self._save((*self._notes[:later], note, *self._notes[later:]))
+        with self._changing():
+            if any(n.id == note.id for n in self._notes):
+                return
+            later = next((i for i, n in enumerate(self._notes) if _later(n.created, note.created)), len(self._notes))
+            self._save((*self._notes[:later], note, *self._notes[later:]))
 
     def _new_id(self) -> str:
         taken = {n.id for n in self._notes}
@@ -256,53 +282,94 @@ class NoteStore:
             continue
         return candidate
 
-    def _save(self, notes: tuple[Note, ...]) -> None:
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        """Hold the lock and start from the file as it is now; ``StoreError`` if the lock cannot be had."""
         if self._blocked is not None:
             raise StoreError(self._blocked)
-        text = json.dumps(notes_document(self.key, notes), ensure_ascii=False, indent=2) + "\n"
+        with self._locked():
+            self._seen = self._file_state()
+            self._notes = self._load()
+            if self._blocked is not None:  # the file went bad meanwhile and could not be moved aside
+                raise StoreError(self._blocked)
+            yield
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The notes file's lock, held by this store (again, if it holds it already) for the block."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(
+                f"notes are not saved: another newsdiff has held {self._lock.lock_file} for"
+                f" {LOCK_TIMEOUT_SECONDS:.0f} s; try again"
+            ) from None
+        except OSError as error:
+            raise StoreError(f"cannot save notes to {self.path} ({_reason(error)})") from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _save(self, notes: tuple[Note, ...]) -> None:
+        """Write ``notes``; only ever called with the lock held."""
+        text = json.dumps(notes_document(self.key, notes), ensure_ascii=False, indent=2) + "\n"
+        try:
             write_text_atomic(self.path, text)
         except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise StoreError(f"cannot save notes to {self.path} ({reason})") from None
+            raise StoreError(f"cannot save notes to {self.path} ({_reason(error)})") from None
         self._notes = notes
         self._seen = self._file_state()
 
-    def _file_state(self) -> tuple[int, int] | None:
-        """The notes file's modification time and size; ``None`` when there is no file."""
+    def _file_state(self) -> tuple[int, int, int] | None:
+        """The notes file's inode, modification time and size; ``None`` when there is no file.
+
+        Every save is a new file (an atomic rename), so the inode changes even
+        when two saves fall in one tick of the clock and have one size.
+        """
         try:
             stat = self.path.stat()
         except OSError:
             return None
-        return stat.st_mtime_ns, stat.st_size
-
-    def _catch_up(self) -> None:
-        """Re-read the notes file if it changed on disk since this store last read or wrote it."""
-        if self._blocked is None and self._file_state() != self._seen:
-            self._notes = self._load()
-            self._seen = self._file_state()
+        return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
     def _load(self) -> tuple[Note, ...]:
+        """The notes in the file; a damaged file is repaired (under the lock) and reported."""
+        notes, damage = self._read()
+        if damage is None:
+            return notes
+        try:
+            with self._locked():
+                notes, damage = self._read()  # another window may have repaired it meanwhile
+                if damage is not None:
+                    notes = self._repair(notes, damage)
+        except StoreError as error:
+            self.warnings.append(str(error))
+        return notes
+
+    def _read(self) -> tuple[tuple[Note, ...], str | None]:
+        """The readable notes, and what is wrong with the file (``None`` when nothing is)."""
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
-            return ()
+            return (), None
         except OSError as error:
-            self._set_aside(f"cannot read it ({error.strerror or type(error).__name__})")
-            return ()
+            return (), f"cannot read it ({_reason(error)})"
         try:
             notes, problems = notes_from_document(json.loads(raw.decode("utf-8")))
         except UnicodeDecodeError:
-            self._set_aside("it is not UTF-8 text")
-            return ()
+            return (), "it is not UTF-8 text"
         except (ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
-            self._set_aside(str(error).splitlines()[0])
-            return ()
+            return (), str(error).splitlines()[0]
         if not problems:
-            return notes
+            return notes, None
         total = len(notes) + len(problems)
-        self._set_aside(f"{problems[0]}; kept {len(notes)} of {total} notes")
+        return notes, f"{problems[0]}; kept {len(notes)} of {total} notes"
+
+    def _repair(self, notes: tuple[Note, ...], damage: str) -> tuple[Note, ...]:
+        """Keep the damaged file aside and write back the notes that could be read."""
+        self._set_aside(damage)
         if self._blocked is None and notes:
             try:
                 self._save(notes)
@@ -321,13 +388,14 @@ class NoteStore:
         try:
             os.rename(self.path, backup)
         except OSError as error:
-            self._blocked = (
-                f"notes are not saved: {self.path} could not be read or moved aside"
-                f" ({error.strerror or type(error).__name__})"
-            )
+            self._blocked = f"notes are not saved: {self.path} could not be read or moved aside ({_reason(error)})"
             self.warnings.append(f"{self.path}: {reason}; {self._blocked}")
             return
         self.warnings.append(f"{self.path}: {reason}; the file was kept as {backup.name}")
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__
 
 
 def locate(note: Note, story: Story) -> str | None:

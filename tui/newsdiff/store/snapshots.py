@@ -12,7 +12,10 @@ reopening a snapshot goes back to the moment it keeps, not to the first page.
 A snapshot is never changed once written: it is assembled in a hidden
 temporary folder and renamed into place in one step, under a name that does
 not exist yet, so a failed save leaves nothing behind and touches no other
-snapshot.
+snapshot. A save that was killed cannot clean up after itself, so the next
+save or listing removes hidden ``.partial-*`` folders older than
+``atomic.STALE_SECONDS`` (a save in progress is younger; a finished snapshot
+never has that name).
 """
 
 from __future__ import annotations
@@ -22,14 +25,16 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
+import time
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from newsdiff.atomic import write_text_atomic
+from newsdiff.atomic import STALE_SECONDS, write_text_atomic
 from newsdiff.engine.model import LEXICAL_MATCHER, Article, Story
 from newsdiff.store import paths
 from newsdiff.store.config import Config
@@ -128,9 +133,15 @@ class LoadedSnapshot:
 
 
 def snapshots_dir(config: Config, override: str | Path | None = None) -> Path:
-    """Where snapshots go: ``--snapshots-dir`` beats the config, which beats the default."""
+    """Where snapshots go: ``--snapshots-dir`` beats the config, which beats the default.
+
+    ``StoreError`` when ``override`` starts with ``~user`` for a user this system does not know.
+    """
     if override is not None:
-        return Path(override).expanduser()
+        try:
+            return Path(override).expanduser()
+        except RuntimeError:
+            raise StoreError(f"cannot find the home folder in {str(override)!r} (no such user)") from None
     if config.snapshots_dir is not None:
         return config.snapshots_dir
     return paths.default_snapshots_dir()
@@ -176,6 +187,7 @@ def save_snapshot(
     stem = f"{created.strftime('%Y-%m-%dT%H-%M-%S')}_{_slug(label or title) or key[:8]}"
     try:
         base.mkdir(parents=True, exist_ok=True)
+        _remove_stale_partials(base)
         temporary = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX, dir=base))
     except OSError as error:
         raise StoreError(f"cannot create a snapshot in {base} ({_reason(error)})") from None
@@ -206,6 +218,25 @@ def _move_into_place(temporary: Path, base: Path, stem: str) -> Path:
         number += 1
 
 
+def _remove_stale_partials(base: Path) -> None:
+    """Remove the hidden folders of saves that were killed: ``.partial-*`` folders older than ``STALE_SECONDS``.
+
+    A symbolic link of that name is left alone (it is nothing a save makes).
+    """
+    oldest = time.time() - STALE_SECONDS
+    try:
+        candidates = list(base.glob(f"{_TEMP_PREFIX}*"))
+    except OSError:
+        return
+    for candidate in candidates:
+        try:
+            status = candidate.lstat()
+        except OSError:
+            continue
+        if stat.S_ISDIR(status.st_mode) and status.st_mtime < oldest:
+            shutil.rmtree(candidate, ignore_errors=True)
+
+
 def list_snapshots(base_dir: Path | None = None) -> list[SnapshotInfo]:
     """Every readable snapshot under ``base_dir``, newest first.
 
@@ -213,6 +244,7 @@ def list_snapshots(base_dir: Path | None = None) -> list[SnapshotInfo]:
     skipped: a listing should show what can be opened.
     """
     base = paths.default_snapshots_dir() if base_dir is None else base_dir
+    _remove_stale_partials(base)
     try:
         entries = list(base.iterdir())
     except OSError:
@@ -297,11 +329,18 @@ def load_snapshot(path: Path) -> LoadedSnapshot:
     story_json = _read_json(path / STORY_JSON, f"{path} has no story to reopen")
     try:
         articles = tuple(_story_article(a) for a in _list(story_json, "articles"))
+        ids = [a.id for a in articles]
+        twice = next((i for i in ids if ids.count(i) > 1), None)
+        if twice is not None:
+            raise ValueError(f"two articles have the id {twice!r}")
     except ValueError as error:
         raise StoreError(f"{path / STORY_JSON}: cannot rebuild the articles ({error})") from None
     warnings: list[str] = []
     if story_key(articles) != info.story_key:
         warnings.append(f"{path}: the article texts do not match the snapshot's story key")
+    if info.position is not None and info.position.article_id not in ids:
+        warnings.append(f"{path / MANIFEST}: the reading position names no article of the story; opened at the start")
+        info = replace(info, position=None)
     try:
         notes, problems = notes_from_document(_read_json(path / NOTES, "the file is missing"))
         warnings.extend(f"{path / NOTES}: {problem}; left out" for problem in problems)
