@@ -129,6 +129,7 @@ _LABELS = frozenset(
         "local",
         "uk",
         "created",
+        "found",
         "modified",
     ]
 )
