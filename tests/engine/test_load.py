@@ -72,6 +72,22 @@ def test_a_title_skips_the_dateline() -> None:
     assert article.title == "Putin spoke in Hanoi"
 
 
+def test_a_title_is_never_the_page_address_a_timestamp_or_a_byline() -> None:
+    text = (
+        "http://www.example.com/news/2013/05/02/quake-hits-aceh.html\n"
+        "May 2, 2013, 1:12 PM\n"
+        "By Jane Doe, Staff Writer\n"
+        "Strong Earthquake Hits Indonesia's Aceh Province\n"
+        "A strong earthquake struck Aceh on Tuesday, damaging houses and injuring at least five people.\n"
+    )
+    assert article_from_text(text, article_id="a").title == "Strong Earthquake Hits Indonesia's Aceh Province"
+
+
+def test_without_a_headline_the_title_is_the_first_sentence_after_the_furniture() -> None:
+    text = "Updated: May 24, 2005, 3:23 PM ET\nThe quake struck Aceh on Tuesday. Five people died.\n"
+    assert article_from_text(text, article_id="a").title == "The quake struck Aceh on Tuesday"
+
+
 def test_front_matter_fields_and_body_start(tmp_path: Path) -> None:
     text = (
         '---\ntitle: "Putin in Hanoi"\nsource: Reuters\nurl: https://example.com/a\n'

@@ -78,6 +78,39 @@ def test_a_dotted_acronym_ends_a_sentence_only_before_a_sentence_opener() -> Non
     ]
 
 
+def test_dotted_abbreviations_inside_a_sentence_do_not_end_it() -> None:
+    for text in (
+        "Police in L.A. said the man fled.",
+        "He met L.A. Reid in L.A. on Monday.",
+        "According to L.A. County officials, five died.",
+        "The singer, who lives in L.A., said she was fine.",
+        "Martin Luther King Jr. Day is Monday.",
+        "Rep. Smith and Gov. Brown met Sen. Jones in St. Louis.",
+        "The D.C. Council voted on Tuesday.",
+    ):
+        assert texts_of(text) == [text]
+
+
+def test_no_abbreviation_ends_a_title_case_headline() -> None:
+    body = "\nShe returned on Monday after a month away, her lawyer said.\n"
+    for headline in ("Lohan Returns To L.A. For Court Date", "Storm Hits D.C. On Monday", "Obama Visits U.S. Troops"):
+        passages = passages_of(headline + body)
+        assert (passages[0].text, passages[0].kind) == (headline, PassageKind.HEADLINE)
+
+
+def test_a_title_case_headline_with_an_ellipsis_is_one_passage() -> None:
+    body = "\nThe actress checked into a clinic on Monday, her spokesman said.\n"
+    for headline in ("Lindsay Lohan Checks Into Rehab... Again", "Colts Win… And Clinch A Playoff Spot"):
+        passages = passages_of(headline + body)
+        assert [p.text for p in passages] == [headline, body.strip()]
+        assert passages[0].kind is PassageKind.HEADLINE
+
+
+def test_a_sentence_full_of_names_still_ends_at_an_abbreviation_before_an_opener() -> None:
+    assert texts_of("It happened in the U.S. In Canada, nothing.") == ["It happened in the U.S.", "In Canada, nothing."]
+    assert texts_of("He said... Then he left.") == ["He said...", "Then he left."]
+
+
 def test_a_lower_case_word_after_a_full_stop_continues_the_sentence() -> None:
     text = "Putin told reporters. during a visit to Vietnam."
     assert texts_of(text) == [text]
@@ -196,6 +229,37 @@ def test_a_hard_wrapped_paragraph_is_joined_into_sentences() -> None:
         "the event of armed aggression.",
         "Moscow welcomed it.",
         "Seoul said it would review its policy.",
+    ]
+
+
+def test_two_lines_are_joined_only_when_the_second_goes_on_with_the_first() -> None:
+    wrapped = "The treaty signed by Putin and Kim on Wednesday commits each\nside to provide assistance to the other."
+    assert texts_of(wrapped) == [wrapped]
+    headline_and_standfirst = (
+        "Two million euro jewellery heist in central Paris\n"
+        "Thieves pulled off a heist in central Paris on Monday morning"
+    )
+    assert texts_of(headline_and_standfirst) == headline_and_standfirst.split("\n")
+
+
+def test_a_web_page_s_furniture_lines_are_boilerplate_around_its_headline() -> None:
+    text = (
+        "http://www.example.com/news/2013/09/14/woman-killed.html\n"
+        "Woman Killed In Queens Hit-And-Run, Driver Charged\n"
+        "Updated 09/14/2013 01:03 PM\n"
+        "By Jane Doe | Associated Press\n"
+        "A woman has died after being hit by a car that fled the scene in Queens.\n"
+        "(Photo: Getty Images)\n"
+        "Comments (12)\n"
+    )
+    assert [p.kind for p in passages_of(text)] == [
+        PassageKind.BOILERPLATE,
+        PassageKind.HEADLINE,
+        PassageKind.BOILERPLATE,
+        PassageKind.BOILERPLATE,
+        PassageKind.SENTENCE,
+        PassageKind.BOILERPLATE,
+        PassageKind.BOILERPLATE,
     ]
 
 

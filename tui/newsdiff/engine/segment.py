@@ -202,6 +202,9 @@ _HEADLINE_MAX_WORDS = 30
 _SHORT_HEADLINE_WORDS = 12
 _HEADLINE_MIN_WORDS = 3
 _TITLE_CASE_SHARE = 0.6
+_HEADLINE_CASE_SHARE = 0.85
+"""Capitalised share that makes a paragraph a title-case headline for splitting: a sentence full
+of names ("It happened in the U.S. In Canada, nothing.") reaches 0.6, never this."""
 _MINOR_WORDS = frozenset(
     [
         "a",
@@ -231,6 +234,8 @@ _MINOR_WORDS = frozenset(
 _WRAP_MIN_CHARS = 40
 _WRAP_MAX_CHARS = 100
 _TERMINAL_CHARS = ".!?…:\"”’'»)"
+_CONTINUING_CHARS = ",;-–—"
+"""A line ending in one of these goes on in the next line."""
 
 _DATELINE_PARAGRAPHS = 3
 """A dateline opens one of the first paragraphs (after a headline or byline)."""
@@ -338,7 +343,11 @@ def _is_wrapped(text: str, block: list[tuple[int, int, int]]) -> bool:
 
     Wrapped lines have a typewriter width and mostly stop mid-sentence; lines
     that are each a paragraph (like every seed article) are long or end in
-    sentence punctuation.
+    sentence punctuation. Two lines alone say too little: a headline over its
+    standfirst ("Two million euro jewellery heist in central Paris" over
+    "Thieves pulled off...") looks like a wrapped line, so two lines are one
+    paragraph only when the second visibly goes on with the first's sentence
+    (it opens in lower case, or the first ends in a comma or hyphen).
     """
     if len(block) < 2:
         return False
@@ -346,6 +355,9 @@ def _is_wrapped(text: str, block: list[tuple[int, int, int]]) -> bool:
     if not all(_WRAP_MIN_CHARS <= width <= _WRAP_MAX_CHARS for _s, _e, width in inner):
         return False
     open_ended = sum(1 for _start, end, _width in inner if text[end - 1] not in _TERMINAL_CHARS)
+    if len(block) == 2:
+        (first_end, second_start) = (block[0][1], block[1][0])
+        return open_ended == 1 and (text[first_end - 1] in _CONTINUING_CHARS or text[second_start].islower())
     return open_ended * 2 >= len(inner)
 
 
@@ -365,23 +377,29 @@ def _is_headline(line: str, heading: bool) -> bool:
         or len(_sentence_bounds(line, 0, len(line))) > 1
     ):
         return False
+    return _capitalised_share(words) >= _TITLE_CASE_SHARE or len(words) <= _SHORT_HEADLINE_WORDS
+
+
+def _capitalised_share(words: list[str]) -> float:
+    """The share of words that are not minor ("of", "the") starting with a capital (0 without such words)."""
     major = [w for w in words if w[0].isalpha() and w.lower() not in _MINOR_WORDS]
-    capitalised = sum(1 for w in major if w[0].isupper())
-    title_case = bool(major) and capitalised >= _TITLE_CASE_SHARE * len(major)
-    return title_case or len(words) <= _SHORT_HEADLINE_WORDS
+    return sum(1 for w in major if w[0].isupper()) / len(major) if major else 0.0
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of the stripped paragraph ``text[start:end]`` (never empty)."""
     bounds: list[tuple[int, int]] = []
     current = start
+    headline = None
     for match in _END.finditer(text, start, end):
         following = match.end()
         while following < end and text[following].isspace():
             following += 1
         if following >= end:
             break
-        if _ends_sentence(text, match, following, end):
+        if headline is None:
+            headline = _is_title_case_line(text[start:end])
+        if _ends_sentence(text, match, following, end, headline):
             bounds.append((current, match.end()))
             current = following
     bounds.append((current, end))
@@ -419,8 +437,23 @@ def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _ends_sentence(text: str, match: re.Match[str], following: int, end: int) -> bool:
-    """Whether the punctuation ``match`` ends a sentence, given what follows it."""
+def _is_title_case_line(paragraph: str) -> bool:
+    """Whether a paragraph reads as a title-case headline ("Lohan Returns To L.A. For Court... Again").
+
+    In a headline every word is capitalised, so a capital after "L.A." or
+    "..." is no sign of a new sentence.
+    """
+    words = paragraph.split()
+    return (
+        _HEADLINE_MIN_WORDS <= len(words) <= _HEADLINE_MAX_WORDS and _capitalised_share(words) >= _HEADLINE_CASE_SHARE
+    )
+
+
+def _ends_sentence(text: str, match: re.Match[str], following: int, end: int, headline: bool) -> bool:
+    """Whether the punctuation ``match`` ends a sentence, given what follows it.
+
+    Inside a title-case ``headline`` an abbreviation or an ellipsis never ends one.
+    """
     after = text[following : min(end, following + 120)]
     first = after.lstrip(_OPENERS)[:1]
     if not first or first.islower() or not first.isalnum():
@@ -429,8 +462,10 @@ def _ends_sentence(text: str, match: re.Match[str], following: int, end: int) ->
     closed_quote = punctuation[-1] in _QUOTES
     if punctuation == ".":
         word = _word_before(text, match.start())
-        if _is_abbreviation(word, after):
+        if _is_abbreviation(word, after, headline):
             return False
+    if headline and punctuation.startswith(("...", "…")):
+        return False
     return not (closed_quote and _is_attribution(after))
 
 
@@ -441,8 +476,13 @@ def _word_before(text: str, position: int) -> str:
     return text[start:position].lstrip(_OPENERS)
 
 
-def _is_abbreviation(word: str, after: str) -> bool:
-    """Whether the full stop after ``word`` marks an abbreviation, not a sentence end."""
+def _is_abbreviation(word: str, after: str, headline: bool) -> bool:
+    """Whether the full stop after ``word`` marks an abbreviation, not a sentence end.
+
+    An ambiguous one ("U.S.", "L.A.", "Jr.") ends the sentence only before a
+    sentence opener ("... by the U.S. The war went on."), never in a headline,
+    where "For" and "The" are capitalised anyway ("Lohan Returns To L.A. For Court Date").
+    """
     key = word.lower()
     if key in _TITLES:
         return True
@@ -453,7 +493,7 @@ def _is_abbreviation(word: str, after: str) -> bool:
     if not (initial or dotted or key in _ABBREVIATIONS or key in _NUMBER_SIGNS):
         return False
     next_word = after.lstrip(_OPENERS).split(maxsplit=1)[0].strip(".,;:!?").lower()
-    return next_word not in _SENTENCE_STARTERS
+    return headline or next_word not in _SENTENCE_STARTERS
 
 
 def _is_attribution(after: str) -> bool:
