@@ -30,8 +30,7 @@ import sys
 from itertools import combinations
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-ECBPLUS = ROOT.parent / "shared" / "corpus" / "ecbplus"
+from bench_data import ECBPLUS, need
 
 _TIME_WORDS = frozenset(
     [
@@ -188,6 +187,7 @@ def main() -> int:
     parser.add_argument("--build", type=Path, help="link the ECB+ articles into this folder and stop")
     parser.add_argument("--list", action="store_true", help="print the claims behind the figures")
     args = parser.parse_args()
+    need(ECBPLUS)
     if args.build:
         build(args.build)
         return 0

@@ -26,11 +26,11 @@ import random
 import sys
 from pathlib import Path
 
+from bench_data import ECBPLUS, need
+
 from newsdiff.engine.load import load_paths
 from newsdiff.engine.segment import segment
 
-ROOT = Path(__file__).resolve().parents[2]
-ECBPLUS = ROOT.parent / "shared" / "corpus" / "ecbplus"
 LABELS = Path(__file__).resolve().parent / "data" / "furniture_labels.tsv"
 SAMPLE_SEED = 18
 SAMPLE_SIZE = 1000
@@ -105,6 +105,7 @@ def main() -> int:
     parser.add_argument("--sample", action="store_true", help="print the seeded draw of lines to label")
     parser.add_argument("--quiet", action="store_true", help="figures only, not the errors")
     args = parser.parse_args()
+    need(ECBPLUS)
     if args.sample:
         sample()
     else:

@@ -49,9 +49,9 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
+from bench_data import DATA, need
 
 from newsdiff.engine import stories
 from newsdiff.engine.linkage import average_linkage
@@ -60,7 +60,7 @@ from newsdiff.engine.model import Article
 from newsdiff.engine.pile_terms import pile_terms
 from newsdiff.engine.stopwords import STOPWORDS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+CORPUS = DATA / "corpus"
 THRESHOLDS = [round(0.02 + 0.01 * step, 2) for step in range(59)]
 ENGINE_THRESHOLDS = [round(0.14 + 0.02 * step, 2) for step in range(11)]
 ATTACH_VALUES = [0.06, 0.08, 0.1, 0.12, 0.14, 0.16, 0.18, 1.0]
@@ -237,6 +237,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, nargs="*", metavar="N", help="time grouping N resampled articles")
     parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args()
+    need(CORPUS / "ecb", CORPUS / "ecbplus")
     if options.one_size:
         time_scale(options.one_size)
         return
