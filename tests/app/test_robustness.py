@@ -6,6 +6,8 @@ import asyncio
 import threading
 import time
 
+import pytest
+
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.compare_strip import CompareStrip
@@ -261,3 +263,28 @@ async def test_a_source_name_is_never_markup_in_the_command_palette(make_app, st
         await pilot.pause()
         svg = app.export_screenshot()
     assert " 1: [b]Wire[/b]" in svg.replace("&#160;", " "), "the palette shows the name as written"
+
+
+@pytest.mark.parametrize("key", ["j", "2", "c", "right_curly_bracket", "right_square_bracket", "enter", "y"])
+async def test_a_key_that_needs_the_analysis_says_how_far_it_got(make_app, seeds_dir, monkeypatch, key) -> None:
+    halfway = threading.Event()
+    done = threading.Event()
+
+    def slow_analysis(sources, *, progress, **options):
+        progress("Matching passages", 0.45)
+        halfway.set()
+        done.wait(5)  # until the test has pressed its key
+        raise AssertionError("the test ends before the analysis does")
+
+    monkeypatch.setattr("newsdiff.app.app.run_analysis", slow_analysis)
+    app = make_app(None, sources=[seeds_dir])
+    try:
+        async with app.run_test(size=(120, 35), notifications=True) as pilot:
+            assert await asyncio.to_thread(halfway.wait, 5.0)
+            await pilot.pause(0.1)
+            await pilot.press(key)
+            await pilot.pause()
+            messages = [str(n.message) for n in app._notifications]
+            assert any(m.startswith("Still analysing (45%)") for m in messages), messages
+    finally:
+        done.set()

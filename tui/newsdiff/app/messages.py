@@ -15,6 +15,10 @@ class PassageChanged(Message):
         self.passage = passage
 
 
+class AnalysisPending(Message):
+    """A key that needs the finished analysis was pressed before it was ready."""
+
+
 class ArticleChosen(Message):
     """The user picked an article to read."""
 

@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 
 from newsdiff.app.filters import ReachFilter
 from newsdiff.app.messages import (
+    AnalysisPending,
     ArticleChosen,
     ClaimChosen,
     MainScreenReady,
@@ -93,6 +94,8 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.story: Story | None = None
+        self.analysed_share = 0.0
+        """How far the analysis has got, for a key pressed before it is done."""
         self.article_id: str | None = None
         self.reach_filter = ReachFilter.EVERYTHING
         self.noted_passages: Mapping[str, tuple[Note, ...]] = {}
@@ -167,7 +170,20 @@ class MainScreen(Screen[None]):
         status.show_progress(f"Opening {title}", 0.0)
 
     def show_progress(self, message: str, share: float) -> None:
+        self.analysed_share = share
         self.query_one(AnalysisStatus).show_progress(message, share)
+
+    def _story_ready(self) -> bool:
+        """Whether the analysis is done; if not, say so, so that a key pressed too early is not met with silence."""
+        if self.story is None:
+            self.notify(
+                f"Still analysing ({self.analysed_share:.0%}): this key works once the story is ready.", timeout=2
+            )
+        return self.story is not None
+
+    def on_analysis_pending(self, message: AnalysisPending) -> None:
+        message.stop()
+        self._story_ready()
 
     def show_failure(self, reason: str) -> None:
         self.query_one(AnalysisStatus).show_failure(reason)
@@ -297,12 +313,14 @@ class MainScreen(Screen[None]):
 
     def action_jump(self, direction: int) -> None:
         """Go to the next (or previous) passage unique to this source or worded differently."""
+        if not self._story_ready():
+            return
         if not self.query_one(Reader).jump_divergent(forward=direction > 0):
             self.notify(f"No {'next' if direction > 0 else 'previous'} divergent passage.", timeout=2)
 
     def action_step_claim(self, direction: int) -> None:
         """Highlight the next claim and show where this article reports it."""
-        if self.story is None:
+        if not self._story_ready():
             return
         claim_id = self.query_one(ClaimList).step(direction)
         if claim_id is not None:
@@ -311,7 +329,7 @@ class MainScreen(Screen[None]):
     def action_step_disputed(self, direction: int) -> None:
         """Highlight the next claim with a ⚑ (sources disagree on a number, a date, a name, a quote or a word)."""
         story = self.story
-        if story is None:
+        if not self._story_ready() or story is None:
             return
         claim_id = self.query_one(ClaimList).step(direction, lambda claim_id: bool(story.claim(claim_id).flags))
         if claim_id is None:
@@ -388,7 +406,7 @@ class MainScreen(Screen[None]):
         return None
 
     def action_compare(self) -> None:
-        if self.story is None or self.article_id is None:
+        if not self._story_ready() or self.story is None or self.article_id is None:
             return
         if not self.story.comparable:
             self.notify("This story has one article: nothing to compare.", timeout=3)
@@ -397,7 +415,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(CompareScreen(self.story, self.article_id, self.palette, passage.id if passage else None))
 
     def action_pick_article(self, number: int) -> None:
-        if self.story is None:
+        if not self._story_ready() or self.story is None:
             return
         article = article_by_number(self, self.story, number)
         if article is not None:
@@ -408,7 +426,7 @@ class MainScreen(Screen[None]):
 
     def action_rename_source(self) -> None:
         """Ask for the outlet's name of the article being read ("Source 000" cannot be cited)."""
-        if self.story is None or self.article_id is None:
+        if not self._story_ready() or self.story is None or self.article_id is None:
             return
         article = self.story.article(self.article_id)
         taken = self.app.names_taken(article.id)  # type: ignore[attr-defined]
@@ -418,6 +436,8 @@ class MainScreen(Screen[None]):
     def action_copy_passage(self) -> None:
         """Put the current passage and where it is from on the clipboard, ready to quote."""
         passage = self.query_one(Reader).passage
+        if not self._story_ready():
+            return
         if self.story is None or passage is None:
             self.notify("Move to a passage first.", timeout=2)
             return

@@ -21,7 +21,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from newsdiff.app.filters import ReachFilter
-from newsdiff.app.messages import ClaimChosen, PassageChanged
+from newsdiff.app.messages import AnalysisPending, ClaimChosen, PassageChanged
 from newsdiff.app.palette import (
     CURSOR_GLYPH,
     NOTE_GLYPH,
@@ -276,6 +276,9 @@ class Reader(PaintedLines, can_focus=True):
         hidden passages are dimmed, not gone. Where none is left in that
         direction the cursor stays.
         """
+        if self.story is None:
+            self.post_message(AnalysisPending())
+            return
         if self._layout is None or not self._layout.passages:
             return
         if self._cursor is None:
@@ -304,7 +307,10 @@ class Reader(PaintedLines, can_focus=True):
     def action_open_claim(self) -> None:
         """Open the best claim of the current passage in the claims panel."""
         passage = self.passage
-        if self.story is None or passage is None:
+        if self.story is None:
+            self.post_message(AnalysisPending())
+            return
+        if passage is None:
             return
         claims = self.story.claims_of(passage.id)
         if claims:
