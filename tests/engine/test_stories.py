@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 from pile_texts import pile_articles
 
+from newsdiff.engine.boilerplate import is_boilerplate
 from newsdiff.engine.export.stories_list import STORIES_SCHEMA, stories_json, stories_text
 from newsdiff.engine.linkage import average_linkage
 from newsdiff.engine.load import article_from_text
-from newsdiff.engine.pile_terms import headline_of, is_furniture_line, pile_terms
+from newsdiff.engine.pile_terms import headline_of, pile_terms
 from newsdiff.engine.stories import (
     attach_loners,
     group_stories,
@@ -107,13 +108,11 @@ def test_empty_pile_has_no_stories() -> None:
     ],
 )
 def test_furniture_lines(line: str) -> None:
-    assert is_furniture_line(line)
+    assert is_boilerplate(line)
 
 
 def test_a_sentence_with_a_time_is_not_furniture() -> None:
-    assert not is_furniture_line(
-        "The quake struck at 10:42 local time, about 60 km north of Antofagasta, officials said."
-    )
+    assert not is_boilerplate("The quake struck at 10:42 local time, about 60 km north of Antofagasta, officials said.")
 
 
 def test_names_and_headline_count_more_furniture_not_at_all() -> None:
