@@ -39,6 +39,8 @@ from typing import TYPE_CHECKING
 from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans
 from newsdiff.engine.model import Passage, Quote
 from newsdiff.engine.normalize import content_norms
+from newsdiff.engine.pacing import paced
+from newsdiff.engine.semantic import BATCH_SIZE
 from newsdiff.engine.similarity import MUTUAL_FLOOR, Matcher, Profile
 
 if TYPE_CHECKING:
@@ -116,16 +118,14 @@ def cluster_passages(
     """
     report = progress or _ignore
     content = [p for p in passages if p.is_content]
-    units = _units(content)
+    units = _units(paced(content, report, 0.0, 0.02))
     nodes = _nodes(units)
-    matcher = Matcher((_content_text(p) for p in content), encoder=encoder)
-    matcher.embed([n.text for n in nodes])
-    step = max(1, len(nodes) // 20)
-    profiles: list[Profile] = []
-    for n, node in enumerate(nodes):
-        if n % step == 0:
-            report(0.1 * n / len(nodes))
-        profiles.append(matcher.profile(node.text))
+    matcher = Matcher((_content_text(p) for p in paced(content, report, 0.02, 0.04)), encoder=encoder)
+    texts = [n.text for n in nodes]
+    for start in range(0, len(texts), BATCH_SIZE):
+        report(0.04 + 0.02 * start / len(texts))
+        matcher.embed(texts[start : start + BATCH_SIZE])
+    profiles = [matcher.profile(node.text) for node in paced(nodes, report, 0.06, 0.1)]
     report(0.1)
     counts = stats if stats is not None else ClusterStats()
     counts.units = len(nodes)
@@ -159,7 +159,7 @@ def _content_text(passage: Passage) -> str:
     return passage.text[max(0, start - passage.start) :]
 
 
-def _units(content: list[Passage]) -> list[_Unit]:
+def _units(content: Iterable[Passage]) -> list[_Unit]:
     """Each passage's whole text first, then the parts of it that may report a claim of their own.
 
     The parts: its clauses and each two adjacent clauses, and the same for
@@ -269,10 +269,7 @@ def _candidate_pairs(
     for n, words in enumerate(keys):
         for word in words:
             index[word][nodes[n].only_article].append(n)
-    step = max(1, len(nodes) // 20)
-    for n, words in enumerate(keys):
-        if n % step == 0:
-            report(0.1 + 0.7 * n / max(1, len(nodes)))
+    for n, words in enumerate(paced(keys, report, 0.1, 0.8)):
         own = nodes[n].only_article
         shared: Counter[int] = Counter()
         for word in words:
