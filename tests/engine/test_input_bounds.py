@@ -171,3 +171,10 @@ def test_long_front_matter_values_are_cut_with_a_warning() -> None:
     assert article.url is not None and len(article.url) == 2000 and article.url.endswith("…")
     assert len(warnings) == 2 and "5,000,000 characters" in warnings[0]
     assert article.text == text
+
+
+def test_an_article_of_too_many_passages_is_refused_before_matching(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsdiff.engine.story.MAX_ARTICLE_PASSAGES", 50)
+    lines = article_from_text("word\n" * 60, article_id="lines")
+    with pytest.raises(InputError, match=r"^lines: too many passages to analyse \(60; the limit is 50\)$"):
+        analyze([lines, article_from_text(REPORT, article_id="report")])

@@ -26,6 +26,11 @@ from newsdiff.engine.segment import segment
 from newsdiff.engine.semantic import Encoder
 from newsdiff.engine.summary import representative, summary_of
 
+MAX_ARTICLE_PASSAGES = 40_000
+"""Most passages (sentences, headlines, lines) analysed in one article. Each costs about the same
+whatever its length, so ``load.MAX_ARTICLE_CHARS`` alone does not bound the work: 2 million characters
+of prose are 17,000 to 26,000 passages, but of one-word lines 330,000 (0.5 MB of them took 87 s)."""
+
 Progress = Callable[[str, float], None]
 """Called with a short message and the share of the work done (0..1)."""
 
@@ -96,7 +101,13 @@ def _matched_story(articles: list[Article], report: Progress, encoder: Encoder |
     split: list[tuple[Article, Passage]] = []
     for number, article in enumerate(articles):
         report("Splitting sentences", 0.1 + 0.05 * number / len(articles))
-        split.extend((article, passage) for passage in segment(article))
+        found = segment(article)
+        if len(found) > MAX_ARTICLE_PASSAGES:
+            raise InputError(
+                f"{article.path or article.id}: too many passages to analyse "
+                f"({len(found):,}; the limit is {MAX_ARTICLE_PASSAGES:,})"
+            )
+        split.extend((article, passage) for passage in found)
     quoting = paced(split, lambda share: report("Finding quotes", 0.15 + 0.05 * share), 0.0, 1.0)
     passages = tuple(_with_quotes(article, passage) for article, passage in quoting)
     report("Matching passages", 0.2)
