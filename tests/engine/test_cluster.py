@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff.engine.cluster import ClusterStats, cluster_passages
+from newsdiff.engine.cluster import ClusterStats, _affordable_frequency, cluster_passages
 from newsdiff.engine.model import Passage, PassageKind
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.similarity import MUTUAL_FLOOR, Matcher, same_claim
@@ -378,3 +378,10 @@ def test_mutual_nearest_pair_below_the_floor_stays_apart() -> None:
     assert Matcher(encoder=encoder).similarity(*WEAPONS) < MUTUAL_FLOOR
     passages = story({"a": [WEAPONS[0], *OTHER_NEWS["a"]], "b": [*OTHER_NEWS["b"], WEAPONS[1]]})
     assert all(len(group) == 1 for group in cluster_passages(passages, encoder=encoder))
+
+
+def test_the_candidate_search_drops_the_commonest_keys_when_over_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _affordable_frequency([5, 1, 3, 3]) == math.inf
+    monkeypatch.setattr("newsdiff.engine.cluster.MAX_SCANNED", 7)
+    assert _affordable_frequency([5, 1, 3, 3]) == 4
+    assert _affordable_frequency([3, 3, 3]) == 2

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff.engine.load import article_from_text, load_paths
+from newsdiff.engine.load import MAX_ARTICLE_CHARS, article_from_text, load_paths
 from newsdiff.engine.model import Article, Passage, PassageKind
 from newsdiff.engine.segment import MAX_SENTENCE_CHARS, segment
 
@@ -317,9 +317,9 @@ def test_news_like_fragments_segment_into_exact_ordered_spans(text: str) -> None
     assert_exact_spans(article, segment(article))
 
 
-def test_a_five_megabyte_article_segments_whole() -> None:
+def test_an_article_of_the_longest_length_accepted_segments_whole() -> None:
     unit = "\n".join(a.text for a in load_paths([SEEDS])) + "\n"
-    article = article_from_text(unit * (5_000_000 // len(unit) + 1), article_id="large")
+    article = article_from_text(unit * (MAX_ARTICLE_CHARS // len(unit)), article_id="large")
     passages = segment(article)
     assert passages[-1].end == len(article.text.rstrip())
 

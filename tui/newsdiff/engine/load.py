@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from newsdiff.engine.control_chars import visible_controls
-from newsdiff.engine.decode import Warn, read_article_file
+from newsdiff.engine.decode import Warn, read_article_file, readable_name
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.html_page import HTML_SUFFIXES, read_page
 from newsdiff.engine.model import Article, PassageKind
@@ -51,6 +51,16 @@ _FRONT_MATTER_MAX_LINES = 60
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\r?\n")
 _FRONT_MATTER_LINE = re.compile(r"([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)")
 _FRONT_MATTER_CLOSE = ("---", "...")
+
+_FIELD_MAX_CHARS = {"url": 2000}
+"""Longest front-matter value kept (longer ones are cut, with a warning); ``_FIELD_DEFAULT_MAX_CHARS`` for the rest.
+Every report and export repeats the title and source: a 5 MB title made a 66 MB report."""
+_FIELD_DEFAULT_MAX_CHARS = 300
+
+MAX_ARTICLE_CHARS = 2_000_000
+"""Longest article body analysed (front matter aside; its values are capped instead). Matching is linear in the text, but at a high cost per sentence:
+a 2-million-character article of a 50-word vocabulary beside a normal one took 26 s and 400 MB,
+5 million 80 s and 890 MB (machine shared); real articles are a few thousand characters."""
 
 _TITLE_MAX_CHARS = 90
 
@@ -84,7 +94,7 @@ def load_paths(
     for number, (shown, path, in_folder) in enumerate(files, start=1):
         size = path.stat().st_size if path.exists() else 0
         detail = f" ({size / 1e6:.1f} MB)" if size >= _LARGE_FILE_BYTES else ""
-        report(f"Reading {number}/{len(files)}: {path.name}{detail}")
+        report(f"Reading {number}/{len(files)}: {readable_name(path.name)}{detail}")
         try:
             article = _read_article(shown, path, ids, warn or _ignore, encoding)
         except InputError as error:
@@ -108,16 +118,20 @@ def _read_article(shown: str, path: Path, taken: set[str], warn: Warn, encoding:
     if path.suffix.lower() in HTML_SUFFIXES:
         page = read_page(text, shown)
         text, known = page.text, page.fields()
-    return _article(text, article_id=_unique(path.stem, taken), path=shown, name=path.stem, known=known)
+    stem = readable_name(path.stem)
+    return _article(text, article_id=_unique(stem, taken), path=shown, name=stem, known=known, warn=warn)
 
 
-def article_from_text(text: str, *, article_id: str, path: str | None = None, source: str | None = None) -> Article:
+def article_from_text(
+    text: str, *, article_id: str, path: str | None = None, source: str | None = None, warn: Warn | None = None
+) -> Article:
     """An article from text already in memory (front matter honoured, offsets into ``text``)."""
-    article = _article(text, article_id=article_id, path=path, name=article_id)
+    shown = None if path is None else readable_name(path)
+    article = _article(text, article_id=article_id, path=shown, name=article_id, warn=warn or _ignore)
     return article if source is None else replace(article, source=visible_controls(source))
 
 
-def article_from_page(markup: str, *, url: str, article_id: str) -> Article:
+def article_from_page(markup: str, *, url: str, article_id: str, warn: Warn | None = None) -> Article:
     """An article from a web page fetched from ``url``: the article text and metadata ``html_page`` finds.
 
     The address is the one the page was fetched from (after redirects), not
@@ -126,7 +140,8 @@ def article_from_page(markup: str, *, url: str, article_id: str) -> Article:
     """
     page = read_page(markup, url)
     host = urlsplit(url).hostname or url
-    return _article(page.text, article_id=article_id, path=None, name=host, known={**page.fields(), "url": url})
+    known = {**page.fields(), "url": url}
+    return _article(page.text, article_id=article_id, path=None, name=host, known=known, warn=warn or _ignore)
 
 
 def source_from_name(name: str) -> str:
@@ -179,26 +194,26 @@ def _article_files(paths: Sequence[str | Path]) -> Iterator[tuple[str, Path, boo
         elif path.exists():
             found = [path]
         else:
-            raise InputError(f"{given}: no such file or folder")
+            raise InputError(f"{readable_name(given)}: no such file or folder")
         for file in found:
             key = file.resolve()
             if key not in seen:
                 seen.add(key)
-                yield str(file), file, in_folder
+                yield readable_name(file), file, in_folder
 
 
 def _folder_articles(folder: Path) -> list[Path]:
     try:
         entries = sorted(folder.iterdir(), key=lambda p: _natural_key(p.name))
     except OSError as error:
-        raise InputError(f"{folder}: cannot list folder ({error.strerror or error})") from None
+        raise InputError(f"{readable_name(folder)}: cannot list folder ({error.strerror or error})") from None
     files = [
         entry
         for entry in entries
-        if entry.suffix.lower() in ARTICLE_SUFFIXES and not entry.name.startswith(".") and entry.is_file()
+        if entry.suffix.lower() in ARTICLE_SUFFIXES and not entry.name.startswith(".") and not entry.is_dir()
     ]
     if not files:
-        raise InputError(f"{folder}: folder holds no .txt, .md or .html articles")
+        raise InputError(f"{readable_name(folder)}: folder holds no .txt, .md or .html articles")
     return files
 
 
@@ -217,14 +232,25 @@ def _unique(stem: str, taken: set[str]) -> str:
 
 
 def _article(
-    text: str, *, article_id: str, path: str | None, name: str, known: Mapping[str, str] | None = None
+    text: str,
+    *,
+    article_id: str,
+    path: str | None,
+    name: str,
+    warn: Warn,
+    known: Mapping[str, str] | None = None,
 ) -> Article:
     """``known`` fields (a web page's metadata) count as front matter; the text's own front matter wins."""
     where = path or article_id
     if not text.strip():
         raise InputError(f"{where}: article is empty")
     own, body_start = _front_matter(text)
-    fields = {**(known or {}), **own}
+    if len(text) - body_start > MAX_ARTICLE_CHARS:
+        raise InputError(
+            f"{where}: article is too long to analyse "
+            f"({len(text) - body_start:,} characters of text; the limit is {MAX_ARTICLE_CHARS:,})"
+        )
+    fields = {key: _capped(key, value, where, warn) for key, value in {**(known or {}), **own}.items()}
     if not text[body_start:].strip():
         raise InputError(f"{where}: article has front matter but no text")
     return Article(
@@ -265,6 +291,15 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
             break
         position = end + 1
     return {}, 0
+
+
+def _capped(key: str, value: str, where: str, warn: Warn) -> str:
+    """``value`` cut to its field's length with "…", and the reader told; reports and exports repeat it."""
+    limit = _FIELD_MAX_CHARS.get(key, _FIELD_DEFAULT_MAX_CHARS)
+    if len(value) <= limit:
+        return value
+    warn(f"{where}: its {key} is {len(value):,} characters long; cut to the first {limit:,}")
+    return value[: limit - 1] + "…"
 
 
 def _unquote(value: str) -> str:

@@ -14,16 +14,23 @@ from pathlib import Path
 
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.cluster import cluster_passages
+from newsdiff.engine.collector import collector_paused
 from newsdiff.engine.coverage import article_coverage
 from newsdiff.engine.decode import Warn
 from newsdiff.engine.diff import compare_wording
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.load import article_from_text, file_number, load_paths
 from newsdiff.engine.model import LEXICAL_MATCHER, Article, Claim, Passage, Reach, Story
+from newsdiff.engine.pacing import paced
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
 from newsdiff.engine.semantic import Encoder
 from newsdiff.engine.summary import representative, summary_of
+
+MAX_ARTICLE_PASSAGES = 40_000
+"""Most passages (sentences, headlines, lines) analysed in one article. Each costs about the same
+whatever its length, so ``load.MAX_ARTICLE_CHARS`` alone does not bound the work: 2 million characters
+of prose are 17,000 to 26,000 passages, but of one-word lines 330,000 (0.5 MB of them took 87 s)."""
 
 Progress = Callable[[str, float], None]
 """Called with a short message and the share of the work done (0..1)."""
@@ -87,8 +94,23 @@ def _from_cache(cache: StoryCache, key: str, report: Progress) -> Story | None:
 
 
 def _analyze_articles(articles: list[Article], report: Progress, encoder: Encoder | None) -> Story:
-    report("Splitting sentences", 0.1)
-    passages = tuple(_with_quotes(a, p) for a in articles for p in segment(a))
+    with collector_paused():
+        return _matched_story(articles, report, encoder)
+
+
+def _matched_story(articles: list[Article], report: Progress, encoder: Encoder | None) -> Story:
+    split: list[tuple[Article, Passage]] = []
+    for number, article in enumerate(articles):
+        report("Splitting sentences", 0.1 + 0.05 * number / len(articles))
+        found = segment(article)
+        if len(found) > MAX_ARTICLE_PASSAGES:
+            raise InputError(
+                f"{article.path or article.id}: too many passages to analyse "
+                f"({len(found):,}; the limit is {MAX_ARTICLE_PASSAGES:,})"
+            )
+        split.extend((article, passage) for passage in found)
+    quoting = paced(split, lambda share: report("Finding quotes", 0.15 + 0.05 * share), 0.0, 1.0)
+    passages = tuple(_with_quotes(article, passage) for article, passage in quoting)
     report("Matching passages", 0.2)
     groups = cluster_passages(
         passages,
@@ -98,7 +120,8 @@ def _analyze_articles(articles: list[Article], report: Progress, encoder: Encode
     report("Comparing wording", 0.8)
     sources = {a.id: a.source for a in articles}
     taken: set[str] = set()
-    claims = tuple(_claim(n, group, sources, taken) for n, group in enumerate(groups, start=1))
+    comparing = paced(groups, lambda share: report("Comparing wording", 0.8 + 0.2 * share), 0.0, 1.0)
+    claims = tuple(_claim(n, group, sources, taken) for n, group in enumerate(comparing, start=1))
     coverage = article_coverage(articles, passages, claims)
     report("Done", 1.0)
     matcher = encoder.name if encoder else LEXICAL_MATCHER

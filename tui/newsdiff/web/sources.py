@@ -122,10 +122,11 @@ def _article(result: Fetched | FetchFailure, taken: set[str], warn: Warn) -> Art
             if looks_like_feed(result.body):
                 warn(f"left out {result.url}: a feed inside a feed is not followed")
                 return None
-            article = article_from_page(result.body, url=result.final_url, article_id=article_id)
+            article = article_from_page(result.body, url=result.final_url, article_id=article_id, warn=warn)
         else:
             host = urlsplit(result.final_url).hostname or result.final_url
-            article = replace(article_from_text(result.body, article_id=article_id, source=host), url=result.final_url)
+            plain = article_from_text(result.body, article_id=article_id, source=host, warn=warn)
+            article = replace(plain, url=result.final_url)
     except InputError as error:
         warn(f"left out {error}")
         return None
