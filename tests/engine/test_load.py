@@ -349,3 +349,16 @@ def test_article_from_text_keeps_the_text_and_takes_a_source() -> None:
 def test_article_from_text_refuses_an_empty_text() -> None:
     with pytest.raises(InputError):
         article_from_text(" \n", article_id="empty")
+
+
+def test_a_page_saved_with_its_address_on_the_first_line_is_named_by_its_host(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    write(folder / "21_1.txt", "http://www.ny1.com/content/news/188792/woman-killed\nA woman was killed in Queens.\n")
+    write(folder / "21_2.txt", "---\nsource: NY1 News\n---\nhttps://www.ny1.com/a\nA woman died in Queens.\n")
+    write(folder / "21_3.txt", "A woman was killed in Queens, police said.\n")
+    first, second, third = load_paths([folder])
+    assert (first.source, first.url) == ("ny1.com", "http://www.ny1.com/content/news/188792/woman-killed")
+    assert first.title == "A woman was killed in Queens"
+    assert (second.source, second.url) == ("NY1 News", "https://www.ny1.com/a"), "front matter names the outlet"
+    assert (third.source, third.url) == ("Source 21_3", None)

@@ -63,6 +63,7 @@ a 2-million-character article of a 50-word vocabulary beside a normal one took 2
 5 million 80 s and 890 MB (machine shared); real articles are a few thousand characters."""
 
 _TITLE_MAX_CHARS = 90
+_ADDRESS_LINE = re.compile(r"https?://[^\s/]+\S*", re.IGNORECASE)
 
 _ORDER_PREFIX = re.compile(r"\d+")
 _HASH = re.compile(r"(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}")
@@ -250,7 +251,8 @@ def _article(
             f"{where}: article is too long to analyse "
             f"({len(text) - body_start:,} characters of text; the limit is {MAX_ARTICLE_CHARS:,})"
         )
-    fields = {key: _capped(key, value, where, warn) for key, value in {**(known or {}), **own}.items()}
+    given = {**_address_fields(text, body_start), **(known or {}), **own}
+    fields = {key: _capped(key, value, where, warn) for key, value in given.items()}
     if not text[body_start:].strip():
         raise InputError(f"{where}: article has front matter but no text")
     return Article(
@@ -264,6 +266,22 @@ def _article(
         language=fields.get("language"),
         body_start=body_start,
     )
+
+
+def _address_fields(text: str, body_start: int) -> dict[str, str]:
+    """The address and outlet of a page saved as text with its address on the first line.
+
+    Text copied from a browser, or scraped, often starts with the page's
+    address; its host ("ny1.com") names the outlet far better than a file
+    name such as ``21_1.txt``. Front matter and a page's own metadata win.
+    """
+    start = len(text) - len(text[body_start:].lstrip())
+    end = text.find("\n", start)
+    line = text[start : len(text) if end < 0 else end].strip()
+    if _ADDRESS_LINE.fullmatch(line) is None:
+        return {}
+    host = (urlsplit(line).hostname or "").removeprefix("www.")
+    return {"url": line, "source": host} if host else {"url": line}
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:
