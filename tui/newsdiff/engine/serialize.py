@@ -16,6 +16,7 @@ from newsdiff.engine.model import (
     Coverage,
     Flag,
     FlagKind,
+    NearMiss,
     Passage,
     PassageKind,
     Quote,
@@ -25,8 +26,8 @@ from newsdiff.engine.model import (
     WordDiff,
 )
 
-FORMAT = "newsdiff.story-cache/2"
-"""Version 2 adds ``matcher``; an older entry is a cache miss, so the story is analysed again."""
+FORMAT = "newsdiff.story-cache/3"
+"""Version 2 added ``matcher``, 3 ``near_misses``; an older entry is a cache miss, so the story is analysed again."""
 
 
 def story_to_data(story: Story) -> dict[str, Any]:
@@ -37,6 +38,7 @@ def story_to_data(story: Story) -> dict[str, Any]:
         "claims": [_claim_to_data(c) for c in story.claims],
         "coverage": [_fields(c, Coverage) for c in story.coverage],
         "matcher": story.matcher,
+        "near_misses": [_fields(m, NearMiss) for m in story.near_misses],
     }
 
 
@@ -50,6 +52,7 @@ def story_from_data(data: dict[str, Any]) -> Story:
         claims=tuple(_claim_from_data(c) for c in data["claims"]),
         coverage=tuple(Coverage(**{**c, "missing_claim_ids": tuple(c["missing_claim_ids"])}) for c in data["coverage"]),
         matcher=str(data["matcher"]),
+        near_misses=tuple(NearMiss(**m) for m in data["near_misses"]),
     )
     for passage in story.passages:
         if story.article(passage.article_id).text[passage.start : passage.end] != passage.text:

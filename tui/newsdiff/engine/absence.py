@@ -1,0 +1,190 @@
+"""Is a claim really absent from an article, or did the matcher only miss it?
+
+"✗ not found in: etonline.com" is a statement a fact-checker acts on, and a
+matcher that misses a paraphrase would make it false. So after the
+clustering, every article a claim leaves out is searched for the passage
+closest to the claim. The absence is *confident* only when that passage is
+far from every passage of the claim: the pair model's probability below
+``PROBABILITY_FLOOR`` and, with the sentence encoder, the cosine below
+``COSINE_FLOOR``. Otherwise the claim is "no match found" in that article,
+and the closest passage goes with it (``NearMiss``) so the reader can look.
+
+The closest passage is searched where it can be: among the passages of the
+article that share the most of the claim passage's rarer words (a word in
+more than ``MAX_WORD_SHARE`` of the story's passages, and more than twice
+per article, says nothing about which passage reports what), and, with the encoder, the passage of highest
+cosine. A passage that shares none of those words and, with the encoder,
+is not close in meaning cannot score above the floors (see the README's
+figures on ECB+ stories), so it is never scored: that keeps the search to a
+few pair scores per passage and article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdiff.engine.model import Claim, NearMiss, Passage
+from newsdiff.engine.semantic import Encoder
+from newsdiff.engine.similarity import Matcher, Profile
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+PROBABILITY_FLOOR = 0.1
+"""With the encoder: below this pair-model probability (and ``COSINE_FLOOR``) no passage is near the claim."""
+COSINE_FLOOR = 0.45
+"""Below this encoder cosine (and ``PROBABILITY_FLOOR``) no passage of the article is near the claim.
+
+Every cross-source pair of the seed gold reaches it (the lowest: 0.469, a
+translated quote); ``tests/benchmarks/absence.py`` has the figures."""
+LEXICAL_PROBABILITY_FLOOR = 0.02
+"""Without the encoder, the only evidence is the pair model, whose probability for a loose paraphrase
+(a translated quote of the seed gold) falls to 0.018: so the floor is low, and most absences are "no match found"."""
+MAX_WORD_SHARE = 0.3
+"""Words in more of the story's passages than this share are not used to find the closest passage."""
+PER_ARTICLE = 2
+"""Passages of each article scored by the pair model: those that share the most rarer words."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Closest:
+    """The passage of one article closest to one passage of a claim."""
+
+    passage_id: str
+    probability: float
+    cosine: float | None
+
+    def beats(self, other: _Closest | None) -> bool:
+        return other is None or (self.probability, self.cosine or 0.0) > (other.probability, other.cosine or 0.0)
+
+    @property
+    def near(self) -> bool:
+        if self.cosine is None:
+            return self.probability >= LEXICAL_PROBABILITY_FLOOR
+        return self.probability >= PROBABILITY_FLOOR or self.cosine >= COSINE_FLOOR
+
+
+def near_misses(
+    article_ids: Sequence[str],
+    passages: Sequence[Passage],
+    claims: Sequence[Claim],
+    encoder: Encoder | None = None,
+) -> tuple[NearMiss, ...]:
+    """For every claim and every article it leaves out, the article's closest passage when it is near the claim.
+
+    Claims and articles not listed have a confident absence. ``encoder``
+    must be the one the claims were matched with, so the probabilities are
+    the very ones the clustering compared with its threshold.
+    """
+    content = [p for p in passages if p.is_content]
+    if len(article_ids) < 2 or not content:
+        return ()
+    texts = [p.content_text for p in content]
+    matcher = Matcher(texts, encoder=encoder)
+    matcher.embed(texts)
+    profiles = [matcher.profile(text) for text in texts]
+    position = {p.id: n for n, p in enumerate(content)}
+    search = _Search(content, profiles, matcher)
+    wanted: dict[int, set[str]] = defaultdict(set)
+    for claim in claims:
+        absent = {a for a in article_ids if a not in claim.article_ids}
+        for passage_id in claim.passage_ids:
+            wanted[position[passage_id]].update(absent)
+    closest = {n: search.closest(n, articles) for n, articles in wanted.items()}
+    misses = []
+    for claim in claims:
+        best: dict[str, _Closest] = {}
+        for passage_id in claim.passage_ids:
+            for article_id, found in closest[position[passage_id]].items():
+                if article_id not in claim.article_ids and found.beats(best.get(article_id)):
+                    best[article_id] = found
+        misses.extend(
+            NearMiss(claim.id, article_id, found.passage_id, round(found.probability, 4), _rounded(found.cosine))
+            for article_id in article_ids
+            if (found := best.get(article_id)) is not None and found.near
+        )
+    return tuple(misses)
+
+
+def _rounded(cosine: float | None) -> float | None:
+    return None if cosine is None else round(cosine, 4)
+
+
+class _Search:
+    """Finds, for one passage, the closest passage of each of some articles."""
+
+    def __init__(self, content: list[Passage], profiles: list[Profile], matcher: Matcher) -> None:
+        self._content = content
+        self._profiles = profiles
+        self._matcher = matcher
+        # A word every article uses once or twice (the bridge, the mayor) is what points to the passage
+        # that reports the claim, even when it is in a third of a short story's passages.
+        max_df = max(2 * len({p.article_id for p in content}), MAX_WORD_SHARE * len(content))
+        self._words = [[w for w in p.weights if matcher.document_frequency(w) <= max_df] for p in profiles]
+        self._index: dict[str, list[int]] = defaultdict(list)
+        for n, words in enumerate(self._words):
+            for word in words:
+                self._index[word].append(n)
+        self._vectors = _stacked(profiles)
+        self._ranges: dict[str, tuple[int, int]] = {}
+        for m, passage in enumerate(content):  # a story lists each article's passages together
+            start, _ = self._ranges.get(passage.article_id, (m, m))
+            self._ranges[passage.article_id] = (start, m + 1)
+        self._starts = [start for start, _ in self._ranges.values()]
+
+    def closest(self, n: int, article_ids: set[str]) -> dict[str, _Closest]:
+        """The best-scoring candidate passage of each of ``article_ids`` for passage ``n`` (none: nothing shared)."""
+        shared: Counter[int] = Counter()
+        for word in self._words[n]:
+            shared.update(m for m in self._index[word] if self._content[m].article_id in article_ids)
+        candidates: dict[str, list[int]] = defaultdict(list)
+        for m, _ in shared.most_common():
+            chosen = candidates[self._content[m].article_id]
+            if len(chosen) < PER_ARTICLE:
+                chosen.append(m)
+        cosines = self._cosines(n)
+        if cosines is not None:
+            for article_id, m in self._closest_in_meaning(cosines, article_ids).items():
+                if m not in candidates[article_id]:
+                    candidates[article_id].append(m)
+        best: dict[str, _Closest] = {}
+        for article_id, chosen in candidates.items():
+            for m in chosen:
+                found = _Closest(
+                    self._content[m].id,
+                    self._matcher.probability(self._profiles[n], self._profiles[m]),
+                    None if cosines is None else float(cosines[m]),
+                )
+                if found.beats(best.get(article_id)):
+                    best[article_id] = found
+        return best
+
+    def _cosines(self, n: int) -> NDArray[np.float32] | None:
+        if self._vectors is None:
+            return None
+        return self._vectors @ self._vectors[n]
+
+    def _closest_in_meaning(self, cosines: NDArray[np.float32], article_ids: set[str]) -> dict[str, int]:
+        """Per article of ``article_ids``, its passage of highest cosine when that reaches ``COSINE_FLOOR``."""
+        import numpy as np
+
+        highest = np.maximum.reduceat(cosines, self._starts)
+        found = {}
+        for (article_id, (start, end)), top in zip(self._ranges.items(), highest, strict=True):
+            if top >= COSINE_FLOOR and article_id in article_ids:
+                found[article_id] = start + int(cosines[start:end].argmax())
+        return found
+
+
+def _stacked(profiles: list[Profile]) -> NDArray[np.float32] | None:
+    """The passages' sentence vectors as one matrix, or ``None`` without an encoder."""
+    vectors = [p.vector for p in profiles]
+    if not vectors or any(v is None for v in vectors):
+        return None
+    import numpy as np
+
+    return np.stack(vectors)
