@@ -18,12 +18,16 @@ from rich.text import Text
 
 from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.export.document import (
+    absence_lines,
     claim_groups,
     claim_passages,
     claim_sources,
+    missing_claims,
+    near_miss_line,
     percent,
     story_overview,
     story_title,
+    unmatched_claims,
 )
 from newsdiff.engine.export.highlights import passage_pieces
 from newsdiff.engine.model import Claim, Reach, Story
@@ -64,7 +68,8 @@ def render_report(story: Story, console: Console) -> None:
 LEGEND = (
     "All, Some, Only here: share of the article's text that every other source, some of them,"
     " or no other source reports. Leaves out: claims that more than half of the other sources"
-    " (two at least) report and this one does not."
+    " (two at least) report and that no passage of this one comes near. No match: such claims"
+    " that no passage matched, but one comes near (it may report them in other words)."
 )
 """What the sources table's columns mean, under it: "Leaves out 0" is no claim most others carry."""
 
@@ -80,19 +85,20 @@ def _sources_table(story: Story) -> Table:
     )
     table.add_column("Source", overflow="fold")
     table.add_column("Title", overflow="fold")
-    for heading in ("All", "Some", "Only here", "Leaves out"):
+    for heading in ("All", "Some", "Only here", "Leaves out", "No match"):
         table.add_column(heading, justify="right", no_wrap=True)
     for article in story.articles:
         try:
             coverage = story.coverage_of(article.id)
         except KeyError:
-            shares = [Text("–")] * 4
+            shares = [Text("–")] * 5
         else:
             shares = [
                 Text(percent(coverage.all_share)),
                 Text(percent(coverage.some_share)),
                 Text(percent(coverage.unique_share)),
-                Text(str(len(coverage.missing_claim_ids))),
+                Text(str(len(missing_claims(story, article)))),
+                Text(str(len(unmatched_claims(story, article)))),
             ]
         table.add_row(Text(article.source), Text(article.title), *shares)
     return table
@@ -114,6 +120,11 @@ def _claim(story: Story, claim: Claim) -> RenderableType:
                 text.stylize(_DIFFERS_STYLE, piece.start - passage.start, piece.end - passage.start)
         wording.add_row(Text(f"{article.source}:"), text)
     parts: list[RenderableType] = [heading, Padding(Group(sources, wording), _INDENT, expand=False)]
+    if claim.reach is not Reach.ONE:
+        parts.extend(
+            Padding(Text(visible_controls(line), style="dim"), _INDENT, expand=False)
+            for line in absence_lines(story, claim)
+        )
     for flag in claim.flags:
         parts.append(
             Padding(
@@ -126,19 +137,21 @@ def _claim(story: Story, claim: Claim) -> RenderableType:
 
 
 def _missing_claims(story: Story) -> RenderableType | None:
-    """Per source, the claims most other sources carry that it leaves out."""
+    """Per source, the claims most other sources carry that it leaves out, then those where no match was found."""
     blocks: list[RenderableType] = []
     for article in story.articles:
-        try:
-            coverage = story.coverage_of(article.id)
-        except KeyError:
-            continue
-        if not coverage.missing_claim_ids:
-            continue
-        blocks.append(Text.assemble((article.source, "bold"), " leaves out:"))
-        for claim_id in coverage.missing_claim_ids:
-            claim = story.claim(claim_id)
-            blocks.append(
-                Padding(Text.assemble((claim.id, "bold"), " ", visible_controls(claim.summary)), _INDENT, expand=False)
-            )
+        missing = missing_claims(story, article)
+        if missing:
+            blocks.append(Text.assemble((visible_controls(article.source), "bold"), " leaves out:"))
+            blocks.extend(_claim_line(claim) for claim in missing)
+        unmatched = unmatched_claims(story, article)
+        if unmatched:
+            blocks.append(Text.assemble("No match found in ", (visible_controls(article.source), "bold"), " for:"))
+            for miss in unmatched:
+                blocks.append(_claim_line(story.claim(miss.claim_id)))
+                blocks.append(Padding(Text(visible_controls(near_miss_line(story, miss)), style="dim"), (0, 0, 0, 8)))
     return Group(*blocks) if blocks else None
+
+
+def _claim_line(claim: Claim) -> RenderableType:
+    return Padding(Text.assemble((claim.id, "bold"), " ", visible_controls(claim.summary)), _INDENT, expand=False)
