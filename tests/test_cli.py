@@ -23,9 +23,17 @@ SCORER = ROOT.parent / "shared" / "eval" / "score_alignment.py"
 
 @pytest.fixture(autouse=True)
 def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep config, notes and snapshots of the test run away from the real user folders."""
+    """Keep config, notes and snapshots of the test run away from the real user folders.
+
+    The user's config there says ``semantic = false``: most tests here are
+    about the command line, not the matcher, and the lexical matcher keeps
+    them fast. The tests of the default matcher say what they use.
+    """
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(tmp_path / "user" / name.lower()))
+    config = tmp_path / "user" / "xdg_config_home" / "newsdiff" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("semantic = false\n", encoding="utf-8")
 
 
 def _run(*arguments: str, **options: object) -> subprocess.CompletedProcess[str]:
@@ -351,15 +359,17 @@ def test_without_a_command_the_app_opens_the_given_paths(monkeypatch: pytest.Mon
     monkeypatch.setattr("newsdiff.app.run_app", lambda paths, **options: calls.append((paths, options)) or 0)
     assert main([str(SEEDS), "--snapshots-dir", str(tmp_path)]) == 0
     assert main(["read", "--no-cache", "--semantic", str(SEEDS)]) == 0
-    [(articles, options), (_, fresh)] = calls
+    assert main(["read", "--lexical", str(SEEDS)]) == 0
+    [(articles, options), (_, fresh), (_, lexical)] = calls
     assert options == {
         "snapshots_dir": tmp_path,
         "config_path": None,
-        "semantic": False,
+        "semantic": None,
         "use_cache": True,
         "notices": [],
     }
     assert fresh == {"snapshots_dir": None, "config_path": None, "semantic": True, "use_cache": False, "notices": []}
+    assert lexical["semantic"] is False
     assert [a.path for a in articles] == [str(path) for path in sorted(SEEDS.glob("*.txt"))]
 
 
