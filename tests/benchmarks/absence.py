@@ -123,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--topics", nargs="*", default=list(DEFAULT_TOPICS), help="ECB+ topic numbers")
     parser.add_argument("--sample", type=int, default=0, help="print this many confident absences to judge")
     parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument("--skip-msrp", action="store_true", help="leave out the MSRP count (slow with the encoder)")
     options = parser.parse_args(argv)
     encoder = load_encoder() if options.semantic else None
     if options.semantic and encoder is None:
@@ -132,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"floor: probability {absence.LEXICAL_PROBABILITY_FLOOR}")
     else:
         print(f"floors: probability {absence.PROBABILITY_FLOOR}, cosine {absence.COSINE_FLOOR}")
-    msrp_below_floors(encoder)
+    if not options.skip_msrp:
+        msrp_below_floors(encoder)
     seeds_against_gold(encoder)
     ecb_stories(encoder, options.topics, options.sample, options.seed)
     return 0

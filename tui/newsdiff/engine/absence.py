@@ -59,7 +59,13 @@ class _Closest:
     cosine: float | None
 
     def beats(self, other: _Closest | None) -> bool:
-        return other is None or (self.probability, self.cosine or 0.0) > (other.probability, other.cosine or 0.0)
+        """Closer than ``other``: a near passage before one that is not (a high cosine can come with a low
+        probability), then the higher probability."""
+        return other is None or self._rank > other._rank
+
+    @property
+    def _rank(self) -> tuple[bool, float, float]:
+        return (self.near, self.probability, self.cosine or 0.0)
 
     @property
     def near(self) -> bool:
@@ -95,7 +101,7 @@ def near_misses(
         for passage_id in claim.passage_ids:
             wanted[position[passage_id]].update(absent)
     closest = {n: search.closest(n, articles) for n, articles in wanted.items()}
-    misses = []
+    misses: list[NearMiss] = []
     for claim in claims:
         best: dict[str, _Closest] = {}
         for passage_id in claim.passage_ids:
@@ -103,9 +109,9 @@ def near_misses(
                 if article_id not in claim.article_ids and found.beats(best.get(article_id)):
                     best[article_id] = found
         misses.extend(
-            NearMiss(claim.id, article_id, found.passage_id, round(found.probability, 4), _rounded(found.cosine))
+            NearMiss(claim.id, article_id, near.passage_id, round(near.probability, 4), _rounded(near.cosine))
             for article_id in article_ids
-            if (found := best.get(article_id)) is not None and found.near
+            if (near := best.get(article_id)) is not None and near.near
         )
     return tuple(misses)
 
@@ -166,7 +172,8 @@ class _Search:
     def _cosines(self, n: int) -> NDArray[np.float32] | None:
         if self._vectors is None:
             return None
-        return self._vectors @ self._vectors[n]
+        cosines: NDArray[np.float32] = self._vectors @ self._vectors[n]
+        return cosines
 
     def _closest_in_meaning(self, cosines: NDArray[np.float32], article_ids: set[str]) -> dict[str, int]:
         """Per article of ``article_ids``, its passage of highest cosine when that reaches ``COSINE_FLOOR``."""
@@ -182,8 +189,8 @@ class _Search:
 
 def _stacked(profiles: list[Profile]) -> NDArray[np.float32] | None:
     """The passages' sentence vectors as one matrix, or ``None`` without an encoder."""
-    vectors = [p.vector for p in profiles]
-    if not vectors or any(v is None for v in vectors):
+    vectors = [p.vector for p in profiles if p.vector is not None]
+    if not vectors or len(vectors) < len(profiles):
         return None
     import numpy as np
 

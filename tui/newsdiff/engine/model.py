@@ -173,7 +173,10 @@ class Coverage:
     some_share: float
     unique_share: float
     missing_claim_ids: tuple[str, ...] = ()
-    """Claims most other sources carry that this article leaves out."""
+    """Claims most other sources carry that no passage of this article was matched to.
+
+    Those with a ``Story.near_miss`` in the article may be there in other
+    words ("no match found"); the rest it leaves out ("leaves out")."""
 
 
 @dataclass(frozen=True, slots=True)

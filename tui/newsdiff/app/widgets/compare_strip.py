@@ -1,9 +1,11 @@
 """The compare strip: how every other source reports the current passage's claim.
 
 The reader's own notes on the passage and its claims come first, then the
-sources that report it, each with its wording; the ones that do not share
-one last line, so in a story of many outlets the few that agree are never
-below the fold.
+sources that report it, each with its wording; then those where no match was
+found but a passage comes near, each with that passage ("no match found");
+the ones the engine is sure leave it out share one last line ("not found
+in"), so in a story of many outlets the few that agree are never below the
+fold.
 
 It follows the reader's cursor, so it must be cheap to change. It is drawn
 with the Line API like the reader and has a fixed height (and an always-shown
