@@ -46,8 +46,6 @@ LEXICAL_PROBABILITY_FLOOR = 0.02
 (a translated quote of the seed gold) falls to 0.018: so the floor is low, and most absences are "no match found"."""
 MAX_WORD_SHARE = 0.3
 """Words in more of the story's passages than this share are not used to find the closest passage."""
-PER_ARTICLE = 2
-"""Passages of each article scored by the pair model: those that share the most rarer words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +83,12 @@ def near_misses(
     Claims and articles not listed have a confident absence. ``encoder``
     must be the one the claims were matched with, so the probabilities are
     the very ones the clustering compared with its threshold.
+
+    Candidates are found per passage (cheap: shared words, cosines), but
+    scored per claim and article: the pair sharing the most rarer words and,
+    with the encoder, the pair of highest cosine, over all the claim's
+    passages. A claim of many passages thus costs two pair scores per
+    article, not two per passage and article.
     """
     content = [p for p in passages if p.is_content]
     if len(article_ids) < 2 or not content:
@@ -94,25 +98,47 @@ def near_misses(
     matcher.embed(texts)
     profiles = [matcher.profile(text) for text in texts]
     position = {p.id: n for n, p in enumerate(content)}
-    search = _Search(content, profiles, matcher)
+    search = _Search(content, profiles)
     wanted: dict[int, set[str]] = defaultdict(set)
     for claim in claims:
         absent = {a for a in article_ids if a not in claim.article_ids}
         for passage_id in claim.passage_ids:
             wanted[position[passage_id]].update(absent)
-    closest = {n: search.closest(n, articles) for n, articles in wanted.items()}
+    candidates = {n: search.candidates(n, articles) for n, articles in wanted.items()}
+    scored: dict[tuple[int, int], _Closest] = {}
+
+    def score(n: int, m: int) -> _Closest:
+        found = scored.get((n, m))
+        if found is None:
+            cosine = search.cosine(n, m)
+            found = _Closest(content[m].id, matcher.probability(profiles[n], profiles[m]), cosine)
+            scored[(n, m)] = found
+        return found
+
     misses: list[NearMiss] = []
     for claim in claims:
-        best: dict[str, _Closest] = {}
+        by_words: dict[str, tuple[int, int, int]] = {}
+        by_meaning: dict[str, tuple[float, int, int]] = {}
         for passage_id in claim.passage_ids:
-            for article_id, found in closest[position[passage_id]].items():
-                if article_id not in claim.article_ids and found.beats(best.get(article_id)):
-                    best[article_id] = found
-        misses.extend(
-            NearMiss(claim.id, article_id, near.passage_id, round(near.probability, 4), _rounded(near.cosine))
-            for article_id in article_ids
-            if (near := best.get(article_id)) is not None and near.near
-        )
+            n = position[passage_id]
+            for article_id, (m, shared, cosine_m) in candidates[n].items():
+                if article_id in claim.article_ids:
+                    continue
+                if m is not None and (article_id not in by_words or shared > by_words[article_id][0]):
+                    by_words[article_id] = (shared, n, m)
+                if cosine_m is not None and (article_id not in by_meaning or cosine_m[0] > by_meaning[article_id][0]):
+                    by_meaning[article_id] = (cosine_m[0], n, cosine_m[1])
+        for article_id in article_ids:
+            pairs = [pair[1:] for pair in (by_words.get(article_id), by_meaning.get(article_id)) if pair]
+            best: _Closest | None = None
+            for n, m in pairs:
+                found = score(n, m)
+                if found.beats(best):
+                    best = found
+            if best is not None and best.near:
+                misses.append(
+                    NearMiss(claim.id, article_id, best.passage_id, round(best.probability, 4), _rounded(best.cosine))
+                )
     return tuple(misses)
 
 
@@ -120,17 +146,21 @@ def _rounded(cosine: float | None) -> float | None:
     return None if cosine is None else round(cosine, 4)
 
 
-class _Search:
-    """Finds, for one passage, the closest passage of each of some articles."""
+Candidate = tuple[int | None, int, tuple[float, int] | None]
+"""For one passage and one article: the passage sharing most rarer words (or None) and how many it shares,
+and, with the encoder, the highest cosine when it reaches ``COSINE_FLOOR`` with its passage."""
 
-    def __init__(self, content: list[Passage], profiles: list[Profile], matcher: Matcher) -> None:
+
+class _Search:
+    """Finds, for one passage, the candidate closest passages of each of some articles."""
+
+    def __init__(self, content: list[Passage], profiles: list[Profile]) -> None:
         self._content = content
-        self._profiles = profiles
-        self._matcher = matcher
         # A word every article uses once or twice (the bridge, the mayor) is what points to the passage
         # that reports the claim, even when it is in a third of a short story's passages.
+        df: Counter[str] = Counter(w for p in profiles for w in p.weights)
         max_df = max(2 * len({p.article_id for p in content}), MAX_WORD_SHARE * len(content))
-        self._words = [[w for w in p.weights if matcher.document_frequency(w) <= max_df] for p in profiles]
+        self._words = [[w for w in p.weights if df[w] <= max_df] for p in profiles]
         self._index: dict[str, list[int]] = defaultdict(list)
         for n, words in enumerate(self._words):
             for word in words:
@@ -142,32 +172,25 @@ class _Search:
             self._ranges[passage.article_id] = (start, m + 1)
         self._starts = [start for start, _ in self._ranges.values()]
 
-    def closest(self, n: int, article_ids: set[str]) -> dict[str, _Closest]:
-        """The best-scoring candidate passage of each of ``article_ids`` for passage ``n`` (none: nothing shared)."""
+    def candidates(self, n: int, article_ids: set[str]) -> dict[str, Candidate]:
+        """Per article of ``article_ids`` with anything shared or close, its candidates for passage ``n``."""
         shared: Counter[int] = Counter()
         for word in self._words[n]:
             shared.update(m for m in self._index[word] if self._content[m].article_id in article_ids)
-        candidates: dict[str, list[int]] = defaultdict(list)
-        for m, _ in shared.most_common():
-            chosen = candidates[self._content[m].article_id]
-            if len(chosen) < PER_ARTICLE:
-                chosen.append(m)
+        found: dict[str, Candidate] = {}
+        for m, count in shared.most_common():
+            found.setdefault(self._content[m].article_id, (m, count, None))
         cosines = self._cosines(n)
         if cosines is not None:
             for article_id, m in self._closest_in_meaning(cosines, article_ids).items():
-                if m not in candidates[article_id]:
-                    candidates[article_id].append(m)
-        best: dict[str, _Closest] = {}
-        for article_id, chosen in candidates.items():
-            for m in chosen:
-                found = _Closest(
-                    self._content[m].id,
-                    self._matcher.probability(self._profiles[n], self._profiles[m]),
-                    None if cosines is None else float(cosines[m]),
-                )
-                if found.beats(best.get(article_id)):
-                    best[article_id] = found
-        return best
+                words, count, _ = found.get(article_id, (None, 0, None))
+                found[article_id] = (words, count, (float(cosines[m]), m))
+        return found
+
+    def cosine(self, n: int, m: int) -> float | None:
+        if self._vectors is None:
+            return None
+        return float(self._vectors[n] @ self._vectors[m])
 
     def _cosines(self, n: int) -> NDArray[np.float32] | None:
         if self._vectors is None:
