@@ -44,6 +44,10 @@ translated quote); ``tests/benchmarks/absence.py`` has the figures."""
 LEXICAL_PROBABILITY_FLOOR = 0.02
 """Without the encoder, the only evidence is the pair model, whose probability for a loose paraphrase
 (a translated quote of the seed gold) falls to 0.018: so the floor is low, and most absences are "no match found"."""
+SHARING_PER_PASSAGE = 2
+"""Candidates kept per passage and article by shared rarer words."""
+SCORED_PER_ARTICLE = 2
+"""Pairs scored per claim and article by shared words: each from a passage of the claim, those sharing most."""
 MAX_WORD_SHARE = 0.3
 """Words in more of the story's passages than this share are not used to find the closest passage."""
 
@@ -85,10 +89,10 @@ def near_misses(
     the very ones the clustering compared with its threshold.
 
     Candidates are found per passage (cheap: shared words, cosines), but
-    scored per claim and article: the pair sharing the most rarer words and,
-    with the encoder, the pair of highest cosine, over all the claim's
-    passages. A claim of many passages thus costs two pair scores per
-    article, not two per passage and article.
+    scored per claim and article: the ``SCORED_PER_ARTICLE`` pairs sharing
+    the most rarer words and, with the encoder, the pair of highest cosine,
+    over all the claim's passages. A claim of many passages thus costs a few
+    pair scores per article, not a few per passage and article.
     """
     content = [p for p in passages if p.is_content]
     if len(article_ids) < 2 or not content:
@@ -117,19 +121,19 @@ def near_misses(
 
     misses: list[NearMiss] = []
     for claim in claims:
-        by_words: dict[str, tuple[int, int, int]] = {}
+        by_words: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         by_meaning: dict[str, tuple[float, int, int]] = {}
         for passage_id in claim.passage_ids:
             n = position[passage_id]
-            for article_id, (m, shared, cosine_m) in candidates[n].items():
+            for article_id, (sharing, cosine_m) in candidates[n].items():
                 if article_id in claim.article_ids:
                     continue
-                if m is not None and (article_id not in by_words or shared > by_words[article_id][0]):
-                    by_words[article_id] = (shared, n, m)
+                by_words[article_id].extend((shared, n, m) for m, shared in sharing)
                 if cosine_m is not None and (article_id not in by_meaning or cosine_m[0] > by_meaning[article_id][0]):
                     by_meaning[article_id] = (cosine_m[0], n, cosine_m[1])
         for article_id in article_ids:
-            pairs = [pair[1:] for pair in (by_words.get(article_id), by_meaning.get(article_id)) if pair]
+            by_shared = sorted(by_words.get(article_id, ()), key=lambda pair: -pair[0])[:SCORED_PER_ARTICLE]
+            pairs = [pair[1:] for pair in (*by_shared, by_meaning.get(article_id)) if pair]
             best: _Closest | None = None
             for n, m in pairs:
                 found = score(n, m)
@@ -146,9 +150,9 @@ def _rounded(cosine: float | None) -> float | None:
     return None if cosine is None else round(cosine, 4)
 
 
-Candidate = tuple[int | None, int, tuple[float, int] | None]
-"""For one passage and one article: the passage sharing most rarer words (or None) and how many it shares,
-and, with the encoder, the highest cosine when it reaches ``COSINE_FLOOR`` with its passage."""
+Candidate = tuple[list[tuple[int, int]], tuple[float, int] | None]
+"""For one passage and one article: the ``SHARING_PER_PASSAGE`` passages sharing most rarer words, each with
+how many it shares, and, with the encoder, the highest cosine when it reaches ``COSINE_FLOOR`` with its passage."""
 
 
 class _Search:
@@ -179,12 +183,14 @@ class _Search:
             shared.update(m for m in self._index[word] if self._content[m].article_id in article_ids)
         found: dict[str, Candidate] = {}
         for m, count in shared.most_common():
-            found.setdefault(self._content[m].article_id, (m, count, None))
+            sharing, _ = found.setdefault(self._content[m].article_id, ([], None))
+            if len(sharing) < SHARING_PER_PASSAGE:
+                sharing.append((m, count))
         cosines = self._cosines(n)
         if cosines is not None:
             for article_id, m in self._closest_in_meaning(cosines, article_ids).items():
-                words, count, _ = found.get(article_id, (None, 0, None))
-                found[article_id] = (words, count, (float(cosines[m]), m))
+                sharing, _ = found.get(article_id, ([], None))
+                found[article_id] = (sharing, (float(cosines[m]), m))
         return found
 
     def cosine(self, n: int, m: int) -> float | None:
