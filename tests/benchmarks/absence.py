@@ -15,6 +15,7 @@ This script shows the evidence for the floors and what they do:
    drawn at random (seeded) to be judged by reading the article.
 
     .venv/bin/python tests/benchmarks/absence.py [--semantic] [--sample 30] [--topics 21 22 ...]
+    .venv/bin/python tests/benchmarks/absence.py --scale 50 200   # CPU time of the search
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import argparse
 import csv
 import random
 import sys
+import time
 from pathlib import Path
 
 from newsdiff.engine import absence
@@ -117,6 +119,21 @@ def ecb_stories(encoder: Encoder | None, topics: list[str], sample: int, seed: i
             print(f"  [{story.passage(pid).article_id}] {' '.join(story.passage(pid).text.split())}")
 
 
+def scale(sizes: list[int]) -> None:
+    """CPU time of the absence search against the whole analysis on synthetic one-event stories (lexical)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from synthetic import generate_story
+
+    for size in sizes:
+        started = time.process_time()
+        story = analyze(generate_story(size, seed=1))
+        total = time.process_time() - started
+        started = time.process_time()
+        absence.near_misses([a.id for a in story.articles], story.passages, story.claims)
+        search = time.process_time() - started
+        print(f"{size} synthetic articles: analysis {total:.2f} s CPU, of which the absence search {search:.2f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--semantic", action="store_true", help="with the sentence encoder")
@@ -124,7 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=0, help="print this many confident absences to judge")
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--skip-msrp", action="store_true", help="leave out the MSRP count (slow with the encoder)")
+    parser.add_argument("--scale", nargs="*", type=int, help="only time the search on synthetic stories of these sizes")
     options = parser.parse_args(argv)
+    if options.scale:
+        scale(options.scale)
+        return 0
     encoder = load_encoder() if options.semantic else None
     if options.semantic and encoder is None:
         print("the semantic extra is not installed", file=sys.stderr)
