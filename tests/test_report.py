@@ -49,7 +49,7 @@ def test_report_shows_flags(report: str) -> None:
 
 def test_report_shows_coverage_shares_per_source(report: str) -> None:
     bugle_row = next(line for line in report.splitlines() if line.strip().startswith("Bugle & Co"))
-    assert bugle_row.split()[-4:] == ["40%", "0%", "60%", "1"]
+    assert bugle_row.split()[-5:] == ["40%", "0%", "60%", "1", "0"]
     table = report[report.index("Sources") : report.index("Claims reported by all sources")]
     assert "Leaves out: claims that more than half of the other sources (two at least) report" in _words(table)
 

@@ -63,9 +63,10 @@ def story_from_texts() -> Callable[[dict[str, str]], Story]:
 
 @pytest.fixture
 def make_app() -> Callable[..., NewsdiffApp]:
-    """An app with animations off, showing a story or analysing sources."""
+    """An app with animations off, showing a story or analysing sources (with the lexical matcher unless told)."""
 
     def make(story: Story | None = None, **options: object) -> NewsdiffApp:
+        options.setdefault("semantic", False)  # the lexical matcher unless a test asks: fast and deterministic
         app = NewsdiffApp(story=story, **options)  # type: ignore[arg-type]
         app.animation_level = "none"
         return app

@@ -19,7 +19,7 @@ from newsdiff.app.palette import NOTE_GLYPH, palette_for
 from newsdiff.app.screens.annotate import AnnotateScreen
 from newsdiff.app.screens.claim import ClaimScreen, also_in
 from newsdiff.app.screens.compare import CompareScreen, ranked_partners
-from newsdiff.app.screens.help import HelpScreen, help_table, numbered_rows
+from newsdiff.app.screens.help import LEXICAL_CHOSEN_HINT, SEMANTIC_HINT, HelpScreen, help_table, numbered_rows
 from newsdiff.app.screens.rename import RenameScreen
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
@@ -28,8 +28,10 @@ from newsdiff.app.widgets.compare_strip import CompareStrip, compare_entries, no
 from newsdiff.app.widgets.compare_view import SEPARATOR, CompareView
 from newsdiff.app.widgets.reader import Reader, search_pattern
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
+from newsdiff.engine.export.document import absences
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Reach
+from newsdiff.engine.semantic import encoder_installed
 from newsdiff.engine.story import analyze, collect_articles
 from newsdiff.store import notes as notes_module
 from newsdiff.store.notes import MARKS, Note, NoteStore
@@ -683,6 +685,7 @@ async def test_the_claim_view_shows_the_notes_on_the_claim(make_app, seeds_story
 
 
 async def test_in_the_claim_view_a_number_reads_the_claim_in_that_article(make_app, seeds_story) -> None:
+    seeds_story = dataclasses.replace(seeds_story, near_misses=())  # every absence confident: "not found in"
     first, second, third = (a.id for a in seeds_story.articles)
     claim = next(c for c in seeds_story.claims if c.article_ids == (third,))
     app = make_app(seeds_story)
@@ -710,6 +713,30 @@ async def test_in_the_claim_view_a_number_reads_the_claim_in_that_article(make_a
         assert app.main.article_id == third
         reader = app.main.query_one(Reader)
         assert reader.passage.id in claim.passage_ids and reader.passage.article_id == third
+
+
+async def test_in_the_claim_view_a_source_with_no_match_shows_its_closest_passage_and_leads_there(
+    make_app, seeds_story
+) -> None:
+    miss = next(m for m in seeds_story.near_misses if len(seeds_story.claim(m.claim_id).article_ids) == 1)
+    number = seeds_story.article_number(miss.article_id)
+    closest = seeds_story.passage(miss.passage_id)
+    first_miss = absences(seeds_story, [seeds_story.claim(miss.claim_id)]).no_match[0]
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        for key, expected in ((str(number), closest.id), ("m", first_miss.passage_id)):
+            app.main.open_claim(miss.claim_id)
+            await pilot.pause()
+            heading = " ".join(str(app.screen.query_one("#claim-heading", Static).render()).split())
+            source = f"{number} {seeds_story.article(miss.article_id).source}"
+            assert f"? no match found in {source} (closest passage, score {miss.probability:.2f}): " in heading
+            assert " ".join(closest.text.split()) in heading
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is app.main
+            assert app.main.query_one(Reader).passage.id == expected
+            assert [n.message for n in app._notifications][-1].startswith("No match found in ")
 
 
 async def test_s_saves_a_snapshot_with_screen_and_exports(make_app, seeds_story, tmp_path: Path) -> None:
@@ -759,7 +786,7 @@ async def test_help_says_which_matcher_made_the_claims(make_app, seeds_story) ->
             await pilot.pause()
             about = str(app.screen.query_one("#help-about", Static).render())
             assert f"Matched by {expected}." in about
-            assert ("newsdiff --semantic" in about) is hint
+            assert ((LEXICAL_CHOSEN_HINT if encoder_installed() else SEMANTIC_HINT) in about) is hint
 
 
 async def test_help_lists_every_binding_id_of_every_panel(make_app, seeds_story) -> None:

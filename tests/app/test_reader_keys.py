@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from handmade_story import handmade_story, passage_in_two_claims
 from textual.events import MouseScrollDown
@@ -9,9 +11,10 @@ from textual.events import MouseScrollDown
 from newsdiff.app.palette import palette_for
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.widgets.article_list import ArticleList, article_prompt
-from newsdiff.app.widgets.claim_list import NOT_HERE, ClaimList
+from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip, passage_text
 from newsdiff.app.widgets.reader import GUTTER, Reader
+from newsdiff.engine.export.document import absences
 from newsdiff.engine.model import Claim, Reach, Story
 
 
@@ -245,6 +248,7 @@ async def test_choosing_a_claim_in_the_panel_jumps_the_reader(make_app, seeds_st
 
 
 async def test_compare_strip_shows_each_other_source_or_its_silence(make_app, seeds_story) -> None:
+    seeds_story = dataclasses.replace(seeds_story, near_misses=())  # every absence confident: "not found in"
     unique = next(
         c for c in seeds_story.claims if c.reach is Reach.ONE and c.article_ids[0] == seeds_story.articles[0].id
     )
@@ -267,6 +271,25 @@ async def test_compare_strip_shows_each_other_source_or_its_silence(make_app, se
                 assert passage.text.replace("\n", " ") in text
         assert "not found in" not in text
         assert app.main.query_one(CompareStrip) is not None
+
+
+async def test_compare_strip_says_no_match_found_with_the_closest_passage_and_m_reads_it(make_app, seeds_story) -> None:
+    miss = next(m for m in seeds_story.near_misses if seeds_story.article_number(m.article_id) > 1)
+    claim = seeds_story.claim(miss.claim_id)
+    mine = next(p for p in claim.passage_ids if seeds_story.passage(p).article_id == claim.article_ids[0])
+    first = absences(seeds_story, seeds_story.claims_of(mine)).no_match[0]
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        app.main.go_to(claim.article_ids[0], seeds_story.passage(mine).start)
+        await pilot.pause()
+        text = " ".join(strip_text(app).split())
+        source = seeds_story.article(first.article_id).source
+        assert f"? no match found in {source} (closest passage, score {first.probability:.2f}; m reads it): " in text
+        assert " ".join(seeds_story.passage(first.passage_id).text.split()) in text
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.main.query_one(Reader).passage.id == first.passage_id
 
 
 async def test_compare_strip_lists_the_reporting_sources_before_the_silent_ones(make_app, story_from_texts) -> None:
@@ -323,7 +346,9 @@ async def test_claims_follow_the_articles_reading_order_then_list_what_it_leaves
             def header(row: int) -> str:
                 return claims.paint_line(claims.row_lines(row).start, claims.rich_style).text
 
-            assert NOT_HERE in header(len(reported)) and NOT_HERE not in header(0)
+            left_out = seeds_story.claim(listed[len(reported)])
+            said = "? no match" if seeds_story.near_miss(left_out.id, article.id) else "✗ not"
+            assert said in header(len(reported)) and not {"? no match", "✗ not"} & set(header(0).split("  "))
         highlighted = []
         await pilot.press("g")
         for _ in range(6):

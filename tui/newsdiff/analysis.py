@@ -38,10 +38,11 @@ class Analysis:
 def run_analysis(
     sources: Sequence[str | Path | Article],
     *,
-    semantic: bool = False,
+    semantic: bool = True,
     use_cache: bool = True,
     progress: Progress | None = None,
     encoding: str | None = None,
+    say_fallback: bool = False,
 ) -> Analysis:
     """Analyse ``sources``; raises ``InputError`` for unusable input.
 
@@ -50,6 +51,11 @@ def run_analysis(
     a guessed encoding gets a notice too. Articles the reader has named in
     the app go by those names (``store.source_names``). ``encoding`` is the
     reader's word for files that are not UTF-8, in place of the guess.
+
+    ``semantic`` (the default) uses the sentence encoder when it is
+    installed and the lexical matcher otherwise; the story's ``matcher``
+    says which. ``say_fallback`` adds a notice for that fallback, for a
+    reader who asked for the encoder by name (``--semantic``).
     """
     notices: list[str] = []
     articles = with_source_names(
@@ -65,7 +71,7 @@ def run_analysis(
         if progress:
             progress("Loading the sentence encoder", 0.0)
         encoder = load_encoder(DEFAULT_ENCODER)
-        if encoder is None:
+        if encoder is None and say_fallback:
             notices.append(SEMANTIC_MISSING)
     story = analyze(articles, progress=progress, cache_dir=stories, encoder=encoder)
     return Analysis(story, tuple(notices))

@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         usage=(
-            f"{PROG} [read] [--semantic] [--no-cache] [--snapshots-dir DIR] [--config FILE] [PATH ...]\n"
+            f"{PROG} [read] [--lexical] [--no-cache] [--snapshots-dir DIR] [--config FILE] [PATH ...]\n"
             f"       {PROG} {{report,export,stories,snapshots,open,config}} ...\n"
             f"       {PROG} --version"
         ),
@@ -228,10 +228,17 @@ def _codec(name: str) -> str:
 
 
 def _add_matcher_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    matcher = parser.add_mutually_exclusive_group()
+    matcher.add_argument(
+        "--lexical",
+        action="store_true",
+        help="match by wording only, without the sentence encoder (as semantic = false in the config)",
+    )
+    matcher.add_argument(
         "--semantic",
         action="store_true",
-        help="also match with a sentence encoder (needs: pip install 'newsdiff[semantic]')",
+        help="match with the sentence encoder too (the default when pip install 'newsdiff[semantic]' has installed it;"
+        " says so when it has not)",
     )
     parser.add_argument(
         "--no-cache",
@@ -294,9 +301,18 @@ def _run_read(options: argparse.Namespace) -> int:
         notices=notices,
         snapshots_dir=options.snapshots_dir,
         config_path=options.config,
-        semantic=options.semantic,
+        semantic=_matcher_choice(options),
         use_cache=not options.no_cache,
     )
+
+
+def _matcher_choice(options: argparse.Namespace) -> bool | None:
+    """``--semantic``: True, ``--lexical``: False, neither: None (the config decides, the encoder by default)."""
+    if options.semantic:
+        return True
+    if options.lexical:
+        return False
+    return None
 
 
 def _run_report(options: argparse.Namespace) -> int:
@@ -438,7 +454,8 @@ def _analyze(options: argparse.Namespace) -> Story:
     with _warnings_after(notices), _progress_line(sys.stderr) as progress:
         analysis = run_analysis(
             articles,
-            semantic=options.semantic or _user_config(options).semantic,
+            semantic=_user_config(options).semantic if (choice := _matcher_choice(options)) is None else choice,
+            say_fallback=options.semantic,
             use_cache=not options.no_cache,
             progress=progress,
             encoding=options.encoding,

@@ -23,12 +23,16 @@ from rich.rule import Rule
 from rich.table import Table
 
 from newsdiff.engine.export.document import (
+    absence_lines,
     claim_groups,
     claim_passages,
     claim_sources,
+    missing_claims,
+    near_miss_line,
     percent,
     story_overview,
     story_title,
+    unmatched_claims,
 )
 from newsdiff.engine.export.highlights import passage_pieces
 from newsdiff.engine.model import Claim, Reach, Story
@@ -78,7 +82,8 @@ def _heading(title: str, style: str, styled: bool, align: AlignMethod = "left") 
 LEGEND = (
     "All, Some, Only here: share of the article's text that every other source, some of them,"
     " or no other source reports. Leaves out: claims that more than half of the other sources"
-    " (two at least) report and this one does not."
+    " (two at least) report and that no passage of this one comes near. No match: such claims"
+    " that no passage matched, but one comes near (it may report them in other words)."
 )
 """What the sources table's columns mean, under it: "Leaves out 0" is no claim most others carry."""
 
@@ -94,19 +99,20 @@ def _sources_table(story: Story) -> Table:
     )
     table.add_column("Source", overflow="fold")
     table.add_column("Title", overflow="fold")
-    for heading in ("All", "Some", "Only here", "Leaves out"):
+    for heading in ("All", "Some", "Only here", "Leaves out", "No match"):
         table.add_column(heading, justify="right", no_wrap=True)
     for article in story.articles:
         try:
             coverage = story.coverage_of(article.id)
         except KeyError:
-            shares = [ShownText("–")] * 4
+            shares = [ShownText("–")] * 5
         else:
             shares = [
                 ShownText(percent(coverage.all_share)),
                 ShownText(percent(coverage.some_share)),
                 ShownText(percent(coverage.unique_share)),
-                ShownText(str(len(coverage.missing_claim_ids))),
+                ShownText(str(len(missing_claims(story, article)))),
+                ShownText(str(len(unmatched_claims(story, article)))),
             ]
         table.add_row(ShownText(article.source), ShownText(article.title), *shares)
     return table
@@ -128,6 +134,10 @@ def _claim(story: Story, claim: Claim) -> RenderableType:
                 text.stylize(_DIFFERS_STYLE, piece.start - passage.start, piece.end - passage.start)
         wording.add_row(ShownText(f"{article.source}:"), text)
     parts: list[RenderableType] = [heading, Padding(Group(sources, wording), _INDENT, expand=False)]
+    if claim.reach is not Reach.ONE:
+        parts.extend(
+            Padding(ShownText(line, style="dim"), _INDENT, expand=False) for line in absence_lines(story, claim)
+        )
     for flag in claim.flags:
         parts.append(
             Padding(
@@ -140,17 +150,21 @@ def _claim(story: Story, claim: Claim) -> RenderableType:
 
 
 def _missing_claims(story: Story) -> RenderableType | None:
-    """Per source, the claims most other sources carry that it leaves out."""
+    """Per source, the claims most other sources carry that it leaves out, then those where no match was found."""
     blocks: list[RenderableType] = []
     for article in story.articles:
-        try:
-            coverage = story.coverage_of(article.id)
-        except KeyError:
-            continue
-        if not coverage.missing_claim_ids:
-            continue
-        blocks.append(ShownText.assemble((article.source, "bold"), " leaves out:"))
-        for claim_id in coverage.missing_claim_ids:
-            claim = story.claim(claim_id)
-            blocks.append(Padding(ShownText.assemble((claim.id, "bold"), " ", claim.summary), _INDENT, expand=False))
+        missing = missing_claims(story, article)
+        if missing:
+            blocks.append(ShownText.assemble((article.source, "bold"), " leaves out:"))
+            blocks.extend(_claim_line(claim) for claim in missing)
+        unmatched = unmatched_claims(story, article)
+        if unmatched:
+            blocks.append(ShownText.assemble("No match found in ", (article.source, "bold"), " for:"))
+            for miss in unmatched:
+                blocks.append(_claim_line(story.claim(miss.claim_id)))
+                blocks.append(Padding(ShownText(near_miss_line(story, miss), style="dim"), (0, 0, 0, 8)))
     return Group(*blocks) if blocks else None
+
+
+def _claim_line(claim: Claim) -> RenderableType:
+    return Padding(ShownText.assemble((claim.id, "bold"), " ", claim.summary), _INDENT, expand=False)

@@ -21,7 +21,7 @@ def run_app(
     config_path: Path | None = None,
     notes_dir: Path | None = None,
     notes: Sequence[Note] = (),
-    semantic: bool = False,
+    semantic: bool | None = None,
     use_cache: bool = True,
     position: ReadingPosition | None = None,
     notices: Sequence[str] = (),
@@ -32,8 +32,9 @@ def run_app(
     ``sources`` are analysed in a worker so the window appears at once (paths,
     raw texts or ``Article`` objects, as ``analyze`` takes them). Pass a
     ready ``story`` instead to skip the analysis. ``notes`` are notes carried
-    by a reopened snapshot, shown beside the story's own. ``semantic`` asks
-    for the sentence-encoder matcher (the config's ``semantic`` also can);
+    by a reopened snapshot, shown beside the story's own. ``semantic`` chooses
+    the matcher (``None``: the config's ``semantic``, by default the sentence
+    encoder when it is installed);
     ``use_cache=False`` analyses afresh, neither reading nor writing the cache.
     ``position`` is where a reopened snapshot was being read. ``notices``
     are shown as warnings when the window opens (a file of the story folder

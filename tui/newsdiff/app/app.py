@@ -108,7 +108,7 @@ class NewsdiffApp(App[int]):
         snapshots_dir: Path | None = None,
         notes_dir: Path | None = None,
         notes: Sequence[Note] = (),
-        semantic: bool = False,
+        semantic: bool | None = None,
         use_cache: bool = True,
         position: ReadingPosition | None = None,
         notices: Sequence[str] = (),
@@ -270,7 +270,8 @@ class NewsdiffApp(App[int]):
         try:
             analysis = run_analysis(
                 self.sources,
-                semantic=self.semantic or self.config.semantic,
+                semantic=self.config.semantic if self.semantic is None else self.semantic,
+                say_fallback=bool(self.semantic),
                 use_cache=self.use_cache,
                 progress=report,
             )

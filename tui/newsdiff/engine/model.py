@@ -120,6 +120,12 @@ class Passage:
     def is_content(self) -> bool:
         return self.kind is not PassageKind.BOILERPLATE
 
+    @property
+    def content_text(self) -> str:
+        """The text past any dateline: what the passage reports, the part matched against other sources."""
+        start = self.content_start if self.content_start is not None else self.start
+        return self.text[max(0, start - self.start) :]
+
 
 @dataclass(frozen=True, slots=True)
 class WordDiff:
@@ -168,7 +174,30 @@ class Coverage:
     some_share: float
     unique_share: float
     missing_claim_ids: tuple[str, ...] = ()
-    """Claims most other sources carry that this article leaves out."""
+    """Claims most other sources carry that no passage of this article was matched to.
+
+    Those with a ``Story.near_miss`` in the article may be there in other
+    words ("no match found"); the rest it leaves out ("leaves out")."""
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """An article left out of a claim by the matcher that has a passage too close to call it absent.
+
+    "Not found in" is a statement a fact-checker acts on, so the engine says
+    it only when no passage of the article comes near the claim
+    (``engine.absence``). Otherwise the claim is "no match found" there, and
+    this names the closest passage and its scores, so a reader can judge.
+    """
+
+    claim_id: str
+    article_id: str
+    passage_id: str
+    """The article's passage closest to the claim."""
+    probability: float
+    """The pair model's probability that the passage reports the claim (best over the claim's passages)."""
+    cosine: float | None = None
+    """The sentence encoder's cosine for the same pair, when the story was matched with one."""
 
 
 LEXICAL_MATCHER = "lexical"
@@ -190,12 +219,15 @@ class Story:
     matcher: str = LEXICAL_MATCHER
     """What matched the passages: ``LEXICAL_MATCHER`` or the sentence encoder's name.
     Exports and the app say it, since the two give different claims for the same articles."""
+    near_misses: tuple[NearMiss, ...] = ()
+    """Articles a claim leaves out that have a passage close to it (``NearMiss``); every other absence is confident."""
     _article: Mapping[str, Article] = field(init=False, repr=False, compare=False)
     _passage: Mapping[str, Passage] = field(init=False, repr=False, compare=False)
     _claim: Mapping[str, Claim] = field(init=False, repr=False, compare=False)
     _by_article: Mapping[str, tuple[Passage, ...]] = field(init=False, repr=False, compare=False)
     _claims_of: Mapping[str, tuple[Claim, ...]] = field(init=False, repr=False, compare=False)
     _coverage: Mapping[str, Coverage] = field(init=False, repr=False, compare=False)
+    _near_miss: Mapping[tuple[str, str], NearMiss] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_article: dict[str, list[Passage]] = {a.id: [] for a in self.articles}
@@ -205,13 +237,14 @@ class Story:
         for claim in self.claims:
             for pid in claim.passage_ids:
                 claims_of[pid].append(claim)
-        tables: dict[str, dict[str, Any]] = {
+        tables: dict[str, dict[Any, Any]] = {
             "_article": {a.id: a for a in self.articles},
             "_passage": {p.id: p for p in self.passages},
             "_claim": {c.id: c for c in self.claims},
             "_by_article": {k: tuple(v) for k, v in by_article.items()},
             "_claims_of": {k: tuple(v) for k, v in claims_of.items()},
             "_coverage": {c.article_id: c for c in self.coverage},
+            "_near_miss": {(m.claim_id, m.article_id): m for m in self.near_misses},
         }
         for name, table in tables.items():
             object.__setattr__(self, name, MappingProxyType(table))
@@ -238,6 +271,14 @@ class Story:
 
     def coverage_of(self, article_id: str) -> Coverage:
         return self._coverage[article_id]
+
+    def near_miss(self, claim_id: str, article_id: str) -> NearMiss | None:
+        """The closest passage of an article that the claim leaves out, when it is too close to call the claim absent.
+
+        ``None`` for an article the claim leaves out means the engine is
+        confident the article does not report it ("not found in").
+        """
+        return self._near_miss.get((claim_id, article_id))
 
     def reach_of(self, passage_id: str) -> Reach | None:
         """The widest reach among the passage's claims; ``None`` for boilerplate."""

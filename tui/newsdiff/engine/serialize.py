@@ -23,6 +23,7 @@ from newsdiff.engine.model import (
     Coverage,
     Flag,
     FlagKind,
+    NearMiss,
     Passage,
     PassageKind,
     Quote,
@@ -32,8 +33,8 @@ from newsdiff.engine.model import (
     WordDiff,
 )
 
-FORMAT = "newsdiff.story-cache/2"
-"""Version 2 adds ``matcher``; an older entry is a cache miss, so the story is analysed again."""
+FORMAT = "newsdiff.story-cache/3"
+"""Version 2 added ``matcher``, 3 ``near_misses``; an older entry is a cache miss, so the story is analysed again."""
 
 
 def story_to_data(story: Story) -> dict[str, Any]:
@@ -44,6 +45,7 @@ def story_to_data(story: Story) -> dict[str, Any]:
         "claims": [_claim_to_data(c) for c in story.claims],
         "coverage": [_fields(c, Coverage) for c in story.coverage],
         "matcher": story.matcher,
+        "near_misses": [_fields(m, NearMiss) for m in story.near_misses],
     }
 
 
@@ -60,12 +62,20 @@ def story_from_data(data: dict[str, Any]) -> Story:
     passages = tuple(_passage_from_data(p) for p in data["passages"])
     claims = tuple(_claim_from_data(c) for c in data["claims"])
     coverage = tuple(Coverage(**{**c, "missing_claim_ids": tuple(c["missing_claim_ids"])}) for c in data["coverage"])
-    for record in (*articles, *passages, *claims, *coverage):
+    near_misses = tuple(NearMiss(**m) for m in data["near_misses"])
+    for record in (*articles, *passages, *claims, *coverage, *near_misses):
         _check_types(record)
     if not isinstance(data["matcher"], str):
         raise TypeError("'matcher' is not a string")
-    _check_ids(articles, passages, claims, coverage)
-    return Story(articles=articles, passages=passages, claims=claims, coverage=coverage, matcher=data["matcher"])
+    _check_ids(articles, passages, claims, coverage, near_misses)
+    return Story(
+        articles=articles,
+        passages=passages,
+        claims=claims,
+        coverage=coverage,
+        matcher=data["matcher"],
+        near_misses=near_misses,
+    )
 
 
 def _check_ids(
@@ -73,6 +83,7 @@ def _check_ids(
     passages: tuple[Passage, ...],
     claims: tuple[Claim, ...],
     coverage: tuple[Coverage, ...],
+    near_misses: tuple[NearMiss, ...],
 ) -> None:
     """Every id unique and every id named by a record one that exists; passages match their text."""
     texts = _unique({a.id: a.text for a in articles}, len(articles), "article")
@@ -89,6 +100,10 @@ def _check_ids(
     for entry in coverage:
         _known(texts, (entry.article_id,), "coverage")
         _known(claim_ids, entry.missing_claim_ids, f"coverage of {entry.article_id}")
+    for miss in near_misses:
+        _known(claim_ids, (miss.claim_id,), "near miss")
+        _known(texts, (miss.article_id,), f"near miss of {miss.claim_id}")
+        _known(passage_ids, (miss.passage_id,), f"near miss of {miss.claim_id}")
 
 
 def _unique(table: dict[str, Any], count: int, kind: str) -> dict[str, Any]:

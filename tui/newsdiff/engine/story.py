@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
+from newsdiff.engine.absence import near_misses
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.cluster import cluster_passages
 from newsdiff.engine.collector import collector_paused
@@ -123,9 +124,18 @@ def _matched_story(articles: list[Article], report: Progress, encoder: Encoder |
     comparing = paced(groups, lambda share: report("Comparing wording", 0.8 + 0.2 * share), 0.0, 1.0)
     claims = tuple(_claim(n, group, sources, taken) for n, group in enumerate(comparing, start=1))
     coverage = article_coverage(articles, passages, claims)
+    report("Looking for what each article leaves out", 0.9)
+    misses = near_misses([a.id for a in articles], passages, claims, encoder)
     report("Done", 1.0)
     matcher = encoder.name if encoder else LEXICAL_MATCHER
-    return Story(articles=tuple(articles), passages=passages, claims=claims, coverage=coverage, matcher=matcher)
+    return Story(
+        articles=tuple(articles),
+        passages=passages,
+        claims=claims,
+        coverage=coverage,
+        matcher=matcher,
+        near_misses=misses,
+    )
 
 
 def _silent(message: str, share: float) -> None:

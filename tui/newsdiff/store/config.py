@@ -40,7 +40,9 @@ class Config:
     - ``snapshots_dir``: folder for snapshots; ``~`` is expanded and a relative
       path is taken from the config file's folder; default: ``snapshots`` in
       the user data directory.
-    - ``semantic``: ``true`` to also match claims by meaning, default ``false``.
+    - ``semantic``: match claims by meaning too, with the sentence encoder
+      when it is installed (``newsdiff[semantic]``); default ``true``;
+      ``false`` keeps to the lexical matcher (as ``--lexical`` does).
     - ``[keys]``: binding id to key, e.g. ``next_claim = "}"``; bindings not
       listed keep their default keys.
     """
@@ -48,7 +50,7 @@ class Config:
     theme: str = DEFAULT_THEME
     default_filter: str = "all"
     snapshots_dir: Path | None = None
-    semantic: bool = False
+    semantic: bool = True
     keys: Mapping[str, str] = field(default_factory=_no_keys)
 
 
@@ -113,7 +115,7 @@ def config_from_table(table: Mapping[str, object], *, source: str, base_dir: Pat
             if isinstance(value, bool):
                 config = replace(config, semantic=value)
             else:
-                warn(f"'semantic' must be true or false ({_got(value)}); using false")
+                warn(f"'semantic' must be true or false ({_got(value)}); using true")
         elif name == "keys":
             if isinstance(value, Mapping):
                 config = replace(config, keys=MappingProxyType(_keys(value, warn)))
@@ -191,8 +193,10 @@ default_filter = "all"
 # Default: "snapshots" in newsdiff's user data folder.
 # snapshots_dir = "~/newsdiff-snapshots"
 
-# Also match claims by meaning, not only by shared wording.
-semantic = false
+# Also match claims by meaning, not only by shared wording, with the sentence
+# encoder when it is installed (pip install 'newsdiff[semantic]'). false: the
+# lexical matcher only, as newsdiff --lexical.
+semantic = true
 
 [keys]
 # Rebind an action: binding id = key. Bindings not listed keep their keys.

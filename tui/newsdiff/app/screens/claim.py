@@ -17,9 +17,9 @@ from newsdiff.app.palette import FLAG_GLYPH, Palette
 from newsdiff.app.screens.dialog_scroll import scroll_bindings, scroll_dialog
 from newsdiff.app.shown import shown_content
 from newsdiff.app.widgets.claim_list import source_names, support_dots
-from newsdiff.app.widgets.compare_strip import note_entry, passage_text
-from newsdiff.engine.export.document import absent_articles, claim_citation
-from newsdiff.engine.model import Article, Claim, Passage, Story
+from newsdiff.app.widgets.compare_strip import NO_MATCH_GLYPH, NOT_FOUND_GLYPH, note_entry, passage_text
+from newsdiff.engine.export.document import NO_MATCH, NOT_FOUND, absences, claim_citation, near_miss_score
+from newsdiff.engine.model import Article, Claim, NearMiss, Passage, Story
 from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import Note
 
@@ -29,7 +29,11 @@ MAX_OTHER_CLAIMS = 3
 
 
 def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[Note] = ()) -> Text:
-    """Summary, support, the flags that say where the sources diverge, and the reader's notes on the claim."""
+    """Summary, support, the flags that say where the sources diverge, who does not report it, and the reader's notes.
+
+    A source where no match was found shows its closest passage, under the
+    article's number: the key that reads it.
+    """
     heading = ShownText(end="")
     heading.append(support_dots(story, claim), style=palette.reach(claim.reach) + Style(bold=True))
     heading.append(f"  {claim.reach.label}  ", style=Style(dim=True))
@@ -40,10 +44,15 @@ def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[
         heading.append(f"\n{FLAG_GLYPH} ", style=palette.differs)
         heading.append(f"{flag.kind.value}: ", style=Style(bold=True))
         heading.append(flag.detail)
-    missing = [numbered(story, a.id) for a in absent_articles(story, claim.article_ids)]
-    if missing:
-        heading.append("\n✗ not found in: ", style=Style(dim=True))
-        heading.append(", ".join(missing), style=Style(dim=True))
+    absent = absences(story, [claim])
+    for miss in absent.no_match:
+        heading.append(f"\n{NO_MATCH_GLYPH} {NO_MATCH} ", style=Style(bold=True))
+        heading.append(numbered(story, miss.article_id), style=Style(bold=True))
+        heading.append(f" (closest passage, {near_miss_score(miss)}): ", style=Style(dim=True))
+        heading.append_text(passage_text(story, story.passage(miss.passage_id), palette))
+    if absent.not_found:
+        heading.append(f"\n{NOT_FOUND_GLYPH} {NOT_FOUND}: ", style=Style(dim=True))
+        heading.append(", ".join(numbered(story, a.id) for a in absent.not_found), style=Style(dim=True))
     for note in notes:
         heading.append("\n")
         heading.append_text(note_entry(note, palette))
@@ -80,12 +89,19 @@ class ClaimScreen(ModalScreen[str | None]):
 
     The result is the passage to read next (``None``: stay). A claim the
     article being read leaves out is opened from the claims panel, and its
-    wordings are in other articles: their numbers lead there.
+    wordings are in other articles: their numbers lead there. The number of
+    a source where no match was found leads to its closest passage.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "dismiss", "Close", id="close_claim"),
         Binding("y", "copy_claim", "Copy the claim with every source's wording", id="copy_claim"),
+        Binding(
+            "m",
+            "read_closest",
+            "Read the closest passage of the first 'no match found' source",
+            id="claim_closest_passage",
+        ),
         *scroll_bindings("claim"),
         *(
             Binding(str(n), f"read_in({n})", f"Read the claim in article {n}", id=f"claim_article_{n}", show=False)
@@ -136,10 +152,26 @@ class ClaimScreen(ModalScreen[str | None]):
         if article is None:
             return
         here = [pid for pid in self.claim.passage_ids if self.story.passage(pid).article_id == article.id]
+        miss = self.story.near_miss(self.claim.id, article.id)
         if here:
             self.dismiss(here[0])
+        elif miss is not None:
+            self._read_closest(miss)
         else:
-            self.notify(f"Claim {self.claim.id} was not found in {numbered(self.story, article.id)}.", timeout=3)
+            self.notify(f"Claim {self.claim.id} was {NOT_FOUND} {numbered(self.story, article.id)}.", timeout=3)
+
+    def action_read_closest(self) -> None:
+        """Close and read the closest passage of the first source where no match was found."""
+        no_match = absences(self.story, [self.claim]).no_match
+        if no_match:
+            self._read_closest(no_match[0])
+        else:
+            self.notify(f"Every source reports claim {self.claim.id} or has no passage near it.", timeout=3)
+
+    def _read_closest(self, miss: NearMiss) -> None:
+        source = numbered(self.story, miss.article_id)
+        self.notify(f"No match found in {source}: its closest passage ({near_miss_score(miss)}).", timeout=3)
+        self.dismiss(miss.passage_id)
 
     def action_copy_claim(self) -> None:
         """Put the claim, its flags and each source's wording with its citation on the clipboard."""

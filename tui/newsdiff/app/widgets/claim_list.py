@@ -48,6 +48,9 @@ MAX_NAMES = 3
 NOT_HERE = "✗ not in this article"
 NOT_HERE_SHORT = "✗ not here"
 """``NOT_HERE`` where the header would be cut: with many articles the dots take the room."""
+NO_MATCH_HERE = "? no match found in this article"
+"""For a claim the article may report in other words: the matcher found no passage, but one comes near."""
+NO_MATCH_HERE_SHORT = "? no match here"
 SOURCES_STYLE = Style(dim=True, italic=True)
 ROW_INSET = 1
 """Cells of a row's background either side of its text, so a highlighted row's text never touches its edge."""
@@ -87,12 +90,21 @@ def kept(story: Story, claim_ids: Sequence[str], reach_filter: ReachFilter) -> t
 
 
 def claim_header(
-    story: Story, claim: Claim, palette: Palette, noted: bool, *, missing: bool = False, width: int | None = None
+    story: Story,
+    claim: Claim,
+    palette: Palette,
+    noted: bool,
+    *,
+    missing: bool = False,
+    near: bool = False,
+    width: int | None = None,
 ) -> Text:
     """A row's first line: support, reach, disagreements, a note mark.
 
     ``missing`` marks a claim the article being read does not report, in
-    words short enough for ``width`` cells where the full words would be cut.
+    words short enough for ``width`` cells where the full words would be cut;
+    ``near`` says that a passage of the article comes near it ("no match
+    found"), so the engine is not sure the article leaves it out.
     """
     header = ShownText(end="")
     header.append(support_dots(story, claim), style=palette.reach(claim.reach) + Style(bold=True))
@@ -102,8 +114,9 @@ def claim_header(
     if noted:
         header.append(f" {NOTE_GLYPH}", style=palette.note)
     if missing:
-        fits = width is None or header.cell_len + 2 + cell_len(NOT_HERE) <= width
-        header.append(f"  {NOT_HERE if fits else NOT_HERE_SHORT}", style=Style(italic=True, bold=True))
+        full, short = (NO_MATCH_HERE, NO_MATCH_HERE_SHORT) if near else (NOT_HERE, NOT_HERE_SHORT)
+        fits = width is None or header.cell_len + 2 + cell_len(full) <= width
+        header.append(f"  {full if fits else short}", style=Style(italic=True, bold=True))
     return header
 
 
@@ -479,7 +492,9 @@ class ClaimList(PaintedLines, can_focus=True):
         story, claim = self._story, self._story.claim(self._listing.ids[row])
         if number == 0:
             missing = self._listing.missing(row)
+            article_id = self._listing.article_id
+            near = missing and article_id is not None and story.near_miss(claim.id, article_id) is not None
             return claim_header(
-                story, claim, self._palette, claim.id in self._noted, missing=missing, width=self._width
+                story, claim, self._palette, claim.id in self._noted, missing=missing, near=near, width=self._width
             )
         return row_body(story, claim, self._width).line(number - 1)

@@ -1,9 +1,11 @@
 """The compare strip: how every other source reports the current passage's claim.
 
 The reader's own notes on the passage and its claims come first, then the
-sources that report it, each with its wording; the ones that do not share
-one last line, so in a story of many outlets the few that agree are never
-below the fold.
+sources that report it, each with its wording; then those where no match was
+found but a passage comes near, each with that passage ("no match found");
+the ones the engine is sure leave it out share one last line ("not found
+in"), so in a story of many outlets the few that agree are never below the
+fold.
 
 It follows the reader's cursor, so it must be cheap to change. It is drawn
 with the Line API like the reader and has a fixed height (and an always-shown
@@ -31,8 +33,8 @@ from newsdiff.app.palette import NOTE_GLYPH, REACH_GLYPHS, Palette
 from newsdiff.app.shown import shown_content
 from newsdiff.app.text_layout import printable, wrap_offsets
 from newsdiff.app.widgets.painted_lines import PaintedLines
-from newsdiff.engine.export.document import absent_sources
-from newsdiff.engine.model import Claim, Passage, Story
+from newsdiff.engine.export.document import NO_MATCH, NOT_FOUND, absences, near_miss_score
+from newsdiff.engine.model import Claim, NearMiss, Passage, Story
 from newsdiff.engine.similarity import similarity
 from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import Note
@@ -41,6 +43,10 @@ KEPT_PASSAGES = 64
 """Passages whose wrapped entries are kept, so going back and forth only looks them up."""
 MAX_ABSENT_NAMES = 12
 """Sources named in the last line, "not found in": the rest are counted."""
+MAX_NEAR_MISSES = 3
+"""Sources with "no match found" shown with their closest passage; the rest are named on one line."""
+NO_MATCH_GLYPH = "?"
+NOT_FOUND_GLYPH = "✗"
 
 
 def passage_text(story: Story, passage: Passage, palette: Palette, claim: Claim | None = None) -> Text:
@@ -69,12 +75,55 @@ def note_entry(note: Note, palette: Palette) -> Text:
     return entry
 
 
-def compare_entries(story: Story, passage: Passage | None, palette: Palette, notes: Sequence[Note] = ()) -> list[Text]:
-    """The reader's ``notes``, one entry per other article that reports the passage's claims, then one naming those that do not.
+def near_miss_entry(story: Story, miss: NearMiss, palette: Palette, jump_key: str = "") -> Text:
+    """``? no match found in Source (closest passage, score 0.12; m reads it): …``: a miss the engine is unsure of."""
+    entry = ShownText(f"{NO_MATCH_GLYPH} {NO_MATCH} ", style=Style(bold=True), end="")
+    entry.append(story.article(miss.article_id).source, style=Style(bold=True))
+    reads = f"; {jump_key} reads it" if jump_key else ""
+    entry.append(f" (closest passage, {near_miss_score(miss)}{reads}): ", style=Style(dim=True))
+    entry.append_text(passage_text(story, story.passage(miss.passage_id), palette))
+    return entry
+
+
+def absence_entries(story: Story, claims: Sequence[Claim], palette: Palette, jump_key: str = "") -> list[Text]:
+    """The articles that report none of ``claims``: the closest "no match found" first, then the confident "not found in"."""
+    absent = absences(story, claims)
+    entries = [
+        near_miss_entry(story, miss, palette, jump_key if number == 0 else "")
+        for number, miss in enumerate(absent.no_match[:MAX_NEAR_MISSES])
+    ]
+    entries.extend(
+        _named(
+            f"{NO_MATCH_GLYPH} {NO_MATCH}: ",
+            [story.article(m.article_id).source for m in absent.no_match[MAX_NEAR_MISSES:]],
+        )
+    )
+    entries.extend(_named(f"{NOT_FOUND_GLYPH} {NOT_FOUND}: ", [a.source for a in absent.not_found]))
+    return entries
+
+
+def _named(heading: str, names: Sequence[str]) -> list[Text]:
+    """One entry naming ``names`` (the first ``MAX_ABSENT_NAMES``, then a count), or none."""
+    if not names:
+        return []
+    more = len(names) - MAX_ABSENT_NAMES
+    entry = ShownText(heading, style=Style(bold=True), end="")
+    entry.append(
+        ", ".join(names[:MAX_ABSENT_NAMES]) + (f" and {more} more" if more > 0 else ""),
+        style=Style(italic=True, dim=True),
+    )
+    return [entry]
+
+
+def compare_entries(
+    story: Story, passage: Passage | None, palette: Palette, notes: Sequence[Note] = (), jump_key: str = ""
+) -> list[Text]:
+    """The reader's ``notes``, one entry per other article that reports the passage's claims, then those that do not.
 
     An article with several passages in those claims shows them closest
     wording first. Without a passage to compare (one article, no cursor,
-    boilerplate) the entry after the notes says why.
+    boilerplate) the entry after the notes says why. ``jump_key`` is the key
+    that reads the closest passage of the first "no match found" article.
     """
     entries = [note_entry(note, palette) for note in notes]
     if not story.comparable:
@@ -106,13 +155,7 @@ def compare_entries(story: Story, passage: Passage | None, palette: Palette, not
                 entry.append(" … ", style=Style(dim=True))
             entry.append_text(passage_text(story, theirs_passage, palette))
         entries.append(entry)
-    absent = absent_sources(story, {*by_article, passage.article_id})
-    if absent:
-        shown = ", ".join(absent[:MAX_ABSENT_NAMES])
-        more = len(absent) - MAX_ABSENT_NAMES
-        entry = ShownText("✗ not found in: ", style=Style(bold=True), end="")
-        entry.append(shown + (f" and {more} more" if more > 0 else ""), style=Style(italic=True, dim=True))
-        entries.append(entry)
+    entries.extend(absence_entries(story, claims, palette, jump_key))
     return entries
 
 
@@ -161,6 +204,8 @@ class CompareStrip(PaintedLines, can_focus=True):
         super().__init__(cache_size=256, id=id)
         self.border_title = shown_content("Other sources")
         self._shown: tuple[Story, Passage | None, Palette, tuple[Note, ...]] | None = None
+        self.jump_key = ""
+        """The key that reads the closest passage of a "no match found" article, named in its entry."""
         self._wrapped = WrappedEntries((), ())
         self._width = 0
         self._kept: LRUCache[tuple[str | None, int, tuple[Note, ...]], WrappedEntries] = LRUCache(KEPT_PASSAGES)
@@ -191,7 +236,7 @@ class CompareStrip(PaintedLines, can_focus=True):
         key = (passage.id if passage is not None else None, width, notes)
         wrapped = self._kept.get(key)
         if wrapped is None:
-            wrapped = wrap_entries(compare_entries(story, passage, palette, notes), width)
+            wrapped = wrap_entries(compare_entries(story, passage, palette, notes, self.jump_key), width)
             self._kept[key] = wrapped
         self._wrapped, self._width = wrapped, width
         self._painted.clear()

@@ -2,8 +2,10 @@
 
 For researchers who tally coverage in a spreadsheet rather than a script:
 a row says who reports a claim, how the sources disagree (the flags), the
-reader's notes on it, and each article's own words, so filtering a column
-shows what one outlet carried and an empty cell what it left out.
+reader's notes on it, the sources where it was not found (none of their
+passages comes near) and where no match was found (with the closest passage
+and its score), and each article's own words, so filtering a column shows
+what one outlet carried and an empty cell what the matcher did not find there.
 
 Article text is data here too. A spreadsheet runs a cell that starts with
 ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) as a formula, so
@@ -18,12 +20,12 @@ import io
 from collections.abc import Mapping, Sequence
 
 from newsdiff.engine.control_chars import visible_controls
-from newsdiff.engine.export.document import claim_passages
+from newsdiff.engine.export.document import absences, claim_passages, near_miss_line
 from newsdiff.engine.export.notes import ReaderNote, reader_notes
 from newsdiff.engine.model import Claim, Story
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-FIXED_COLUMNS = ("claim", "reach", "sources", "summary", "flags", "notes")
+FIXED_COLUMNS = ("claim", "reach", "sources", "summary", "flags", "notes", "not_found_in", "no_match_found_in")
 SEPARATOR = " | "
 """Between several flags, notes or passages in one cell."""
 
@@ -49,6 +51,7 @@ def _row(story: Story, claim: Claim, notes: Sequence[ReaderNote]) -> list[str]:
         if (note.target == "claim" and note.target_id == claim.id)
         or (note.target == "passage" and note.target_id in claim.passage_ids)
     ]
+    absent = absences(story, [claim])
     return [
         claim.id,
         claim.reach.value,
@@ -56,6 +59,8 @@ def _row(story: Story, claim: Claim, notes: Sequence[ReaderNote]) -> list[str]:
         claim.summary,
         SEPARATOR.join(f"{flag.kind.value}: {flag.detail}" for flag in claim.flags),
         SEPARATOR.join(note.heading for note in on_claim),
+        SEPARATOR.join(article.source for article in absent.not_found),
+        SEPARATOR.join(near_miss_line(story, miss) for miss in absent.no_match),
         *(SEPARATOR.join(wording[article.id]) for article in story.articles),
     ]
 

@@ -7,10 +7,11 @@ finds the same title, the same claim groups and the same percentages.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from newsdiff.engine.model import LEXICAL_MATCHER, Article, Claim, Coverage, Passage, Reach, Story
+from newsdiff.engine.model import LEXICAL_MATCHER, Article, Claim, Coverage, NearMiss, Passage, Reach, Story
+from newsdiff.engine.semantic import encoder_installed
 
 REACH_ORDER = (Reach.ALL, Reach.SOME, Reach.ONE)
 """Claims reported by every source come first: they are the story's common ground."""
@@ -78,8 +79,16 @@ def isolation_note(story: Story) -> str:
 
 
 def matcher_label(matcher: str) -> str:
-    """``the lexical matcher`` or ``the sentence encoder use-m3``, for a sentence about a story."""
-    return "the lexical matcher" if matcher == LEXICAL_MATCHER else f"the sentence encoder {matcher}"
+    """``the lexical matcher`` or ``the sentence encoder use-m3``, for a sentence about a story.
+
+    The encoder is the default whenever it is installed, so a lexical story
+    on a machine without it says why it is lexical.
+    """
+    if matcher != LEXICAL_MATCHER:
+        return f"the sentence encoder {matcher}"
+    return (
+        "the lexical matcher" if encoder_installed() else "the lexical matcher (the sentence encoder is not installed)"
+    )
 
 
 def claim_groups(story: Story) -> tuple[ClaimGroup, ...]:
@@ -98,9 +107,52 @@ def absent_articles(story: Story, article_ids: Collection[str]) -> list[Article]
     return [a for a in story.articles if a.id not in article_ids]
 
 
-def absent_sources(story: Story, article_ids: Collection[str]) -> list[str]:
-    """Names of the story's sources, in story order, whose article is not among ``article_ids``."""
-    return [a.source for a in absent_articles(story, article_ids)]
+NOT_FOUND = "not found in"
+"""Said of an article only when the engine is confident it does not report the claim (``engine.absence``)."""
+NO_MATCH = "no match found in"
+"""Said of an article the matcher did not put in the claim but that has a passage close to it."""
+LEAVES_OUT_HEADING = "Leaves out claims that most other sources report:"
+NO_MATCH_HEADING = "No match found for claims that most other sources report (a passage comes near; read it):"
+
+
+@dataclass(frozen=True, slots=True)
+class Absences:
+    """The articles that do not report some claims: the confident absences, and the near misses with their closest passage."""
+
+    not_found: tuple[Article, ...] = ()
+    no_match: tuple[NearMiss, ...] = ()
+    """Closest first."""
+
+
+def absences(story: Story, claims: Sequence[Claim]) -> Absences:
+    """Who reports none of ``claims`` (a claim, or every claim of a passage), told apart by the engine's confidence.
+
+    An article with a near miss for any of the claims is "no match found",
+    with the closest of those passages; the others are "not found in".
+    """
+    reporting = {article_id for claim in claims for article_id in claim.article_ids}
+    not_found: list[Article] = []
+    no_match: list[NearMiss] = []
+    for article in absent_articles(story, reporting):
+        misses = [m for claim in claims if (m := story.near_miss(claim.id, article.id)) is not None]
+        if misses:
+            no_match.append(max(misses, key=lambda m: (m.probability, m.cosine or 0.0)))
+        else:
+            not_found.append(article)
+    no_match.sort(key=lambda m: (-m.probability, -(m.cosine or 0.0)))
+    return Absences(tuple(not_found), tuple(no_match))
+
+
+def near_miss_score(miss: NearMiss) -> str:
+    """``score 0.12, cosine 0.51``: the evidence that the passage may report the claim."""
+    score = f"score {miss.probability:.2f}"
+    return score if miss.cosine is None else f"{score}, cosine {miss.cosine:.2f}"
+
+
+def near_miss_line(story: Story, miss: NearMiss) -> str:
+    """``Source: closest passage (score 0.12): “…”`` in plain words, for documents and the clipboard."""
+    passage = " ".join(story.passage(miss.passage_id).text.split())
+    return f"{story.article(miss.article_id).source}, closest passage ({near_miss_score(miss)}): \u201c{passage}\u201d"
 
 
 def claim_passages(story: Story, claim: Claim) -> tuple[Passage, ...]:
@@ -127,7 +179,17 @@ def article_details(story: Story, article: Article) -> list[str]:
 
 
 def missing_claims(story: Story, article: Article) -> tuple[Claim, ...]:
-    """Claims most other sources report that this article leaves out."""
+    """Claims most other sources report that this article leaves out: none of its passages comes near them."""
+    return tuple(c for c in _most_reported_absent(story, article) if story.near_miss(c.id, article.id) is None)
+
+
+def unmatched_claims(story: Story, article: Article) -> tuple[NearMiss, ...]:
+    """Claims most other sources report that no passage of this article matched, though one comes near."""
+    found = (story.near_miss(c.id, article.id) for c in _most_reported_absent(story, article))
+    return tuple(m for m in found if m is not None)
+
+
+def _most_reported_absent(story: Story, article: Article) -> tuple[Claim, ...]:
     coverage = _coverage(story, article)
     if coverage is None:
         return ()
@@ -176,7 +238,14 @@ def claim_citation(story: Story, claim: Claim) -> str:
     lines = [f"Claim {claim.id} ({sources} of {len(story.articles)} sources): {claim.summary}"]
     lines.extend(f"\u2691 {flag.kind.value}: {flag.detail}" for flag in claim.flags)
     lines.extend(f"- {citation(story.article(p.article_id), p)}" for p in claim_passages(story, claim))
-    absent = absent_sources(story, claim.article_ids)
-    if absent:
-        lines.append(f"Not reported by: {', '.join(absent)}")
+    lines.extend(absence_lines(story, claim))
     return "\n".join(lines)
+
+
+def absence_lines(story: Story, claim: Claim) -> list[str]:
+    """``Not found in: A, B`` and one ``No match found in C, closest passage (score 0.12): “…”`` per near miss."""
+    absent = absences(story, [claim])
+    lines = [f"{NO_MATCH.capitalize()} {near_miss_line(story, miss)}" for miss in absent.no_match]
+    if absent.not_found:
+        lines.append(f"{NOT_FOUND.capitalize()}: {', '.join(a.source for a in absent.not_found)}")
+    return lines

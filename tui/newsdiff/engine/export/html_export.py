@@ -17,16 +17,21 @@ from itertools import groupby
 
 from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.export.document import (
+    LEAVES_OUT_HEADING,
+    NO_MATCH_HEADING,
     ClaimGroup,
+    absence_lines,
     article_details,
     claim_count,
     claim_groups,
     claim_passages,
     claim_sources,
     missing_claims,
+    near_miss_line,
     percent,
     story_overview,
     story_title,
+    unmatched_claims,
 )
 from newsdiff.engine.export.highlights import Run, article_runs, passage_pieces
 from newsdiff.engine.export.notes import ReaderNote, note_target, reader_notes
@@ -132,13 +137,13 @@ def _sources(story: Story) -> Iterator[str]:
     yield '<section id="sources"><h2>Sources</h2>'
     yield (
         "<table><thead><tr><th>Source</th><th>Title</th><th>All sources</th><th>Some sources</th>"
-        "<th>This source only</th><th>Leaves out</th></tr></thead><tbody>"
+        "<th>This source only</th><th>Leaves out</th><th>No match found</th></tr></thead><tbody>"
     )
     for article in story.articles:
         try:
             coverage = story.coverage_of(article.id)
         except KeyError:
-            shares = '<td class="share" colspan="4">–</td>'
+            shares = '<td class="share" colspan="5">–</td>'
         else:
             shares = "".join(
                 f'<td class="share">{value}</td>'
@@ -146,7 +151,8 @@ def _sources(story: Story) -> Iterator[str]:
                     percent(coverage.all_share),
                     percent(coverage.some_share),
                     percent(coverage.unique_share),
-                    claim_count(len(coverage.missing_claim_ids)),
+                    claim_count(len(missing_claims(story, article))),
+                    claim_count(len(unmatched_claims(story, article))),
                 )
             )
         yield f"<tr><td>{_e(article.source)}</td><td>{_e(article.title)}</td>{shares}</tr>"
@@ -184,6 +190,8 @@ def _claim(story: Story, claim: Claim, anchors: _Anchors) -> Iterator[str]:
         source = _e(story.article(passage.article_id).source)
         yield (f'<li><span class="source">{source}:</span> <a href="#{anchors.passage(passage)}">{wording}</a></li>')
     yield "</ul>"
+    if claim.reach is not Reach.ONE:
+        yield from (f'<p class="absence">{_e(line)}</p>' for line in absence_lines(story, claim))
     if claim.flags:
         yield '<ul class="flags">'
         for flag in claim.flags:
@@ -212,9 +220,19 @@ def _article(story: Story, article: Article, anchors: _Anchors) -> Iterator[str]
         yield f'<p class="meta">{"<br>".join(_e(line) for line in details)}</p>'
     missing = missing_claims(story, article)
     if missing:
-        yield '<p class="meta">Leaves out claims that most other sources report:</p><ul class="meta">'
+        yield f'<p class="meta">{_e(LEAVES_OUT_HEADING)}</p><ul class="meta">'
         for claim in missing:
             yield f'<li><a href="#{anchors.claim(claim.id)}">{_e(claim.id)}</a> {_e(claim.summary)}</li>'
+        yield "</ul>"
+    unmatched = unmatched_claims(story, article)
+    if unmatched:
+        yield f'<p class="meta">{_e(NO_MATCH_HEADING)}</p><ul class="meta">'
+        for miss in unmatched:
+            claim = story.claim(miss.claim_id)
+            yield (
+                f'<li><a href="#{anchors.claim(claim.id)}">{_e(claim.id)}</a> {_e(claim.summary)} — '
+                f'<a href="#{anchors.passage(story.passage(miss.passage_id))}">{_e(near_miss_line(story, miss))}</a></li>'
+            )
         yield "</ul>"
     body = "".join(_article_text(story, article, anchors))
     yield f'<div class="text">{body}</div>'

@@ -4,8 +4,10 @@ Scorers and other tools read ``schema``, each article's ``id``, ``source``,
 ``title``, ``path`` and full decoded ``text``, and each claim's ``id``,
 ``summary``, ``sources`` and ``passages`` (``article``, ``start``, ``end``,
 ``text`` with ``text == article text[start:end]``). Everything else here —
-the matcher, reach, kinds, flags, word differences, coverage, reader notes — is added for
-readers and other front ends; the contract allows extra fields.
+the matcher, reach, kinds, flags, word differences, coverage, reader notes, and for each
+article a claim leaves out whether it is ``absent`` (no passage comes near) or ``no_match``
+(with its closest passage and scores) — is added for readers and other front ends; the
+contract allows extra fields.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from newsdiff.engine.control_chars import BIDI_CONTROLS, C1_CONTROLS
+from newsdiff.engine.export.document import missing_claims, unmatched_claims
 from newsdiff.engine.export.notes import json_note
-from newsdiff.engine.model import Article, Claim, Coverage, Passage, Span, Story
+from newsdiff.engine.model import Article, Claim, Coverage, NearMiss, Passage, Span, Story
 
 SCHEMA = "newsdiff.story/1"
 
@@ -68,7 +71,8 @@ def _coverage(story: Story, article_id: str) -> dict[str, object] | None:
         "all": coverage.all_share,
         "some": coverage.some_share,
         "unique": coverage.unique_share,
-        "missing_claims": list(coverage.missing_claim_ids),
+        "missing_claims": [claim.id for claim in missing_claims(story, story.article(article_id))],
+        "no_match_claims": [miss.claim_id for miss in unmatched_claims(story, story.article(article_id))],
     }
 
 
@@ -94,7 +98,23 @@ def _claim(story: Story, claim: Claim) -> dict[str, object]:
         "flags": [
             {"kind": flag.kind.value, "detail": flag.detail, "passages": list(flag.passage_ids)} for flag in claim.flags
         ],
+        "absences": [
+            _absence(story, article.id, story.near_miss(claim.id, article.id))
+            for article in story.articles
+            if article.id not in claim.article_ids
+        ],
     }
+
+
+def _absence(story: Story, article_id: str, miss: NearMiss | None) -> dict[str, object]:
+    """An article the claim leaves out: ``absent`` when no passage comes near, else ``no_match`` and the closest."""
+    if miss is None:
+        return {"article": article_id, "status": "absent"}
+    passage = story.passage(miss.passage_id)
+    closest = {"passage": passage.id, "start": passage.start, "end": passage.end, "probability": miss.probability}
+    if miss.cosine is not None:
+        closest["cosine"] = miss.cosine
+    return {"article": article_id, "status": "no_match", "closest": closest}
 
 
 def _claim_passage(story: Story, claim: Claim, passage_id: str) -> dict[str, object]:

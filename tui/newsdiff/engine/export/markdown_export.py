@@ -14,16 +14,21 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from newsdiff.engine.control_chars import visible_controls
 from newsdiff.engine.export.document import (
+    LEAVES_OUT_HEADING,
+    NO_MATCH_HEADING,
     ClaimGroup,
+    absence_lines,
     article_details,
     claim_count,
     claim_groups,
     claim_passages,
     claim_sources,
     missing_claims,
+    near_miss_line,
     percent,
     story_overview,
     story_title,
+    unmatched_claims,
 )
 from newsdiff.engine.export.highlights import Run, article_runs, passage_pieces
 from newsdiff.engine.export.notes import ReaderNote, note_target, reader_notes
@@ -87,22 +92,23 @@ def _escape_line_start(match: re.Match[str]) -> str:
 def _sources(story: Story) -> Iterator[str]:
     yield "## Sources"
     rows = [
-        "| Source | Title | All sources | Some sources | This source only | Leaves out |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
+        "| Source | Title | All sources | Some sources | This source only | Leaves out | No match found |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for article in story.articles:
         cells = [escape_markdown(article.source), escape_markdown(article.title)]
         try:
             coverage = story.coverage_of(article.id)
         except KeyError:
-            cells.extend(["–"] * 4)
+            cells.extend(["–"] * 5)
         else:
             cells.extend(
                 [
                     percent(coverage.all_share),
                     percent(coverage.some_share),
                     percent(coverage.unique_share),
-                    claim_count(len(coverage.missing_claim_ids)),
+                    claim_count(len(missing_claims(story, article))),
+                    claim_count(len(unmatched_claims(story, article))),
                 ]
             )
         rows.append("| " + " | ".join(cells) + " |")
@@ -130,6 +136,8 @@ def _claim(story: Story, claim: Claim) -> Iterator[str]:
         source = escape_markdown(story.article(passage.article_id).source)
         wording.append(f"- {source}: {quoted.strip()}")
     yield "\n".join(wording)
+    if claim.reach is not Reach.ONE:
+        yield from (escape_markdown(line) for line in absence_lines(story, claim))
     if claim.flags:
         yield "\n".join(
             ["Flags:"]
@@ -148,8 +156,18 @@ def _article(story: Story, article: Article) -> Iterator[str]:
     missing = missing_claims(story, article)
     if missing:
         yield "\n".join(
-            ["Leaves out claims that most other sources report:"]
+            [LEAVES_OUT_HEADING]
             + [f"- {escape_markdown(claim.id)}. {escape_markdown(claim.summary)}" for claim in missing]
+        )
+    unmatched = unmatched_claims(story, article)
+    if unmatched:
+        yield "\n".join(
+            [NO_MATCH_HEADING]
+            + [
+                f"- {escape_markdown(miss.claim_id)}. {escape_markdown(story.claim(miss.claim_id).summary)} — "
+                f"{escape_markdown(near_miss_line(story, miss))}"
+                for miss in unmatched
+            ]
         )
     yield ARTICLE_LEGEND
     yield from _article_text(article, article_runs(story, article, with_differences=False))

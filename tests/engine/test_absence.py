@@ -1,0 +1,48 @@
+"""Honest absence: "not found in" only when no passage of the article comes near the claim."""
+
+from __future__ import annotations
+
+from newsdiff.engine.absence import LEXICAL_PROBABILITY_FLOOR
+from newsdiff.engine.load import article_from_text
+from newsdiff.engine.model import Story
+from newsdiff.engine.serialize import story_from_data, story_to_data
+from newsdiff.engine.story import analyze
+
+TEXTS = {
+    "Planet": "The mayor opened the new bridge over the river on Monday. Traffic was heavy all day.",
+    "Bugle": "The mayor opened the new bridge over the river on Monday morning. Crowds cheered.",
+    "Sentinel": "On Monday the city's leader inaugurated a bridge across the river. Shops closed early.",
+    "Weather": "Rain is expected across the region tomorrow. Temperatures will fall sharply.",
+}
+
+
+def _story() -> Story:
+    return analyze([article_from_text(text, article_id=name.lower(), source=name) for name, text in TEXTS.items()])
+
+
+def _bridge_claim(story: Story):
+    return next(c for c in story.claims if {"planet", "bugle"} <= set(c.article_ids))
+
+
+def test_a_paraphrase_the_matcher_missed_is_no_match_with_its_closest_passage() -> None:
+    story = _story()
+    claim = _bridge_claim(story)
+    assert "sentinel" not in claim.article_ids
+    miss = story.near_miss(claim.id, "sentinel")
+    assert miss is not None
+    assert story.passage(miss.passage_id).text.startswith("On Monday the city's leader inaugurated")
+    assert miss.probability >= LEXICAL_PROBABILITY_FLOOR and miss.cosine is None
+
+
+def test_an_article_with_nothing_near_the_claim_is_a_confident_absence() -> None:
+    story = _story()
+    assert story.near_miss(_bridge_claim(story).id, "weather") is None
+
+
+def test_near_misses_name_only_articles_the_claim_leaves_out_and_survive_the_cache() -> None:
+    story = _story()
+    assert story.near_misses
+    for miss in story.near_misses:
+        assert miss.article_id not in story.claim(miss.claim_id).article_ids
+        assert story.passage(miss.passage_id).article_id == miss.article_id
+    assert story_from_data(story_to_data(story)).near_misses == story.near_misses
