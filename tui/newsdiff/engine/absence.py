@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.model import Claim, NearMiss, Passage
+from newsdiff.engine.pacing import ShareReport, ignore_share, paced
 from newsdiff.engine.semantic import Encoder
 from newsdiff.engine.similarity import Matcher, Profile
 
@@ -81,6 +82,7 @@ def near_misses(
     passages: Sequence[Passage],
     claims: Sequence[Claim],
     encoder: Encoder | None = None,
+    report: ShareReport = ignore_share,
 ) -> tuple[NearMiss, ...]:
     """For every claim and every article it leaves out, the article's closest passage when it is near the claim.
 
@@ -92,7 +94,8 @@ def near_misses(
     scored per claim and article: the ``SCORED_PER_ARTICLE`` pairs sharing
     the most rarer words and, with the encoder, the pair of highest cosine,
     over all the claim's passages. A claim of many passages thus costs a few
-    pair scores per article, not a few per passage and article.
+    pair scores per article, not a few per passage and article. ``report``
+    hears the share done from inside every loop (``pacing``), and may raise to stop.
     """
     content = [p for p in passages if p.is_content]
     if len(article_ids) < 2 or not content:
@@ -100,7 +103,7 @@ def near_misses(
     texts = [p.content_text for p in content]
     matcher = Matcher(texts, encoder=encoder)
     matcher.embed(texts)
-    profiles = [matcher.profile(text) for text in texts]
+    profiles = [matcher.profile(text) for text in paced(texts, report, 0.0, 0.3)]
     position = {p.id: n for n, p in enumerate(content)}
     search = _Search(content, profiles)
     wanted: dict[int, set[str]] = defaultdict(set)
@@ -108,7 +111,7 @@ def near_misses(
         absent = {a for a in article_ids if a not in claim.article_ids}
         for passage_id in claim.passage_ids:
             wanted[position[passage_id]].update(absent)
-    candidates = {n: search.candidates(n, articles) for n, articles in wanted.items()}
+    candidates = {n: search.candidates(n, wanted[n]) for n in paced(list(wanted), report, 0.3, 0.6)}
     scored: dict[tuple[int, int], _Closest] = {}
 
     def score(n: int, m: int) -> _Closest:
@@ -120,7 +123,7 @@ def near_misses(
         return found
 
     misses: list[NearMiss] = []
-    for claim in claims:
+    for claim in paced(claims, report, 0.6, 1.0):
         by_words: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         by_meaning: dict[str, tuple[float, int, int]] = {}
         for passage_id in claim.passage_ids:

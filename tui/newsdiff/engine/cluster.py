@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans
 from newsdiff.engine.model import Passage, Quote
 from newsdiff.engine.normalize import content_norms
-from newsdiff.engine.pacing import paced
+from newsdiff.engine.pacing import ignore_share, paced
 from newsdiff.engine.semantic import BATCH_SIZE
 from newsdiff.engine.similarity import MUTUAL_FLOOR, Matcher, Profile
 
@@ -116,7 +116,7 @@ def cluster_passages(
     ``encoder`` the same-claim decision also weighs sentence vectors.
     ``stats``, when given, is filled in with counts of the work done.
     """
-    report = progress or _ignore
+    report = progress or ignore_share
     content = [p for p in passages if p.is_content]
     units = _units(paced(content, report, 0.0, 0.02))
     nodes = _nodes(units)
@@ -148,10 +148,6 @@ def cluster_passages(
     result.sort(key=lambda g: order[g[0].id])
     report(1.0)
     return result
-
-
-def _ignore(share: float) -> None:
-    """The default progress callback: clustering is quiet unless asked."""
 
 
 def _content_text(passage: Passage) -> str:

@@ -30,3 +30,7 @@ def paced(items: Sequence[Item], report: ShareReport, start: float, end: float) 
         if number % REPORT_EVERY == 0:
             report(start + (end - start) * number / count)
         yield item
+
+
+def ignore_share(_share: float) -> None:
+    """A report nobody listens to: the engine's own callers without a front end."""

@@ -121,11 +121,17 @@ def _matched_story(articles: list[Article], report: Progress, encoder: Encoder |
     report("Comparing wording", 0.8)
     sources = {a.id: a.source for a in articles}
     taken: set[str] = set()
-    comparing = paced(groups, lambda share: report("Comparing wording", 0.8 + 0.2 * share), 0.0, 1.0)
+    comparing = paced(groups, lambda share: report("Comparing wording", 0.8 + 0.1 * share), 0.0, 1.0)
     claims = tuple(_claim(n, group, sources, taken) for n, group in enumerate(comparing, start=1))
     coverage = article_coverage(articles, passages, claims)
     report("Looking for what each article leaves out", 0.9)
-    misses = near_misses([a.id for a in articles], passages, claims, encoder)
+    misses = near_misses(
+        [a.id for a in articles],
+        passages,
+        claims,
+        encoder,
+        report=lambda share: report("Looking for what each article leaves out", 0.9 + 0.1 * share),
+    )
     report("Done", 1.0)
     matcher = encoder.name if encoder else LEXICAL_MATCHER
     return Story(
