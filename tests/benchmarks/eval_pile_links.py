@@ -21,7 +21,7 @@ It prints:
    detector is meant to drop those; until it does they would swamp the
    figures);
 2. linked article pairs (two articles in at least one claim together, the
-   timestamp-only claims left out): within one event, across events, and
+   furniture-only claims left out): within one event, across events, and
    the share across (the target is at most 0.5 %);
 3. ``--examples`` claims that cross events, with their passages.
 
@@ -66,7 +66,7 @@ class Figures:
     events: int
     claims_within: int
     claims_across: int
-    timestamp_claims: int
+    furniture_claims: int
     pairs_within: int
     pairs_across: int
     seconds: float
@@ -91,8 +91,10 @@ def build_pile(corpus: Path, folder: Path, per_topic: int | None, topics: set[st
     return events
 
 
-def is_timestamp(text: str) -> bool:
-    """Whether a passage is only a date or time (with "Updated", "Posted" and the like)."""
+def is_furniture(text: str) -> bool:
+    """Whether a passage is only a date or time (with "Updated", "Posted" and the like) or a web address."""
+    if re.fullmatch(r"\s*(?:https?://|www\.)\S+\s*", text):
+        return True
     rest = _TIME_WORDS.sub(" ", text)
     return bool(re.search(r"\d", text)) and not re.search(r"[^\W\d_]", rest)
 
@@ -104,14 +106,14 @@ def event_of(story: Story, events: dict[str, str], article_id: str) -> str:
 
 
 def measure(story: Story, events: dict[str, str], seconds: float) -> tuple[Figures, list[Claim]]:
-    """The figures of ``story`` and its claims that cross events (timestamp-only ones left out)."""
+    """The figures of ``story`` and its claims that cross events (furniture-only ones left out)."""
     within = across = stamps = 0
     pairs: set[tuple[str, str]] = set()
     crossing: list[Claim] = []
     for claim in story.claims:
         if len(claim.article_ids) < 2:
             continue
-        if all(is_timestamp(story.passage(p).text) for p in claim.passage_ids):
+        if all(is_furniture(story.passage(p).text) for p in claim.passage_ids):
             stamps += 1
             continue
         if len({event_of(story, events, a) for a in claim.article_ids}) > 1:
@@ -126,7 +128,7 @@ def measure(story: Story, events: dict[str, str], seconds: float) -> tuple[Figur
         events=len(set(events.values())),
         claims_within=within,
         claims_across=across,
-        timestamp_claims=stamps,
+        furniture_claims=stamps,
         pairs_within=len(pairs) - pairs_across,
         pairs_across=pairs_across,
         seconds=seconds,
@@ -170,7 +172,7 @@ def main() -> int:
     print(f"analysis {figures.seconds:.1f} s")
     print(
         f"claims of 2+ articles: within one event {figures.claims_within}, across events {figures.claims_across}, "
-        f"timestamp-only (left out) {figures.timestamp_claims}"
+        f"timestamp- or address-only (left out) {figures.furniture_claims}"
     )
     print(
         f"linked article pairs: within {figures.pairs_within}, across {figures.pairs_across} "

@@ -46,3 +46,8 @@ def test_a_sentence_that_opens_with_said_states_something() -> None:
     assert attribution_spans("Police said the driver was arrested near the temple.") == []
     text = "According to police, the driver was arrested near the temple."
     assert [text[a:b] for a, b in attribution_spans(text)] == ["According to police, "]
+
+
+def test_a_part_that_announces_the_news_is_not_an_attribution() -> None:
+    text = "On March 3, the firm announced a definitive agreement to acquire Nimbus Labs, a chip startup."
+    assert attribution_spans(text) == []

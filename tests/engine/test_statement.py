@@ -80,3 +80,10 @@ def test_with_vectors_shared_names_let_the_encoder_judge_a_paraphrase() -> None:
 
 def test_identical_texts_are_one_claim_whatever_they_say() -> None:
     assert same_claim("She deserved it.", "She deserved it.")
+
+
+def test_two_addresses_of_one_site_state_nothing() -> None:
+    a = "http://www.example-news.co.uk/news/world-24104939"
+    b = "http://www.example-news.co.uk/news/world-europe-24021843"
+    assert Evidence.of(a) == Evidence(frozenset(), frozenset(), frozenset())
+    assert not same_claim(a, b)

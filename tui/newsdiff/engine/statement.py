@@ -10,7 +10,7 @@ statements, so ``Evidence`` counts the words two texts share by kind:
 
 - statement words: content words that are not names, numbers, dates or
   times, and not in a part that only names a source
-  (``clauses.attribution_spans``);
+  (``clauses.attribution_spans``) or in a web address;
 - names: capitalised words inside a sentence (not its first word, and not in
   a headline written in title case or capitals, where case says nothing),
   outside attribution parts;
@@ -128,6 +128,8 @@ _ATTRIBUTION_WORDS = frozenset(
     normalize_word(w) for w in ["announced", "added", "stated", "reported", "noted", "quoted"]
 )
 """Reporting verbs that ``stopwords`` leaves as content words."""
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+"""A web address: where a page lives, not what it says (two pages of one site share most of theirs)."""
 _SENTENCE_OPENING = re.compile(r"[.!?:;\"“”‘(\[—–]\s*$")
 
 
@@ -143,7 +145,7 @@ class Evidence:
     def of(text: str) -> Evidence:
         """Sort the content words of ``text`` into statement words, names and figures."""
         tokens = tokenize(text)
-        quiet = attribution_spans(text)
+        quiet = attribution_spans(text) + [m.span() for m in _ADDRESS.finditer(text)]
         words = [t for t in tokens if t.norm not in STOPWORDS and not t.is_number]
         headline = len(words) >= 3 and sum(t.is_capitalized for t in words) > TITLE_CASE_SHARE * len(words)
         statement: set[str] = set()
