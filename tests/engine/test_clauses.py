@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdiff.engine.clauses import clause_spans
+from newsdiff.engine.clauses import attribution_spans, clause_spans
 
 
 def parts(text: str) -> list[str]:
@@ -32,3 +32,22 @@ def test_short_parts_and_attributions_stay_with_a_neighbour() -> None:
 
 def test_empty_text_has_no_parts() -> None:
     assert clause_spans("") == []
+
+
+def test_attribution_spans_are_the_parts_that_name_a_source() -> None:
+    text = "The mayor will return to host the gala, producers Ann Lee and Bo Park announced on Tuesday."
+    assert [text[a:b] for a, b in attribution_spans(text)] == ["producers Ann Lee and Bo Park announced on Tuesday."]
+    quoted = '"We are thrilled," producers Ann Lee and Bo Park said.'
+    assert [quoted[a:b] for a, b in attribution_spans(quoted)] == ["producers Ann Lee and Bo Park said."]
+
+
+def test_a_sentence_that_opens_with_said_states_something() -> None:
+    """The first part is the statement ("Police said the driver was arrested"), unless it opens with "according to"."""
+    assert attribution_spans("Police said the driver was arrested near the temple.") == []
+    text = "According to police, the driver was arrested near the temple."
+    assert [text[a:b] for a, b in attribution_spans(text)] == ["According to police, "]
+
+
+def test_a_part_that_announces_the_news_is_not_an_attribution() -> None:
+    text = "On March 3, the firm announced a definitive agreement to acquire Nimbus Labs, a chip startup."
+    assert attribution_spans(text) == []

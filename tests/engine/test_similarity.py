@@ -108,8 +108,8 @@ def test_an_encoder_adds_the_sentence_cosine_to_the_decision() -> None:
         return np.array([[1.0, 0.0] if "arms" in t or "weapons" in t else [0.0, 1.0] for t in texts])
 
     a = "Putin said Russia might supply weapons to North Korea."
-    b = "Putin did not exclude sending arms to Pyongyang."
-    c = "Putin did not exclude sending troops to Pyongyang."
+    b = "Putin did not exclude sending arms to North Korea."
+    c = "Putin did not exclude sending troops to North Korea."
     matcher = Matcher(encoder=Encoder("fake", 2, embed))
     assert matcher.similarity(a, b) > matcher.similarity(a, c)
     assert Matcher().similarity(a, b) == Matcher().similarity(a, c.replace("troops", "arms"))

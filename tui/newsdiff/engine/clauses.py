@@ -25,6 +25,18 @@ MIN_CLAUSE_WORDS = 3
 MAX_ATTRIBUTION_WORDS = 5
 """Content words of a part that only names a source: never a claim of its own."""
 
+MAX_SPEAKER_WORDS = 8
+"""Content words of a part that names a source, for ``attribution_spans``.
+
+More than ``MAX_ATTRIBUTION_WORDS``: a speaker's description with names and
+a day ("producers Craig Zadan and Neil Meron announced on Tuesday", seven)
+is still no statement, though it is long enough to stand as a clause."""
+
+MAX_WORDS_AFTER_VERB = 3
+"""Content words after the attribution word in a part that only names a source:
+"said Dmitry Peskov", "told reporters in Hanoi"; "announced a definitive
+agreement to acquire SeaMicro" (four) states the news itself."""
+
 _ATTRIBUTION = re.compile(
     r"^\W*according\s+to\b|\b(?:said|says|told|reported|reports|added|stated|announced|quoted)\b", re.IGNORECASE
 )
@@ -66,3 +78,29 @@ def clause_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
         else:
             merged.append((pending, len(text)))
     return [(offset + a, offset + b) for a, b in merged]
+
+
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the parts of ``text`` that only say who speaks ("..., producers X and Y announced").
+
+    A part here is cut at every boundary of ``clause_spans`` (no merging).
+    It names a source when it follows another part (``, producers X and Y
+    announced`` after the news, ``," he said`` after a quote) or opens with
+    "according to", has an attribution word ("said", "announced") and at
+    most ``MAX_SPEAKER_WORDS`` content words, no more than ``MAX_WORDS_AFTER_VERB``
+    of them after that word. The first part of a sentence
+    is its statement ("Police said the driver was arrested"), not a source.
+    Two reports that share only such a part share a speaker, not a statement.
+    """
+    cuts = [0] + [m.end() for m in _BOUNDARY.finditer(text)] + [len(text)]
+    spans: list[tuple[int, int]] = []
+    for n, (start, end) in enumerate(pairwise(cuts)):
+        part = text[start:end]
+        match = _ATTRIBUTION.search(part)
+        if match is None or (n == 0 and "according" not in match.group().lower()):
+            continue
+        after = sum(1 for t in tokenize(part[match.end() :]) if t.norm not in STOPWORDS)
+        words = sum(1 for t in tokenize(part) if t.norm not in STOPWORDS)
+        if words <= MAX_SPEAKER_WORDS and ("according" in match.group().lower() or after <= MAX_WORDS_AFTER_VERB):
+            spans.append((start, end))
+    return spans

@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 
 from newsdiff.engine.clauses import clause_spans
 from newsdiff.engine.normalize import Token, tokenize
+from newsdiff.engine.statement import Evidence, says_enough
 from newsdiff.engine.stopwords import NEGATIONS, STOPWORDS
 
 if TYPE_CHECKING:
@@ -180,6 +181,8 @@ class Profile:
     """All norms in order: identical keys mean identical wording."""
     ngrams: tuple[frozenset[tuple[str, ...]], ...]
     """Distinct runs of 1, 2 and 3 norms of ``key`` (function words included)."""
+    evidence: Evidence
+    """Its statement words, names and figures (``statement.Evidence``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +253,7 @@ class Matcher:
         """Probability that two profiled texts report the same claim."""
         if a.key and a.key == b.key:
             return 1.0
-        if not a.weights or not b.weights:
+        if not a.weights or not b.weights or not says_enough(a.evidence, b.evidence, vectors=a.vector is not None):
             return 0.0
         comparison = compare(a, b)
         z = self._intercept + sum(c * f for c, f in zip(self._coefficients, comparison.features, strict=True))
@@ -311,6 +314,7 @@ class Matcher:
             sequence=" ".join(key),
             key=key,
             ngrams=tuple(frozenset(zip(*(key[i:] for i in range(n)), strict=False)) for n in NGRAM_SIZES),
+            evidence=Evidence.of(text),
         )
 
 

@@ -1,0 +1,89 @@
+"""Statement evidence: a claim joins statements, not names, speakers or dates (made-up sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.engine.similarity import same_claim
+from newsdiff.engine.statement import Evidence, says_enough
+
+ANNOUNCED = (
+    "Seth Rowan will return to host the awards next year, producers Craig Zadan and Neil Meron announced on Tuesday."
+)
+QUOTED = '"We are thrilled to be working with such a talented team again," producers Craig Zadan and Neil Meron said.'
+
+
+def evidence_pair(a: str, b: str, *, vectors: bool = False) -> bool:
+    return says_enough(Evidence.of(a), Evidence.of(b), vectors=vectors)
+
+
+def test_words_sorted_by_kind() -> None:
+    evidence = Evidence.of("In 2008, Klitschko stopped Thompson in the 11th round.")
+    assert evidence.names == {"klitschko", "thompson"}
+    assert {"stop", "round"} <= evidence.statement
+    assert "2008" in evidence.figures
+
+
+def test_speakers_in_an_attribution_are_neither_names_nor_statement() -> None:
+    evidence = Evidence.of(QUOTED)
+    assert not evidence.names
+    assert "producer" not in evidence.statement
+    assert {"thrill", "talent", "team"} <= evidence.statement
+
+
+def test_two_statements_of_the_same_speakers_are_not_one_claim() -> None:
+    """They share five words, all of them the speakers and their title."""
+    assert not evidence_pair(ANNOUNCED, QUOTED)
+    assert not evidence_pair(ANNOUNCED, QUOTED, vectors=True)
+    assert not same_claim(ANNOUNCED, QUOTED)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("So what do you think?", "Think about this, though."),
+        ("It's just the nature of the beast.", "It is unclear as to the nature of the dispute."),
+        ("(I know, right?)", "Right now!"),
+        ("Two years ago,", "Five years ago,"),
+    ],
+)
+def test_generic_lines_share_too_little(a: str, b: str) -> None:
+    """One common word (or only time words) in common: nothing says they report one thing."""
+    assert not evidence_pair(a, b)
+    assert not same_claim(a, b)
+
+
+def test_a_date_alone_is_not_a_statement() -> None:
+    assert not evidence_pair("Monday, September 16, 2013", "Updated Monday 16 September 2013 03:31 BST")
+
+
+def test_a_shared_date_backs_one_statement_word() -> None:
+    assert evidence_pair("Simpson is scheduled to be sentenced November 8.", "He is to be sentenced Nov. 8.")
+
+
+def test_one_statement_word_and_a_name_can_be_one_disputed_fact() -> None:
+    """The number flag needs these in one claim: five against four villages of one district."""
+    assert evidence_pair("Five villages in Bantul were damaged.", "Four villages in Bantul were destroyed.")
+
+
+def test_a_headline_in_title_case_tells_no_names() -> None:
+    """ "Colts" is a name in the body and a plain word in the headline: still shared."""
+    assert evidence_pair("Colts Beat Chiefs 20-13", "Luck threw two touchdowns as the Colts beat Chiefs 20-13.")
+
+
+def test_with_vectors_shared_names_let_the_encoder_judge_a_paraphrase() -> None:
+    a = "He said Russia had not requested military help from North Korea in Ukraine."
+    b = "There was no need to use soldiers of North Korea for the war in Ukraine."
+    assert not evidence_pair(a, b)
+    assert evidence_pair(a, b, vectors=True)
+
+
+def test_identical_texts_are_one_claim_whatever_they_say() -> None:
+    assert same_claim("She deserved it.", "She deserved it.")
+
+
+def test_two_addresses_of_one_site_state_nothing() -> None:
+    a = "http://www.example-news.co.uk/news/world-24104939"
+    b = "http://www.example-news.co.uk/news/world-europe-24021843"
+    assert Evidence.of(a) == Evidence(frozenset(), frozenset(), frozenset())
+    assert not same_claim(a, b)
