@@ -27,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench_data import DATA, ECBPLUS, MSRP, SEED_GOLD, need
+
 from newsdiff.engine import absence
 from newsdiff.engine.model import Story
 from newsdiff.engine.semantic import Encoder, load_encoder
@@ -34,7 +36,7 @@ from newsdiff.engine.similarity import Matcher
 from newsdiff.engine.story import analyze
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
+SHARED = DATA
 DEFAULT_TOPICS = ("21", "24", "27", "30", "33", "36", "39", "42", "45")
 
 
@@ -143,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-msrp", action="store_true", help="leave out the MSRP count (slow with the encoder)")
     parser.add_argument("--scale", nargs="*", type=int, help="only time the search on synthetic stories of these sizes")
     options = parser.parse_args(argv)
+    need(MSRP, SEED_GOLD, ECBPLUS)
     if options.scale:
         scale(options.scale)
         return 0

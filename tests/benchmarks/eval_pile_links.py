@@ -41,12 +41,13 @@ from dataclasses import asdict, dataclass
 from itertools import combinations
 from pathlib import Path
 
+from bench_data import DATA, need
+
 from newsdiff.engine.model import Claim, Story
 from newsdiff.engine.semantic import load_encoder
 from newsdiff.engine.story import analyze
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPORA = ROOT.parent / "shared" / "corpus"
+CORPORA = DATA / "corpus"
 _TIME_WORDS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
@@ -154,6 +155,7 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=10, help="cross-event claims to print")
     parser.add_argument("--json", type=Path, help="write the figures and cross-event claims here")
     args = parser.parse_args()
+    need(CORPORA / args.corpus)
     encoder = None
     if args.semantic:
         encoder = load_encoder()

@@ -31,12 +31,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench_data import ECBPLUS, need
+
 from newsdiff.engine.model import Passage, Story
 from newsdiff.engine.semantic import load_encoder
 from newsdiff.engine.story import analyze
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus" / "ecbplus"
+CORPUS = ECBPLUS
 LABELS = Path(__file__).resolve().parent / "data" / "shared_facts.jsonl"
 
 
@@ -82,6 +83,7 @@ def main() -> int:
     parser.add_argument("--semantic", action="store_true", help="with the sentence encoder (extra 'semantic')")
     parser.add_argument("--verbose", "-v", action="store_true", help="list the facts missed")
     args = parser.parse_args()
+    need(CORPUS)
     encoder = None
     if args.semantic:
         encoder = load_encoder()

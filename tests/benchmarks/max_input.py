@@ -32,8 +32,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
+from bench_data import DATA, need
+
+CORPUS = DATA / "corpus"
 NEWSDIFF = Path(sys.executable).with_name("newsdiff")
 WORDS = [
     "the",
@@ -138,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, nargs="+", default=[0.5, 1, 2, 5, 20], help="sizes in MB (1 MB = 10^6)")
     parser.add_argument("--kinds", nargs="+", default=["vocab50", "realistic"], choices=["vocab50", "realistic"])
     args = parser.parse_args(argv)
+    need(CORPUS / "ecbplus", CORPUS / "ecb")
     makers = {"vocab50": vocab50, "realistic": realistic}
     normal = CORPUS / "ecbplus" / "topic21" / "21_1.txt"
     print(f"{'kind':<10} {'MB':>5} {'wall':>8} {'peak RSS':>9} {'exit':>4}  message")
