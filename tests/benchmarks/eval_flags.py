@@ -16,7 +16,7 @@ disagree about one fact: a count, a date, who, what was said) or ``false``
 with a one-line reason. Entries labelled ``missed`` are real disagreements
 found by reading that no flag raised when they were labelled: the script
 says which of them a flag now covers (a flag of that kind whose passages
-contain both snippets).
+contain both snippets and whose detail shows the values that disagree).
 
 It prints, overall and per kind: the distinct flags, how many are labelled,
 how many of those are real, the precision (real / labelled), and the flags
@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from newsdiff.engine.model import Story
 from newsdiff.engine.semantic import DEFAULT_ENCODER, Encoder, load_encoder
@@ -127,11 +128,17 @@ def read_labels(path: Path) -> tuple[dict[tuple[str, str, str], dict[str, object
 
 
 def covers(flag: Found, entry: dict[str, object]) -> bool:
-    """Whether a flag raises a missed disagreement: same story and kind, and its passages hold both snippets."""
+    """Whether a flag raises a missed disagreement.
+
+    Same story and kind, its passages hold both snippets and its detail
+    shows the values that disagree (``shown``): a flag that only points at
+    the passages while showing other values does not tell the reader.
+    """
     if flag.story != entry["story"] or flag.kind != entry["kind"]:
         return False
     texts = [str(p["text"]) for p in flag.passages]
-    return all(any(str(snippet) in text for text in texts) for snippet in entry["snippets"])  # type: ignore[attr-defined]
+    snippets, shown = cast(list[str], entry["snippets"]), cast(list[str], entry["shown"])
+    return all(any(s in text for text in texts) for s in snippets) and all(v in flag.detail for v in shown)
 
 
 def report(

@@ -470,7 +470,14 @@ def test_two_statements_that_share_a_word_or_two_are_not_one_quote_worded_differ
 
 @pytest.mark.parametrize(
     ("first", "second"),
-    [("endgame", "end game"), ("data center", "datacenter"), ("12th", "Twelfth"), ("true aim", "aim true")],
+    [
+        ("endgame", "end game"),
+        ("data center", "datacenter"),
+        ("12th", "Twelfth"),
+        ("true aim", "aim true"),
+        ("Greater Nile Oilfield", "GNO"),
+        ("aim", "aim (the editor's word)"),
+    ],
 )
 def test_one_word_written_two_ways_inside_a_quote_is_no_quote_flag(first: str, second: str) -> None:
     quote = "“The regime’s {} is to capture the oil fields along the border,” he said."

@@ -373,15 +373,34 @@ def _drift(a: _QuoteWords, b: _QuoteWords) -> tuple[str, int, int, int, int] | N
 
 
 def _written_alike(a: _QuoteWords, b: _QuoteWords, op: tuple[str, int, int, int, int]) -> bool:
-    """Whether a change inside two quotes is one wording written two ways, not other words.
+    """Whether a change inside two quotes is one wording written two ways, or an editor's aside.
 
     "endgame" and "end game", "datacenter" and "data center", "12th" and
-    "Twelfth": the same words, which the reader sees marked as a word
-    difference but which no one misquoted.
+    "Twelfth", "Internet Explorer" and "IE", "6:00 p.m." and "6 p.m.": the
+    same words, which the reader sees marked as a word difference but which
+    no one misquoted. Words one source adds in brackets ("to her (Tara Reid)
+    and") are the outlet's, not the speaker's.
     """
     _, i1, i2, j1, j2 = op
-    old, new = (_joined(a.tokens[i1:i2]), _joined(b.tokens[j1:j2]))
+    old_tokens, new_tokens = a.tokens[i1:i2], b.tokens[j1:j2]
+    if _bracketed(a, old_tokens) or _bracketed(b, new_tokens):
+        return True
+    if _abbreviates(old_tokens, new_tokens) or _abbreviates(new_tokens, old_tokens):
+        return True
+    old, new = _joined(old_tokens), _joined(new_tokens)
+    if not old.strip("0") and not new.strip("0"):
+        return True  # ":00" written or not
     return bool(old) and (old == new or _ORDINALS.get(old) == new or _ORDINALS.get(new) == old)
+
+
+def _bracketed(q: _QuoteWords, tokens: Sequence[Token]) -> bool:
+    """Whether some words of a quote all sit inside one pair of brackets of its text: an editor's insertion."""
+    if not tokens:
+        return False
+    before = q.quote.text[: tokens[0].start - q.quote.start]
+    after = q.quote.text[tokens[-1].end - q.quote.start :]
+    opened = max(before.rfind("("), before.rfind("["))
+    return opened > max(before.rfind(")"), before.rfind("]")) and after.lstrip()[:1] in (")", "]")
 
 
 def _joined(tokens: Sequence[Token]) -> str:

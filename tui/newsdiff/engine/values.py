@@ -44,6 +44,8 @@ _UNIT_REACH = 2
 """Words after a number looked at for its unit ("19 cents", "5 hours of battery")."""
 _FRACTION = re.compile(r"(?:(\d+)(?:[ -]|(?=[½¼¾⅓⅔⅛])))?(?:(\d+)[/⁄](\d+)(?![\d/])|([½¼¾⅓⅔⅛]))")
 """A fraction as news writes it: "1/2", "2-1/2", "2 1/2", "2½"."""
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?!\d)")
+"""A time of day: "4:30", "02:41"."""
 _APPROXIMATE = frozenset({"least", "near", "almost", "around", "approxim", "rough", "estim"})
 """Norms of words that hedge a number ("at least five people"): they say nothing of what it counts."""
 _AGE_WORDS = frozenset({"old"})
@@ -202,8 +204,13 @@ def _number_at(passage: Passage, tokens: Sequence[Token], i: int) -> tuple[float
     The tokenizer splits "2-1/2" and "2 1/2" into three numbers and reads
     "2½" as a word it cannot parse, so a fraction is read from the text:
     otherwise "a 2-1/2 year sentence" would be "2" and agree with "2 years".
+    A time of day is read as its four digits, so "02:41 GMT" is "0241 GMT"
+    and "4:30 p.m." differs from "3:30 p.m.".
     """
     token = tokens[i]
+    clock = _CLOCK.match(passage.text, token.start - passage.start)
+    if clock is not None and i + 1 < len(tokens):
+        return float(clock.group(1) + clock.group(2)), i + 1
     fraction = _FRACTION.match(passage.text, token.start - passage.start)
     if fraction is not None:
         whole, numerator, denominator, glyph = fraction.groups()
