@@ -483,3 +483,14 @@ def test_one_word_written_two_ways_inside_a_quote_is_no_quote_flag(first: str, s
     quote = "“The regime’s {} is to capture the oil fields along the border,” he said."
     assert flag_details(FlagKind.QUOTE, quote.format(first), quote.format(second)) == []
     assert flag_details(FlagKind.QUOTE, quote.format(first), quote.format("plan")) != []
+
+
+def test_a_time_of_day_is_read_whole() -> None:
+    assert (
+        flag_details(FlagKind.NUMBER, "She died at dawn (0241 GMT Friday).", "She died at dawn (02:41 GMT Friday).")
+        == []
+    )
+    assert flag_details(FlagKind.NUMBER, "He gave himself up after 6:00 p.m.", "He gave himself up after 6 p.m.") == []
+    assert flag_details(FlagKind.NUMBER, "Kick-off is Saturday at 4:30 p.m.", "Kick-off is Saturday at 3:30 p.m.") == [
+        '"4:30 p.m." (A) vs "3:30 p.m." (B)'
+    ]

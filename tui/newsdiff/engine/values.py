@@ -44,8 +44,8 @@ _UNIT_REACH = 2
 """Words after a number looked at for its unit ("19 cents", "5 hours of battery")."""
 _FRACTION = re.compile(r"(?:(\d+)(?:[ -]|(?=[½¼¾⅓⅔⅛])))?(?:(\d+)[/⁄](\d+)(?![\d/])|([½¼¾⅓⅔⅛]))")
 """A fraction as news writes it: "1/2", "2-1/2", "2 1/2", "2½"."""
-_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?!\d)")
-"""A time of day: "4:30", "02:41"."""
+_CLOCK = re.compile(r"(?:(\d{1,2}):(\d{2})(?!\d)|([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC|BST|CET|EST|EDT)\b))")
+"""A time of day: "4:30", "02:41", or four digits before a time zone ("0241 GMT")."""
 _APPROXIMATE = frozenset({"least", "near", "almost", "around", "approxim", "rough", "estim"})
 """Norms of words that hedge a number ("at least five people"): they say nothing of what it counts."""
 _AGE_WORDS = frozenset({"old"})
@@ -154,7 +154,7 @@ def numbers(passage: Passage, tokens: Sequence[Token]) -> list[Number]:
             (j for j in range(last + 1, min(len(tokens), last + 1 + _UNIT_REACH)) if _is_context(tokens[j])), None
         )
         before = next(
-            (t for t in reversed(tokens[max(0, i - _AROUND) : i]) if _is_context(t) and t.norm not in _APPROXIMATE),
+            (t for t in reversed(tokens[max(0, i - _AROUND) : i]) if _says_what(t) and t.norm not in _APPROXIMATE),
             None,
         )
         if before is not None and before.norm in _STAMP_WORDS:
@@ -204,13 +204,14 @@ def _number_at(passage: Passage, tokens: Sequence[Token], i: int) -> tuple[float
     The tokenizer splits "2-1/2" and "2 1/2" into three numbers and reads
     "2½" as a word it cannot parse, so a fraction is read from the text:
     otherwise "a 2-1/2 year sentence" would be "2" and agree with "2 years".
-    A time of day is read as its four digits, so "02:41 GMT" is "0241 GMT"
-    and "4:30 p.m." differs from "3:30 p.m.".
+    A time of day is read in hours, so "02:41 GMT" is "0241 GMT", "4:00
+    p.m." is "4 p.m." and "4:30 p.m." differs from "3:30 p.m.".
     """
     token = tokens[i]
     clock = _CLOCK.match(passage.text, token.start - passage.start)
-    if clock is not None and i + 1 < len(tokens):
-        return float(clock.group(1) + clock.group(2)), i + 1
+    if clock is not None:
+        hours, minutes = clock.group(1) or clock.group(3), clock.group(2) or clock.group(4)
+        return int(hours) + int(minutes) / 60, i + 1 if clock.group(1) else i
     fraction = _FRACTION.match(passage.text, token.start - passage.start)
     if fraction is not None:
         whole, numerator, denominator, glyph = fraction.groups()
@@ -223,6 +224,11 @@ def _number_at(passage: Passage, tokens: Sequence[Token], i: int) -> tuple[float
         return float(token.norm), i
     except ValueError:
         return None, i
+
+
+def _says_what(token: Token) -> bool:
+    """Whether a word before a number can say what it is: a content word, a day too ("Saturday at 4:30 p.m.")."""
+    return not token.is_number and token.norm not in STOPWORDS and token.norm not in SCALES
 
 
 def _is_context(token: Token) -> bool:
