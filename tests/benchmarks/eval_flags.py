@@ -197,9 +197,10 @@ def main() -> None:
     parser.add_argument("--lexical-only", action="store_true", help="skip the sentence encoder")
     parser.add_argument("--stories", nargs="*", help="only these stories (e.g. ecbplus/topic21)")
     parser.add_argument("--unlabelled", type=Path, help="write the flags not labelled yet here (JSON lines)")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="the judged flags (default: %(default)s)")
     args = parser.parse_args()
     folders = [f for f in stories() if not args.stories or story_name(f) in args.stories]
-    judged, missed = read_labels(LABELS)
+    judged, missed = read_labels(args.labels)
     found = collect(folders, None, "lexical")
     runs = [("lexical", distinct(found))]
     if not args.lexical_only:
@@ -210,7 +211,7 @@ def main() -> None:
         runs.append(("semantic", distinct(semantic)))
         runs.append(("both matchers, each distinct flag once", distinct([*found, *semantic])))
     scope = f"{len(folders)} stories ({', '.join(sorted({f.parent.name for f in folders}))})"
-    print(f"Flags on {scope}; labels: {LABELS.relative_to(ROOT)} ({len(judged)} judged, {len(missed)} missed)")
+    print(f"Flags on {scope}; labels: {args.labels} ({len(judged)} judged, {len(missed)} missed)")
     for title, flags in runs:
         report(flags, judged, missed, title)
     if args.unlabelled:

@@ -61,7 +61,9 @@ _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
-_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "apr": 4, "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
 """Usual news abbreviations: read as a month only beside a day number ("Jan" alone may be a first name)."""
 MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)} | _MONTH_ABBREVIATIONS
 WEEKDAYS = {
