@@ -494,3 +494,24 @@ def test_a_time_of_day_is_read_whole() -> None:
     assert flag_details(FlagKind.NUMBER, "Kick-off is Saturday at 4:30 p.m.", "Kick-off is Saturday at 3:30 p.m.") == [
         '"4:30 p.m." (A) vs "3:30 p.m." (B)'
     ]
+
+
+def test_a_death_toll_is_one_count_whatever_precedes_it() -> None:
+    assert flag_details(
+        FlagKind.NUMBER, "Indonesia earthquake: 24 dead in Aceh", "Quake hits Indonesia; 1 dead in Aceh"
+    ) == ['"24 dead" (A) vs "1 dead" (B)']
+
+
+def test_a_number_with_no_unit_is_compared_by_the_word_after_it() -> None:
+    assert (
+        flag_details(
+            FlagKind.NUMBER, "In 1969, he was indicted in New Jersey.", "In 1970, he was indicted in New Jersey."
+        )
+        != []
+    )
+    assert (
+        flag_details(
+            FlagKind.NUMBER, "In 1969, he was indicted in New Jersey.", "In 1970, he was acquitted in New Jersey."
+        )
+        == []
+    )

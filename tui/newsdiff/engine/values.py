@@ -9,8 +9,10 @@ content word right after the number, or none) and the same word around
 them: the content word just before ("depth of 1.2 miles" / "depth of 12
 miles"), or the content word after the unit when one side has nothing
 before ("up to 768 GB of flash storage" / "storage up to 512 GB Flash
-storage"). Two different words just before veto it: "shot three co-workers"
-and "killed two co-workers" count different people. On ECB+ web text this
+storage"; with no unit, the word after the number: "In 1969, he was
+indicted"). Two different words just before veto it: "shot three co-workers"
+and "killed two co-workers" count different people. A unit that says by
+itself what is counted ("24 dead", "1 dead") needs nothing more. On ECB+ web text this
 keeps "injuring at least five people" against "injuring at least 50 people"
 and drops "scored 23 points" against "Those 10 points tied", "a 36-year-old
 Australian climber" against "a 32-year-old British climber", the numbers of
@@ -48,6 +50,8 @@ _CLOCK = re.compile(r"(?:(\d{1,2}):(\d{2})(?!\d)|([01]\d|2[0-3])([0-5]\d)(?=\s*(
 """A time of day: "4:30", "02:41", or four digits before a time zone ("0241 GMT")."""
 _APPROXIMATE = frozenset({"least", "near", "almost", "around", "approxim", "rough", "estim"})
 """Norms of words that hedge a number ("at least five people"): they say nothing of what it counts."""
+_TOLL_UNITS = frozenset({"dead", "kill", "injur", "wound", "hurt", "die"})
+"""Units that say by themselves what is counted: "24 dead" and "1 dead" are one death toll, whatever precedes them."""
 _AGE_WORDS = frozenset({"old"})
 """Words skipped after the unit: "36-year-old Australian climber" is about the climber, not "old"."""
 _STAMP_WORDS = frozenset(
@@ -91,7 +95,8 @@ class Number:
     before: str | None
     """The nearest content word before it: "rose" in "rose by 19 cents"."""
     after: str | None
-    """The first content word after the unit: "kill" in "30 people were killed"."""
+    """The first content word after the unit (or after the number when it has none): "kill" in "30
+    people were killed", "indict" in "In 1969, he was indicted"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,8 @@ def same_quantity(a: Number, b: Number) -> bool:
     """Whether two numbers count the same thing (see the module docstring)."""
     if a.unit != b.unit:
         return False
+    if a.unit in _TOLL_UNITS:
+        return True
     if a.before and b.before:
         return a.before == b.before
     return a.after is not None and a.after == b.after
@@ -161,7 +168,8 @@ def numbers(passage: Passage, tokens: Sequence[Token]) -> list[Number]:
         )
         if before is not None and before.norm in _STAMP_WORDS:
             continue
-        rest = tokens[unit_at + 1 : unit_at + 1 + _AROUND] if unit_at is not None else ()
+        rest_at = unit_at + 1 if unit_at is not None else last + 1 + _UNIT_REACH
+        rest = tokens[rest_at : rest_at + _AROUND]
         after = next((t for t in rest if _is_context(t) and t.norm not in _AGE_WORDS), None)
         unit = tokens[unit_at] if unit_at is not None else None
         first, end = (token, unit.end) if unit else (before or token, tokens[last].end)
