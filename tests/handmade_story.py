@@ -86,7 +86,7 @@ def handmade_story() -> Story:
             article_ids=("planet", "bugle", "sentinel"),
             reach=Reach.ALL,
             diffs=(WordDiff("bugle:0", (_word(p["bugle:0"], "Tuesday"),), 0.8),),
-            flags=(Flag(FlagKind.WORDING, "Monday or Tuesday", ("bugle:0", "sentinel:1")),),
+            flags=(Flag(FlagKind.DATE, "Monday or Tuesday", ("bugle:0", "sentinel:1")),),
         ),
         Claim(
             id="K2",

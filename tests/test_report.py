@@ -43,7 +43,7 @@ def test_report_lists_claims_by_reach_with_sources_and_wording(report: str) -> N
 
 
 def test_report_shows_flags(report: str) -> None:
-    assert "! Wording: Monday or Tuesday" in report
+    assert "! Date: Monday or Tuesday" in report
     assert "! Number: $5 million or $6 million" in report
 
 

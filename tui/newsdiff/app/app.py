@@ -595,7 +595,7 @@ class NewsdiffApp(App[int]):
         yield SystemCommand("Next claim", "Next claim in the claims panel", lambda: main.action_step_claim(1))
         yield SystemCommand(
             "Next disagreement",
-            "Next claim with ⚑: sources disagree on a number, date, name, quote or word",
+            "Next claim with ⚑: sources disagree on a number, date, name or quote",
             lambda: main.action_step_disputed(1),
         )
         yield SystemCommand("Help: keys", "Every key and its binding id", self.action_help)

@@ -55,7 +55,6 @@ class FlagKind(str, Enum):
     DATE = "date"
     NAME = "name"
     QUOTE = "quote"
-    WORDING = "wording"
 
 
 @dataclass(frozen=True, slots=True)

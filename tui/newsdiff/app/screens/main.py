@@ -340,7 +340,7 @@ class MainScreen(Screen[None]):
             self._show_claim_here(claim_id)
 
     def action_step_disputed(self, direction: int) -> None:
-        """Highlight the next claim with a ⚑ (sources disagree on a number, a date, a name, a quote or a word)."""
+        """Highlight the next claim with a ⚑ (sources disagree on a number, a date, a name or a quote)."""
         story = self.story
         if not self._story_ready() or story is None:
             return
