@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsdiff.engine.calendar_words import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from newsdiff.engine.clauses import attribution_spans
 from newsdiff.engine.normalize import Token, normalize_word, tokenize
 from newsdiff.engine.stopwords import STOPWORDS
@@ -43,47 +44,9 @@ TITLE_CASE_SHARE = 0.6
 _TIME_WORDS = frozenset(
     normalize_word(w)
     for w in [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
+        *MONTHS,
+        *WEEKDAYS,
+        *WEEKDAY_ABBREVIATIONS,
         "today",
         "yesterday",
         "tonight",

@@ -18,55 +18,10 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-_DAYS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ]
-)
+from newsdiff.engine.calendar_words import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
+_MONTHS = frozenset(MONTHS)
+_DAYS = frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVIATIONS)
 _CLOCK_WORDS = frozenset(["am", "pm", "a.m", "p.m", "hrs", "hr", "h", "gmt", "utc", "z"])
 _TIME_ZONES = frozenset(
     [

@@ -35,6 +35,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdiff.engine.calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsdiff.engine.model import Passage
 from newsdiff.engine.normalize import Token
 from newsdiff.engine.stopwords import STOPWORDS
@@ -61,19 +62,6 @@ _STAMP_WORDS = frozenset(
 _STAMP_REACH = 6
 """Words before a date looked at for a stamp word ("posted in Hit and Run Accidents on Friday, September 20")."""
 
-_MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-_MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-"""Usual news abbreviations: read as a month only beside a day number ("Jan" alone may be a first name)."""
-MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)} | _MONTH_ABBREVIATIONS
-WEEKDAYS = {
-    name: number
-    for number, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-}
 _SPEECH_VERBS = frozenset({"said", "says", "told", "announced", "added", "stated", "confirmed", "reported"})
 _DATE_LEADS = frozenset({"on", "late", "early", "last", "night", "morning", "afternoon", "evening"})
 """Words between a date and what it dates ("charged late Friday", "fire on Friday night")."""
@@ -294,7 +282,7 @@ def _date_spans(tokens: Sequence[Token]) -> list[_Span]:
                 first = i - 1
             elif (day := _day(tokens, i + 1)) is not None:
                 last = i + 1
-            if name in _MONTH_ABBREVIATIONS and day is None:
+            if name in MONTH_ABBREVIATIONS and day is None:
                 continue
             year = _year(tokens, last + 1)
             last += year is not None
