@@ -326,6 +326,7 @@ def instrumented() -> Iterator[tuple[dict[str, float], Counter[str]]]:
         "compare_wording": "wording",
         "representative": "summary",
         "article_coverage": "coverage",
+        "near_misses": "absence",
     }
     saved = {name: getattr(story_module, name) for name in stages}
 

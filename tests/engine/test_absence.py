@@ -46,3 +46,20 @@ def test_near_misses_name_only_articles_the_claim_leaves_out_and_survive_the_cac
         assert miss.article_id not in story.claim(miss.claim_id).article_ids
         assert story.passage(miss.passage_id).article_id == miss.article_id
     assert story_from_data(story_to_data(story)).near_misses == story.near_misses
+
+
+def test_a_report_in_other_words_that_shares_no_statement_is_still_near_not_absent() -> None:
+    # The clustering's statement gate keeps these two apart (one statement word, "hospital", and no name in
+    # common); how near the article comes is the pair model's word, so it is "no match found", not "not found in".
+    texts = {
+        "wire": "Raj Chohan was hit by a car in Queens on Friday. She died at the hospital.",
+        "daily": "A driver hit Raj Chohan in Queens on Friday. Chohan was pronounced dead at Jamaica Hospital.",
+        "post": "Raj Chohan was struck by a car in Queens on Friday.",
+    }
+    story = analyze([article_from_text(text, article_id=name) for name, text in texts.items()])
+    died = next(
+        c for c in story.claims if any(story.passage(p).text == "She died at the hospital." for p in c.passage_ids)
+    )
+    assert "daily" not in died.article_ids
+    miss = story.near_miss(died.id, "daily")
+    assert miss is not None and story.passage(miss.passage_id).text.startswith("Chohan was pronounced dead")

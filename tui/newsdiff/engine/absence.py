@@ -118,7 +118,7 @@ def near_misses(
         found = scored.get((n, m))
         if found is None:
             cosine = search.cosine(n, m)
-            found = _Closest(content[m].id, matcher.probability(profiles[n], profiles[m]), cosine)
+            found = _Closest(content[m].id, matcher.model_probability(profiles[n], profiles[m]), cosine)
             scored[(n, m)] = found
         return found
 

@@ -250,10 +250,25 @@ class Matcher:
         return found
 
     def probability(self, a: Profile, b: Profile) -> float:
-        """Probability that two profiled texts report the same claim."""
+        """Probability that two profiled texts report the same claim: the model's, once they share a statement."""
         if a.key and a.key == b.key:
             return 1.0
-        if not a.weights or not b.weights or not says_enough(a.evidence, b.evidence, vectors=a.vector is not None):
+        if not says_enough(a.evidence, b.evidence, vectors=a.vector is not None):
+            return 0.0
+        return self.model_probability(a, b)
+
+    def model_probability(self, a: Profile, b: Profile) -> float:
+        """The fitted pair model's probability alone, without the statement gate of ``probability``.
+
+        How near a passage comes to a claim it was not matched to is asked of
+        the model itself (``engine.absence``): two sentences that share only a
+        speaker or a name are no claim, but a sentence that reports the claim
+        in other words must still count as near, or "not found in" would be
+        said where the article may well report it.
+        """
+        if a.key and a.key == b.key:
+            return 1.0
+        if not a.weights or not b.weights:
             return 0.0
         comparison = compare(a, b)
         z = self._intercept + sum(c * f for c, f in zip(self._coefficients, comparison.features, strict=True))
