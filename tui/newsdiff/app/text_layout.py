@@ -68,16 +68,19 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[i
     lines: list[tuple[int, int]] = []
     line_start = start
     line_width = 0
+    # Painted text is printable (controls are symbols), so plain ASCII is one cell a character: counting
+    # characters gives the same widths as Rich's cell_len, several times faster on a panel of thousands of rows.
+    measure = len if text[start:end].isascii() else cell_len
     for token in _TOKEN.finditer(text, start, end):
         word = token.group()
-        word_width = cell_len(word.rstrip())
+        word_width = measure(word.rstrip())
         if line_width and line_width + word_width > width:
             lines.append((line_start, token.start()))
             line_start, line_width = token.start(), 0
         if word_width > width:
             line_start, line_width = _cut_long_word(text, token.start(), token.end(), width, lines)
             continue
-        line_width += cell_len(word)
+        line_width += measure(word)
     if line_start < end:
         lines.append((line_start, end))
     return lines
