@@ -297,7 +297,8 @@ class NewsdiffApp(App[int]):
         self.notify(message.reason, title="Cannot analyse", severity="error", timeout=10)
 
     def on_analysis_done(self, message: AnalysisDone) -> None:
-        if self.is_running:
+        # A story that arrives after the reader quit is not drawn: drawing a big one took a second of the exit.
+        if self.is_running and self.return_code is None:
             self._show_story(message.story)
 
     def _show_story(self, story: Story) -> None:
