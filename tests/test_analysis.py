@@ -126,3 +126,15 @@ def test_articles_named_in_the_app_go_by_those_names_in_every_analysis() -> None
     assert any(
         "Reuters" in claim_citation(story, claim) for claim in story.claims if articles[1].id in claim.article_ids
     )
+
+
+def test_a_story_too_big_for_the_encoder_is_matched_lexically_and_says_so(
+    loads: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    size = sum(len(a.text) - a.body_start for a in collect_articles([SEEDS]))
+    monkeypatch.setattr("newsdiff.analysis.ENCODER_MAX_CHARACTERS", size - 1)
+    analysis = run_analysis([SEEDS], semantic=True, use_cache=False)
+    assert loads == [] and analysis.story.matcher == LEXICAL_MATCHER
+    assert any(f"{size:,} characters" in notice and "lexical matcher" in notice for notice in analysis.notices)
+    monkeypatch.setattr("newsdiff.analysis.ENCODER_MAX_CHARACTERS", size)
+    assert run_analysis([SEEDS], semantic=True, use_cache=False).story.matcher == DEFAULT_ENCODER

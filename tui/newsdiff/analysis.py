@@ -24,6 +24,11 @@ from newsdiff.engine.story import Progress, analyze, cached_story, collect_artic
 from newsdiff.store.paths import cache_dir
 from newsdiff.store.source_names import load_source_names, with_source_names
 
+ENCODER_MAX_CHARACTERS = 500_000
+"""Text beyond which the encoder is not used. Its neighbourhoods compare every sentence with every other: an
+article at the 2,000,000-character limit took 89 s and 7.1 GB with it (the limit promises a minute and 1 GB);
+200 real web articles (482,731 characters, 4,300 sentences) took 53 s and 801 MB on a shared machine."""
+
 SEMANTIC_MISSING = "semantic matching is not installed (pip install 'newsdiff[semantic]'); using the lexical matcher"
 
 
@@ -61,6 +66,14 @@ def run_analysis(
     articles = with_source_names(
         collect_articles(sources, progress=progress, warn=notices.append, encoding=encoding), load_source_names()
     )
+    size = sum(len(article.text) - article.body_start for article in articles)
+    if semantic and size > ENCODER_MAX_CHARACTERS:
+        notices.append(
+            f"the story has {size:,} characters of text; the sentence encoder is used up to "
+            f"{ENCODER_MAX_CHARACTERS:,} (its memory grows with the square of the sentences): "
+            "matched with the lexical matcher"
+        )
+        semantic = False
     stories = cache_dir() / "stories" if use_cache else None
     if semantic and stories is not None:
         story = cached_story(articles, cache_dir=stories, backend=DEFAULT_ENCODER, progress=progress)
