@@ -27,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench_data import DATA, ECBPLUS, MSRP, SEED_GOLD, need
+from bench_data import ECBPLUS, MSRP, SEED_GOLD, need
 
 from newsdiff.engine import absence
 from newsdiff.engine.model import Story
@@ -36,12 +36,12 @@ from newsdiff.engine.similarity import Matcher
 from newsdiff.engine.story import analyze
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = DATA
+
 DEFAULT_TOPICS = ("21", "24", "27", "30", "33", "36", "39", "42", "45")
 
 
 def msrp_below_floors(encoder: Encoder | None) -> None:
-    with (SHARED / "bench" / "msrp_train_sample.tsv").open(encoding="utf-8") as handle:
+    with MSRP.open(encoding="utf-8") as handle:
         rows = [r for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if r[0] == "1"]
     pairs = [(r[3], r[4]) for r in rows[1:] if len(r) >= 5]
     matcher = Matcher(cache=False, encoder=encoder)
@@ -60,7 +60,7 @@ def msrp_below_floors(encoder: Encoder | None) -> None:
 def seeds_against_gold(encoder: Encoder | None) -> None:
     import json
 
-    gold = json.loads((SHARED / "eval" / "seeds_gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     story = analyze([ROOT / "seeds"], encoder=encoder)
     sentence_article: dict[str, str] = {}
     spans: list[tuple[str, int, int, str]] = []
@@ -101,7 +101,7 @@ def ecb_stories(encoder: Encoder | None, topics: list[str], sample: int, seed: i
     confident_cases: list[tuple[Story, str, str]] = []
     total = total_confident = 0
     for topic in topics:
-        story = analyze([SHARED / "corpus" / "ecbplus" / f"topic{topic}"], encoder=encoder)
+        story = analyze([ECBPLUS / f"topic{topic}"], encoder=encoder)
         absences = [(c.id, a.id) for c in story.claims if len(c.article_ids) >= 2 for a in story.articles]
         absences = [(c, a) for c, a in absences if a not in story.claim(c).article_ids]
         sure = [(c, a) for c, a in absences if story.near_miss(c, a) is None]

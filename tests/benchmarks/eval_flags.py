@@ -36,12 +36,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from bench_data import DATA, need
+
 from newsdiff.engine.model import Story
 from newsdiff.engine.semantic import DEFAULT_ENCODER, Encoder, load_encoder
 from newsdiff.engine.story import analyze
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = DATA / "corpus"
 LABELS = Path(__file__).resolve().parent / "data" / "flag_labels.jsonl"
 VERDICTS = ("real", "false")
 
@@ -199,6 +200,7 @@ def main() -> None:
     parser.add_argument("--unlabelled", type=Path, help="write the flags not labelled yet here (JSON lines)")
     parser.add_argument("--labels", type=Path, default=LABELS, help="the judged flags (default: %(default)s)")
     args = parser.parse_args()
+    need(CORPUS / "ecbplus", CORPUS / "ecb")
     folders = [f for f in stories() if not args.stories or story_name(f) in args.stories]
     judged, missed = read_labels(args.labels)
     found = collect(folders, None, "lexical")
