@@ -38,6 +38,7 @@ from typing import cast
 
 from bench_data import DATA, need
 
+from newsdiff.engine.load import source_from_name
 from newsdiff.engine.model import Story
 from newsdiff.engine.semantic import DEFAULT_ENCODER, Encoder, load_encoder
 from newsdiff.engine.story import analyze
@@ -76,7 +77,13 @@ def story_name(folder: Path) -> str:
 
 
 def flags_of(story: Story, name: str, matcher: str) -> Iterable[Found]:
-    """The story's flags, each with the exact passages (file, offsets, text) it points at."""
+    """The story's flags, each with the exact passages (file, offsets, text) it points at.
+
+    A flag's detail names sources; the labels were written when sources were named by their files
+    ("Source 21_1"), so every source is named that way here, whatever the loader calls it now
+    (a page's host, "ny1.com"), and a label keeps matching its flag.
+    """
+    by_file = {article.source: source_from_name(Path(article.path).stem) for article in story.articles if article.path}
     for claim in story.claims:
         for flag in claim.flags:
             passages = []
@@ -85,7 +92,10 @@ def flags_of(story: Story, name: str, matcher: str) -> Iterable[Found]:
                 article = story.article(passage.article_id)
                 file = Path(article.path).name if article.path else article.id
                 passages.append({"file": file, "start": passage.start, "end": passage.end, "text": passage.text})
-            yield Found(name, flag.kind.value, flag.detail, tuple(passages), frozenset({matcher}))
+            detail = flag.detail
+            for source in sorted(by_file, key=len, reverse=True):
+                detail = detail.replace(source, by_file[source])
+            yield Found(name, flag.kind.value, detail, tuple(passages), frozenset({matcher}))
 
 
 def collect(folders: list[Path], encoder: Encoder | None, matcher: str) -> list[Found]:
