@@ -6,16 +6,15 @@ line each) and defaults, or one ``StoreError`` line: never a traceback.
 
 from __future__ import annotations
 
-import copy
 import json
 import tempfile
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from json_fuzz import changed, json_values, places
 from store_stories import two_source_story
 
 from newsdiff.store.config import FILTERS, Config, config_from_table, load_config
@@ -41,12 +40,6 @@ toml_values = st.recursive(
 )
 SETTING_NAMES = ["theme", "default_filter", "snapshots_dir", "semantic", "keys"]
 config_tables = st.dictionaries(st.sampled_from(SETTING_NAMES) | st.text(max_size=8), toml_values, max_size=6)
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
-    max_leaves=8,
-)
 
 
 def _one_line_each(warnings: list[str]) -> bool:
@@ -110,35 +103,10 @@ GOOD_NOTE = {
 GOOD_NOTES = {"schema": "newsdiff.notes/1", "story_key": KEY, "notes": [GOOD_NOTE, {**GOOD_NOTE, "id": "n2"}]}
 
 
-def _places(value: object, here: tuple[object, ...] = ()) -> Iterator[tuple[object, ...]]:
-    """Every place in a JSON document, as the keys and indices that lead to it."""
-    if here:
-        yield here
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _places(item, (*here, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _places(item, (*here, index))
-
-
-def _changed(document: object, place: tuple[object, ...], value: object, delete: bool) -> object:
-    """``document`` with the value at ``place`` replaced by ``value`` (or removed)."""
-    changed = copy.deepcopy(document)
-    parent = changed
-    for step in place[:-1]:
-        parent = parent[step]  # type: ignore[index]
-    if delete:
-        del parent[place[-1]]  # type: ignore[attr-defined]
-    else:
-        parent[place[-1]] = value  # type: ignore[index]
-    return changed
-
-
 @FUZZ
 @given(
     document=json_values
-    | st.builds(_changed, st.just(GOOD_NOTES), st.sampled_from(list(_places(GOOD_NOTES))), json_values, st.booleans())
+    | st.builds(changed, st.just(GOOD_NOTES), st.sampled_from(list(places(GOOD_NOTES))), json_values, st.booleans())
 )
 def test_any_notes_document_is_notes_or_one_value_error(document: object) -> None:
     try:
@@ -203,10 +171,10 @@ def test_a_snapshot_with_any_one_value_changed_loads_or_is_one_store_error(
     data, name: str, value: object, delete: bool
 ) -> None:
     document = SNAPSHOT_FILES[name]
-    place = data.draw(st.sampled_from(list(_places(document))))
+    place = data.draw(st.sampled_from(list(places(document))))
     with tempfile.TemporaryDirectory() as folder:
         snapshot = _saved_snapshot(Path(folder))
-        (snapshot / name).write_text(json.dumps(_changed(document, place, value, delete)), encoding="utf-8")
+        (snapshot / name).write_text(json.dumps(changed(document, place, value, delete)), encoding="utf-8")
         before = {p.name: p.read_bytes() for p in snapshot.iterdir()}
         try:
             loaded = load_snapshot(snapshot)
