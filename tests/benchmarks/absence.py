@@ -27,11 +27,11 @@ import sys
 import time
 from pathlib import Path
 
-from bench_data import ECBPLUS, MSRP, SEED_GOLD, need
+from bench_data import ECBPLUS, MSRP, SEED_GOLD, encoder_or_exit, need
 
 from newsdiff.engine import absence
 from newsdiff.engine.model import Story
-from newsdiff.engine.semantic import Encoder, load_encoder
+from newsdiff.engine.semantic import Encoder
 from newsdiff.engine.similarity import Matcher
 from newsdiff.engine.story import analyze
 
@@ -149,10 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.scale:
         scale(options.scale)
         return 0
-    encoder = load_encoder() if options.semantic else None
-    if options.semantic and encoder is None:
-        print("the semantic extra is not installed", file=sys.stderr)
-        return 2
+    encoder = encoder_or_exit(options.semantic)
     if encoder is None:
         print(f"floor: probability {absence.LEXICAL_PROBABILITY_FLOOR}")
     else:

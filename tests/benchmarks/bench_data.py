@@ -20,6 +20,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsdiff.engine.semantic import Encoder
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("NEWSDIFF_DATA") or ROOT.parent / "shared")
@@ -40,3 +44,15 @@ def need(*paths: Path) -> None:
                 f"{script}: needs {path.relative_to(DATA)} in the benchmark data folder, not found at {path} "
                 "(put the data in ../shared beside the project or set NEWSDIFF_DATA; see tests/benchmarks/README.md)"
             )
+
+
+def encoder_or_exit(wanted: bool) -> Encoder | None:
+    """The sentence encoder when ``wanted`` (``--semantic``), else None; one line and a stop without the extra."""
+    if not wanted:
+        return None
+    from newsdiff.engine.semantic import load_encoder
+
+    encoder = load_encoder()
+    if encoder is None:
+        raise SystemExit(f"{Path(sys.argv[0]).name}: --semantic needs the extra: pip install -e '.[semantic]'")
+    return encoder

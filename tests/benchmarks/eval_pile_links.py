@@ -41,10 +41,9 @@ from dataclasses import asdict, dataclass
 from itertools import combinations
 from pathlib import Path
 
-from bench_data import DATA, need
+from bench_data import DATA, encoder_or_exit, need
 
 from newsdiff.engine.model import Claim, Story
-from newsdiff.engine.semantic import load_encoder
 from newsdiff.engine.story import analyze
 
 CORPORA = DATA / "corpus"
@@ -156,12 +155,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write the figures and cross-event claims here")
     args = parser.parse_args()
     need(CORPORA / args.corpus)
-    encoder = None
-    if args.semantic:
-        encoder = load_encoder()
-        if encoder is None:
-            print("the semantic extra is not installed", file=sys.stderr)
-            return 1
+    encoder = encoder_or_exit(args.semantic)
     with tempfile.TemporaryDirectory(prefix="pile-") as tmp:
         folder = Path(tmp)
         events = build_pile(CORPORA / args.corpus, folder, args.per_topic, set(args.topics) if args.topics else None)

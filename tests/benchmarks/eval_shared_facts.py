@@ -31,10 +31,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench_data import ECBPLUS, need
+from bench_data import ECBPLUS, encoder_or_exit, need
 
 from newsdiff.engine.model import Passage, Story
-from newsdiff.engine.semantic import load_encoder
 from newsdiff.engine.story import analyze
 
 CORPUS = ECBPLUS
@@ -84,12 +83,7 @@ def main() -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list the facts missed")
     args = parser.parse_args()
     need(CORPUS)
-    encoder = None
-    if args.semantic:
-        encoder = load_encoder()
-        if encoder is None:
-            print("the semantic extra is not installed", file=sys.stderr)
-            return 1
+    encoder = encoder_or_exit(args.semantic)
     facts = load_facts(LABELS)
     hits = loose = 0
     missed: list[Fact] = []
