@@ -102,6 +102,18 @@ def _ratio_as_boolean(data: dict) -> None:
     next(c for c in data["claims"] if c["diffs"])["diffs"][0]["shared_ratio"] = True
 
 
+def _near_miss_past_the_claims(data: dict) -> None:
+    data["near_misses"]["claims"][0] = len(data["claims"])
+
+
+def _near_miss_row_as_boolean(data: dict) -> None:
+    data["near_misses"]["passages"][0] = True
+
+
+def _near_miss_columns_of_two_lengths(data: dict) -> None:
+    data["near_misses"]["cosines"].append(None)
+
+
 def _another_storys_text(data: dict) -> None:
     """A whole, consistent story, but not of these articles: the key's articles are what counts."""
     data["articles"][0]["source"] = "Someone Else"
@@ -117,6 +129,9 @@ def _another_storys_text(data: dict) -> None:
         _title_not_text,
         _offset_as_text,
         _ratio_as_boolean,
+        _near_miss_past_the_claims,
+        _near_miss_row_as_boolean,
+        _near_miss_columns_of_two_lengths,
         _another_storys_text,
     ],
 )
