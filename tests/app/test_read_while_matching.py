@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import threading
-from collections.abc import Iterator
 
-import pytest
 from textual.pilot import Pilot
 
 from newsdiff.app.palette import CURSOR_GLYPH, REACH_GLYPHS
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.reader import Reader
-from newsdiff.engine import story as story_module
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Article
 
@@ -32,24 +28,6 @@ def long_articles() -> list[Article]:
         ]
         articles.append(article_from_text("\n".join(lines) + "\n", article_id=f"a{n}", source=source))
     return articles
-
-
-@pytest.fixture
-def matching_gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[threading.Event, threading.Event]]:
-    """Hold the engine at the start of matching (``started``) until the test sets ``release``."""
-    started, release = threading.Event(), threading.Event()
-    cluster = story_module.cluster_passages
-
-    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
-        started.set()
-        release.wait(30)  # a failing test never leaves the thread waiting for long
-        return cluster(*args, **kwargs)
-
-    monkeypatch.setattr(story_module, "cluster_passages", held)
-    try:
-        yield started, release
-    finally:
-        release.set()
 
 
 def gutter_glyphs(reader: Reader, column: int) -> set[str]:

@@ -45,6 +45,8 @@ from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import Note
 from newsdiff.store.snapshots import ReadingPosition
 
+MATCHING = "not matched yet: the colours and the other sources come with the claims"
+"""What the compare strip says while the articles are shown unpainted (the legend: "not matched yet")."""
 COMPACT_WIDTH = 120
 """Below this many columns the articles panel shrinks to a strip and claims go below."""
 
@@ -191,6 +193,7 @@ class MainScreen(Screen[None]):
         self.story, self.split_story = None, split
         self.query_one(ArticleList).show_story(split, self.palette, compact=self.compact)
         self.query_one(ClaimList).await_claims()
+        self.query_one(CompareStrip).show_waiting(MATCHING)
         if split.articles:
             self.open_article(split.articles[0].id)
         self._update_legend()
@@ -287,7 +290,9 @@ class MainScreen(Screen[None]):
             f"filter: {self.reach_filter.label}", style=Style(bold=True), no_wrap=True, overflow="ellipsis", end=""
         )
         legend.append(" │ ", style=Style(dim=True))
-        if self.story is not None and not self.story.comparable:
+        if self.story is None and self.split_story is not None:
+            legend.append("not matched yet", style=Style(dim=True, italic=True))
+        elif self.story is not None and not self.story.comparable:
             legend.append("one article: nothing to compare", style=Style(dim=True, italic=True))
         else:
             legend.append_text(self.palette.legend())
