@@ -14,6 +14,7 @@ It prints:
   after imports and since this script started (imports included); then the
   same on the synthetic story (``synthetic.generate_story``);
 - keys: on the same story (read from the cache, given as a ready ``story``),
+  in its longest article (the first may be shorter than the screen),
   for the passage cursor (j/k), page down/up, next/previous divergence
   (] / [) and next/previous claim (} / {), one key press handled and the
   screen settled (``await pilot.press(key)`` + ``await pilot.pause()``):
@@ -154,6 +155,8 @@ async def key_times(folder: Path, story: Story, presses: int) -> tuple[KeySample
     app = make_app(folder, story=story)
     results: dict[str, KeySamples] = {}
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.main.open_article(max(story.articles, key=lambda a: len(story.passages_of(a.id))).id)
         await pilot.pause()
         floor = await _bounce(pilot, UNBOUND_KEY, UNBOUND_KEY, lambda: None, presses)
         reader = app.main.query_one(Reader)
