@@ -185,3 +185,14 @@ def test_a_cached_story_keeps_the_matcher_that_made_it(tmp_path: Path) -> None:
     key = cache.key(story.articles, "use-m3")
     cache.put(key, dataclasses.replace(story, matcher="use-m3"))
     assert cache.get(key).matcher == "use-m3"
+
+
+def test_the_near_misses_come_back_whole_from_their_columns(tmp_path: Path) -> None:
+    """They are kept as columns of row numbers (a 200-article story has 143,000): each must name the same records."""
+    story = analyze([SEEDS], cache_dir=tmp_path)
+    assert story.near_misses
+    (entry,) = tmp_path.glob("*.json")
+    columns = json.loads(entry.read_text(encoding="utf-8"))["near_misses"]
+    assert {len(column) for column in columns.values()} == {len(story.near_misses)}
+    cached = StoryCache(tmp_path).get(entry.stem)
+    assert cached is not None and cached.near_misses == story.near_misses
