@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from newsdiff.app.app import NewsdiffApp
+from newsdiff.engine import story as story_module
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Story
 from newsdiff.engine.story import analyze
@@ -72,3 +74,21 @@ def make_app() -> Callable[..., NewsdiffApp]:
         return app
 
     return make
+
+
+@pytest.fixture
+def matching_gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[threading.Event, threading.Event]]:
+    """Hold the engine at the start of matching (``started``) until the test sets ``release``."""
+    started, release = threading.Event(), threading.Event()
+    cluster = story_module.cluster_passages
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        release.wait(30)  # a failing test never leaves the thread waiting for long
+        return cluster(*args, **kwargs)
+
+    monkeypatch.setattr(story_module, "cluster_passages", held)
+    try:
+        yield started, release
+    finally:
+        release.set()

@@ -235,7 +235,7 @@ async def test_quitting_ends_an_analysis_still_running_at_its_next_progress_repo
     ended = threading.Event()
     reports: list[float] = []
 
-    def endless_analysis(sources, *, semantic, use_cache, progress, say_fallback):
+    def endless_analysis(sources, *, semantic, use_cache, progress, say_fallback, on_split):
         try:
             for step in range(1000):  # 10 s at most, so a failing test leaves no thread behind
                 progress("Matching passages", step / 1000)

@@ -60,3 +60,20 @@ def test_story_list(snap_compare, make_app) -> None:
     """A pile of three hand-written events (``tests/pile_texts.py``) opens on its story list."""
     app = make_app(pile=group_stories(pile_articles()[0]))
     assert snap_compare(app, terminal_size=(100, 24), run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_while_matching(snap_compare, make_app, matching_gate, size: tuple[int, int]) -> None:
+    """The articles of the hand-made story split and held before matching: readable, unpainted, nothing claimed."""
+    started, _ = matching_gate
+
+    async def split(pilot: Pilot) -> None:
+        for _ in range(600):  # 30 s at most
+            if pilot.app.main.split_story is not None:  # type: ignore[attr-defined]
+                break
+            await pilot.pause(0.05)
+        await settle(pilot)
+
+    app = make_app(None, sources=list(handmade_story().articles), use_cache=False)
+    assert snap_compare(app, press=["j", "j"], terminal_size=size, run_before=split)
+    assert started.is_set()

@@ -102,6 +102,18 @@ def _ratio_as_boolean(data: dict) -> None:
     next(c for c in data["claims"] if c["diffs"])["diffs"][0]["shared_ratio"] = True
 
 
+def _near_miss_past_the_claims(data: dict) -> None:
+    data["near_misses"]["claims"][0] = len(data["claims"])
+
+
+def _near_miss_row_as_boolean(data: dict) -> None:
+    data["near_misses"]["passages"][0] = True
+
+
+def _near_miss_columns_of_two_lengths(data: dict) -> None:
+    data["near_misses"]["cosines"].append(None)
+
+
 def _another_storys_text(data: dict) -> None:
     """A whole, consistent story, but not of these articles: the key's articles are what counts."""
     data["articles"][0]["source"] = "Someone Else"
@@ -117,6 +129,9 @@ def _another_storys_text(data: dict) -> None:
         _title_not_text,
         _offset_as_text,
         _ratio_as_boolean,
+        _near_miss_past_the_claims,
+        _near_miss_row_as_boolean,
+        _near_miss_columns_of_two_lengths,
         _another_storys_text,
     ],
 )
@@ -170,3 +185,14 @@ def test_a_cached_story_keeps_the_matcher_that_made_it(tmp_path: Path) -> None:
     key = cache.key(story.articles, "use-m3")
     cache.put(key, dataclasses.replace(story, matcher="use-m3"))
     assert cache.get(key).matcher == "use-m3"
+
+
+def test_the_near_misses_come_back_whole_from_their_columns(tmp_path: Path) -> None:
+    """They are kept as columns of row numbers (a 200-article story has 143,000): each must name the same records."""
+    story = analyze([SEEDS], cache_dir=tmp_path)
+    assert story.near_misses
+    (entry,) = tmp_path.glob("*.json")
+    columns = json.loads(entry.read_text(encoding="utf-8"))["near_misses"]
+    assert {len(column) for column in columns.values()} == {len(story.near_misses)}
+    cached = StoryCache(tmp_path).get(entry.stem)
+    assert cached is not None and cached.near_misses == story.near_misses

@@ -20,7 +20,7 @@ from newsdiff.engine.model import Article, Story
 from newsdiff.engine.pile_terms import headline_of
 from newsdiff.engine.semantic import DEFAULT_ENCODER, load_encoder
 from newsdiff.engine.stories import PileStory, group_stories
-from newsdiff.engine.story import Progress, analyze, cached_story, collect_articles
+from newsdiff.engine.story import Progress, Split, analyze, cached_story, collect_articles
 from newsdiff.store.paths import cache_dir
 from newsdiff.store.source_names import load_source_names, with_source_names
 
@@ -48,6 +48,7 @@ def run_analysis(
     progress: Progress | None = None,
     encoding: str | None = None,
     say_fallback: bool = False,
+    on_split: Split | None = None,
 ) -> Analysis:
     """Analyse ``sources``; raises ``InputError`` for unusable input.
 
@@ -60,7 +61,8 @@ def run_analysis(
     ``semantic`` (the default) uses the sentence encoder when it is
     installed and the lexical matcher otherwise; the story's ``matcher``
     says which. ``say_fallback`` adds a notice for that fallback, for a
-    reader who asked for the encoder by name (``--semantic``).
+    reader who asked for the encoder by name (``--semantic``). ``on_split``
+    hears of the passages before matching starts (``engine.story.Split``).
     """
     notices: list[str] = []
     articles = with_source_names(
@@ -86,7 +88,7 @@ def run_analysis(
         encoder = load_encoder(DEFAULT_ENCODER)
         if encoder is None and say_fallback:
             notices.append(SEMANTIC_MISSING)
-    story = analyze(articles, progress=progress, cache_dir=stories, encoder=encoder)
+    story = analyze(articles, progress=progress, cache_dir=stories, encoder=encoder, on_split=on_split)
     return Analysis(story, tuple(notices))
 
 

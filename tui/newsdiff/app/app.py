@@ -27,6 +27,7 @@ from newsdiff.app.messages import (
     AnalysisDone,
     AnalysisFailed,
     AnalysisProgress,
+    ArticlesSplit,
     MainScreenReady,
 )
 from newsdiff.app.palette import Palette, palette_for
@@ -46,7 +47,7 @@ from newsdiff.app.widgets.search_bar import SearchBar
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.export import RENDERERS
 from newsdiff.engine.export.document import isolation_note
-from newsdiff.engine.model import Article, Story
+from newsdiff.engine.model import Article, Passage, Story
 from newsdiff.engine.safe_text import safe, safe_line
 from newsdiff.engine.stories import PileStory
 from newsdiff.store.config import Config, load_config
@@ -267,6 +268,10 @@ class NewsdiffApp(App[int]):
                 raise _AnalysisCancelled
             self.post_message(AnalysisProgress(message, share))
 
+        def split(articles: tuple[Article, ...], passages: tuple[Passage, ...]) -> None:
+            if not worker.is_cancelled:
+                self.post_message(ArticlesSplit(articles, passages))
+
         try:
             analysis = run_analysis(
                 self.sources,
@@ -274,6 +279,7 @@ class NewsdiffApp(App[int]):
                 say_fallback=bool(self.semantic),
                 use_cache=self.use_cache,
                 progress=report,
+                on_split=split,
             )
         except _AnalysisCancelled:
             return
@@ -289,6 +295,15 @@ class NewsdiffApp(App[int]):
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         if self.is_running:  # while the app shuts down its screen is gone; reports still queued are dropped
             self.main.show_progress(message.message, message.share)
+
+    def on_articles_split(self, message: ArticlesSplit) -> None:
+        """Show the articles unpainted while they are matched, unless a story is shown that is being renamed.
+
+        A renamed source is the same story analysed again: its claims stay
+        readable meanwhile, and the reader comes back to its place after.
+        """
+        if self.is_running and self._resume is None:
+            self.main.show_split(Story(message.articles, message.passages, claims=(), coverage=()))
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         if not self.is_running:

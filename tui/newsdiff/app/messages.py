@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from newsdiff.engine.model import Passage, Story
+from newsdiff.engine.model import Article, Passage, Story
 
 
 class PassageChanged(Message):
@@ -46,6 +46,15 @@ class AnalysisProgress(Message):
     def can_replace(self, message: Message) -> bool:
         """Only the latest progress matters, so floods of updates merge."""
         return isinstance(message, AnalysisProgress)
+
+
+class ArticlesSplit(Message):
+    """The analysis worker split the articles into passages; matching them is still to come."""
+
+    def __init__(self, articles: tuple[Article, ...], passages: tuple[Passage, ...]) -> None:
+        super().__init__()
+        self.articles = articles
+        self.passages = passages
 
 
 class AnalysisDone(Message):

@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from newsdiff.atomic import write_text_atomic
+from newsdiff.engine.collector import collector_paused
 from newsdiff.engine.model import Article, Story
 from newsdiff.engine.serialize import story_from_data, story_to_data
 
@@ -51,7 +52,17 @@ class StoryCache:
         return digest.hexdigest()[:32]
 
     def get(self, key: str) -> Story | None:
-        """The cached story, or ``None`` when there is none or it is unusable (and then it is removed)."""
+        """The cached story, or ``None`` when there is none or it is unusable (and then it is removed).
+
+        It is read with the garbage collector paused, as an analysis runs
+        (``engine.collector``): a 200-article story is half a million objects,
+        and the full passes they set off took more time than reading them
+        (1.8 to 3.8 s of a 2.4 to 4.8 s reopen on a loaded machine).
+        """
+        with collector_paused():
+            return self._read(key)
+
+    def _read(self, key: str) -> Story | None:
         path = self._path(key)
         try:
             text = path.read_text(encoding="utf-8")

@@ -35,6 +35,10 @@ of prose are 17,000 to 26,000 passages, but of one-word lines 330,000 (0.5 MB of
 
 Progress = Callable[[str, float], None]
 """Called with a short message and the share of the work done (0..1)."""
+Split = Callable[[tuple[Article, ...], tuple[Passage, ...]], None]
+"""Called once with the articles and their passages as soon as they are split, before the matching (most of
+the work) starts: a front end shows the text, unpainted, meanwhile. The passages have the ids, spans and kinds
+of the story's; only their quotes are still to be found."""
 
 
 def analyze(
@@ -43,6 +47,7 @@ def analyze(
     progress: Progress | None = None,
     cache_dir: Path | None = None,
     encoder: Encoder | None = None,
+    on_split: Split | None = None,
 ) -> Story:
     """Analyse several articles about one event.
 
@@ -53,18 +58,19 @@ def analyze(
     With ``cache_dir``, a story analysed before is read back instead of
     matched again (see ``engine.cache``). With a sentence ``encoder``
     (``engine.semantic.load_encoder``) the matcher also weighs sentence
-    vectors.
+    vectors. ``on_split`` hears of the passages before matching (``Split``);
+    a story read from the cache is not split, so it does not hear of it.
     """
     report = progress or _silent
     articles = collect_articles(sources, progress=report)
     if cache_dir is None:
-        return _analyze_articles(articles, report, encoder)
+        return _analyze_articles(articles, report, encoder, on_split)
     cache = StoryCache(cache_dir)
     key = cache.key(articles, backend=encoder.name if encoder else LEXICAL_MATCHER)
     story = _from_cache(cache, key, report)
     if story is not None:
         return story
-    story = _analyze_articles(articles, report, encoder)
+    story = _analyze_articles(articles, report, encoder, on_split)
     cache.put(key, story)
     return story
 
@@ -94,12 +100,16 @@ def _from_cache(cache: StoryCache, key: str, report: Progress) -> Story | None:
     return story
 
 
-def _analyze_articles(articles: list[Article], report: Progress, encoder: Encoder | None) -> Story:
+def _analyze_articles(
+    articles: list[Article], report: Progress, encoder: Encoder | None, on_split: Split | None = None
+) -> Story:
     with collector_paused():
-        return _matched_story(articles, report, encoder)
+        return _matched_story(articles, report, encoder, on_split)
 
 
-def _matched_story(articles: list[Article], report: Progress, encoder: Encoder | None) -> Story:
+def _matched_story(
+    articles: list[Article], report: Progress, encoder: Encoder | None, on_split: Split | None = None
+) -> Story:
     split: list[tuple[Article, Passage]] = []
     for number, article in enumerate(articles):
         report("Splitting sentences", 0.1 + 0.05 * number / len(articles))
@@ -110,6 +120,8 @@ def _matched_story(articles: list[Article], report: Progress, encoder: Encoder |
                 f"({len(found):,}; the limit is {MAX_ARTICLE_PASSAGES:,})"
             )
         split.extend((article, passage) for passage in found)
+    if on_split is not None:
+        on_split(tuple(articles), tuple(passage for _, passage in split))
     quoting = paced(split, lambda share: report("Finding quotes", 0.15 + 0.05 * share), 0.0, 1.0)
     passages = tuple(_with_quotes(article, passage) for article, passage in quoting)
     report("Matching passages", 0.2)

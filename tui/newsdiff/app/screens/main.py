@@ -45,6 +45,8 @@ from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import Note
 from newsdiff.store.snapshots import ReadingPosition
 
+MATCHING = "not matched yet: the colours and the other sources come with the claims"
+"""What the compare strip says while the articles are shown unpainted (the legend: "not matched yet")."""
 COMPACT_WIDTH = 120
 """Below this many columns the articles panel shrinks to a strip and claims go below."""
 
@@ -101,6 +103,8 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.story: Story | None = None
+        self.split_story: Story | None = None
+        """The articles and passages, no claims yet: shown unpainted while they are matched."""
         self.analysed_share = 0.0
         """How far the analysis has got, for a key pressed before it is done."""
         self.article_id: str | None = None
@@ -153,22 +157,45 @@ class MainScreen(Screen[None]):
         if compact != self.compact:
             self.set_class(compact, "-compact")
             self.query_one(KeysFooter).narrow = compact
-            if self.story is not None:
-                self.query_one(ArticleList).show_story(self.story, self.palette, compact=compact)
+            if self.shown_story is not None:
+                self.query_one(ArticleList).show_story(self.shown_story, self.palette, compact=compact)
 
     # -- the story -------------------------------------------------------
 
+    @property
+    def shown_story(self) -> Story | None:
+        """The story whose articles are shown: the finished analysis, else the articles split so far."""
+        return self.story if self.story is not None else self.split_story
+
     def show_story(self, story: Story, reach_filter: ReachFilter) -> None:
-        """Show a finished analysis, opening its first article."""
-        self.story = story
+        """Show a finished analysis: painted over the article being read unpainted, else from its first article."""
+        self.story, self.split_story = story, None
         self.reach_filter = reach_filter
         self.query_one(AnalysisStatus).display = False
         self.query_one(ArticleList).show_story(story, self.palette, compact=self.compact)
-        self.query_one(Reader).restyle(reach_filter=reach_filter, noted=self.noted_passages)
-        if story.articles:
+        reader = self.query_one(Reader)
+        reader.restyle(reach_filter=reach_filter, noted=self.noted_passages)
+        if not reader.analysed and self.article_id is not None and reader.paint(story):
+            self.query_one("#article-heading", Static).update(article_heading(story, self.article_id))
+            self._show_claims()
+        elif story.articles:
             self.open_article(story.articles[0].id)
         else:
             self._show_claims()
+        self._update_legend()
+
+    def show_split(self, split: Story) -> None:
+        """Show the articles split so far, unpainted, their first one in the reader, until ``show_story``.
+
+        Keys that move through the text work on it; those that need claims
+        say how far the analysis got (``AnalysisPending``).
+        """
+        self.story, self.split_story = None, split
+        self.query_one(ArticleList).show_story(split, self.palette, compact=self.compact)
+        self.query_one(ClaimList).await_claims()
+        self.query_one(CompareStrip).show_waiting(MATCHING)
+        if split.articles:
+            self.open_article(split.articles[0].id)
         self._update_legend()
 
     def await_story(self, title: str) -> None:
@@ -220,18 +247,20 @@ class MainScreen(Screen[None]):
         if not self.query(Reader):
             return
         self.query_one(Reader).restyle(palette=self.palette)
+        if self.shown_story is not None:
+            self.query_one(ArticleList).show_story(self.shown_story, self.palette, compact=self.compact)
         if self.story is not None:
-            self.query_one(ArticleList).show_story(self.story, self.palette, compact=self.compact)
             self.show_notes(self.noted_passages, self.noted_claims)
         self._update_legend()
 
     def open_article(self, article_id: str) -> None:
-        assert self.story is not None
+        story = self.shown_story
+        assert story is not None
         self.article_id = article_id
-        self.query_one("#article-heading", Static).update(article_heading(self.story, article_id))
+        self.query_one("#article-heading", Static).update(article_heading(story, article_id))
         self.query_one(ArticleList).mark_current(article_id)
         self._show_claims()
-        self.query_one(Reader).show(self.story, article_id)
+        self.query_one(Reader).show(story, article_id, analysed=story is self.story)
         self._show_passage_context()
 
     def go_to(self, article_id: str, offset: int | None) -> None:
@@ -261,7 +290,9 @@ class MainScreen(Screen[None]):
             f"filter: {self.reach_filter.label}", style=Style(bold=True), no_wrap=True, overflow="ellipsis", end=""
         )
         legend.append(" │ ", style=Style(dim=True))
-        if self.story is not None and not self.story.comparable:
+        if self.story is None and self.split_story is not None:
+            legend.append("not matched yet", style=Style(dim=True, italic=True))
+        elif self.story is not None and not self.story.comparable:
             legend.append("one article: nothing to compare", style=Style(dim=True, italic=True))
         else:
             legend.append_text(self.palette.legend())
@@ -387,8 +418,8 @@ class MainScreen(Screen[None]):
         count = reader.search(event.value)
         event.input.display = False
         reader.focus()
-        if event.value and self.story is not None and self.article_id is not None:
-            self.notify(search_summary(self.story, self.article_id, event.value, count), timeout=4)
+        if event.value and self.shown_story is not None and self.article_id is not None:
+            self.notify(search_summary(self.shown_story, self.article_id, event.value, count), timeout=4)
         elif had_matches:
             self.notify("Search marks cleared", timeout=2)
 
@@ -407,13 +438,14 @@ class MainScreen(Screen[None]):
     def _article_with_matches(self, forward: bool) -> str | None:
         """The next article that way (going round the story) with a match of the search, other than this one."""
         query = self.query_one(Reader).search_query
-        if self.story is None or not query:
+        story = self.shown_story
+        if story is None or not query:
             return None
-        ids = [article.id for article in self.story.articles]
+        ids = [article.id for article in story.articles]
         here = ids.index(self.article_id) if self.article_id in ids else 0
         step = 1 if forward else -1
         for offset in range(1, len(ids)):
-            article = self.story.articles[(here + step * offset) % len(ids)]
+            article = story.articles[(here + step * offset) % len(ids)]
             if find_matches(article, query):
                 return article.id
         return None
@@ -428,13 +460,18 @@ class MainScreen(Screen[None]):
         self.app.push_screen(CompareScreen(self.story, self.article_id, self.palette, passage.id if passage else None))
 
     def action_pick_article(self, number: int) -> None:
-        if not self._story_ready() or self.story is None:
+        """Read article ``number``; its text shows as soon as the articles are split, painted once matched."""
+        story = self.shown_story
+        if story is None:
+            self._story_ready()
             return
-        article = article_by_number(self, self.story, number)
+        article = article_by_number(self, story, number)
         if article is not None:
             self.open_article(article.id)
 
     def action_annotate(self) -> None:
+        if not self._story_ready():
+            return
         self.app.annotate(self.focused is self.query_one(ClaimList))  # type: ignore[attr-defined]
 
     def action_rename_source(self) -> None:

@@ -254,6 +254,15 @@ class ClaimList(PaintedLines, can_focus=True):
         )
         self.border_subtitle = shown_content(f"{shown} of {len(story.claims)}")
 
+    def await_claims(self) -> None:
+        """List nothing until the analysis is done: the claims of another story must not stand beside this one."""
+        self._story, self._orders = None, {}
+        self._heights_by_width.clear()
+        self._listing = Listing()
+        self._highlighted = self._hovered = None
+        self._relayout()
+        self.border_subtitle = shown_content("matching…")
+
     @property
     def claim_ids(self) -> tuple[str, ...]:
         """The listed claims, top to bottom."""

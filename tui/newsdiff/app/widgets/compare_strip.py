@@ -204,6 +204,8 @@ class CompareStrip(PaintedLines, can_focus=True):
         super().__init__(cache_size=256, id=id)
         self.border_title = shown_content("Other sources")
         self._shown: tuple[Story, Passage | None, Palette, tuple[Note, ...]] | None = None
+        self._waiting: Text | None = None
+        """What the strip says while there is no analysis to compare with (``show_waiting``)."""
         self.jump_key = ""
         """The key that reads the closest passage of a "no match found" article, named in its entry."""
         self._wrapped = WrappedEntries((), ())
@@ -214,7 +216,14 @@ class CompareStrip(PaintedLines, can_focus=True):
         """Show the reader's ``notes`` on ``passage`` and how the other sources report it, from the top."""
         if self._shown is None or self._shown[0] is not story or self._shown[2] is not palette:
             self._kept.clear()
-        self._shown = (story, passage, palette, tuple(notes))
+        self._shown, self._waiting = (story, passage, palette, tuple(notes)), None
+        self._width = 0
+        self._rewrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def show_waiting(self, message: str) -> None:
+        """Say ``message`` instead of comparing: the articles are not matched yet, nothing can be said of them."""
+        self._shown, self._waiting = None, ShownText(message, style=Style(dim=True, italic=True))
         self._width = 0
         self._rewrap()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -230,7 +239,12 @@ class CompareStrip(PaintedLines, can_focus=True):
     def _rewrap(self) -> None:
         """Wrap the shown entries for the current width; the strip's own size never changes."""
         width = self.scrollable_content_region.width
-        if self._shown is None or width <= 0 or width == self._width:
+        if width <= 0 or width == self._width:
+            return
+        if self._waiting is not None:
+            self._show_wrapped(wrap_entries([self._waiting], width), width)
+            return
+        if self._shown is None:
             return
         story, passage, palette, notes = self._shown
         key = (passage.id if passage is not None else None, width, notes)
@@ -238,6 +252,9 @@ class CompareStrip(PaintedLines, can_focus=True):
         if wrapped is None:
             wrapped = wrap_entries(compare_entries(story, passage, palette, notes, self.jump_key), width)
             self._kept[key] = wrapped
+        self._show_wrapped(wrapped, width)
+
+    def _show_wrapped(self, wrapped: WrappedEntries, width: int) -> None:
         self._wrapped, self._width = wrapped, width
         self._painted.clear()
         self.set_content_size(Size(width, len(wrapped.lines)))

@@ -83,6 +83,8 @@ class Reader(PaintedLines, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cache_size=1024, id=id)
         self.story: Story | None = None
+        self.analysed = False
+        """Whether ``story`` is the finished analysis; before it, the text is shown unpainted (no claims yet)."""
         self.article: Article | None = None
         self.palette: Palette = palette_for(dark=True)
         self.reach_filter = ReachFilter.EVERYTHING
@@ -97,9 +99,10 @@ class Reader(PaintedLines, can_focus=True):
 
     # -- what is shown -------------------------------------------------
 
-    def show(self, story: Story, article_id: str) -> None:
-        """Read another article from the top."""
+    def show(self, story: Story, article_id: str, *, analysed: bool = True) -> None:
+        """Read another article from the top; with ``analysed`` false, ``story`` is only split and shown unpainted."""
         self.story = story
+        self.analysed = analysed
         self.article = story.article(article_id)
         self._cursor = None
         self._mark_matches()
@@ -108,6 +111,31 @@ class Reader(PaintedLines, can_focus=True):
         content = self._first_content_index()
         self._set_cursor(content, scroll=False)
         self._leave_hidden()
+
+    def paint(self, story: Story) -> bool:
+        """Paint the finished analysis over the unpainted article being read, where the reader is.
+
+        The layout, the scroll and the cursor stay: the story's passages are
+        the ones shown, at the same offsets. ``False`` (nothing changed) when
+        the story does not hold the article being read as it is shown.
+        """
+        article = self.article
+        if article is None or self._layout is None or not self._same_passages(story, article):
+            return False
+        self.story, self.analysed = story, True
+        self.article = story.article(article.id)
+        self._layout = TextLayout(self._layout.lines, story.passages_of(article.id))
+        self._leave_hidden()
+        self.restyle()
+        self.screen.post_message(PassageChanged(self.passage))
+        return True
+
+    def _same_passages(self, story: Story, article: Article) -> bool:
+        assert self._layout is not None
+        if not any(a.id == article.id and a.text == article.text for a in story.articles):
+            return False
+        spans = [(p.id, p.start, p.end) for p in story.passages_of(article.id)]
+        return spans == [(p.id, p.start, p.end) for p in self._layout.passages]
 
     def restyle(
         self,
@@ -307,7 +335,7 @@ class Reader(PaintedLines, can_focus=True):
     def action_open_claim(self) -> None:
         """Open the best claim of the current passage in the claims panel."""
         passage = self.passage
-        if self.story is None:
+        if self.story is None or not self.analysed:
             self.post_message(AnalysisPending())
             return
         if passage is None:
@@ -322,7 +350,7 @@ class Reader(PaintedLines, can_focus=True):
         A passage diverges when only this source reports it or when it words
         a shared claim differently. Passages the filter hides are skipped.
         """
-        if self._layout is None or self.story is None or not self._layout.passages:
+        if self._layout is None or self.story is None or not self.analysed or not self._layout.passages:
             return False
         story = self.story
         passages = self._layout.passages
@@ -337,8 +365,13 @@ class Reader(PaintedLines, can_focus=True):
         return False
 
     def _kept(self, index: int) -> bool:
-        """Whether the filter keeps the passage at ``index`` (boilerplate only when it keeps everything)."""
+        """Whether the filter keeps the passage at ``index`` (boilerplate only when it keeps everything).
+
+        Before the analysis is done no passage has a reach yet, so the filter keeps them all.
+        """
         assert self._layout is not None and self.story is not None
+        if not self.analysed:
+            return True
         reach = self.story.reach_of(self._layout.passages[index].id)
         if reach is None:
             return self.reach_filter is ReachFilter.EVERYTHING
@@ -421,9 +454,11 @@ class Reader(PaintedLines, can_focus=True):
         gutter_styles: list[Style | None] = [None] * GUTTER
         for index in self._layout.passages_on_line(y):
             passage = self._layout.passages[index]
-            reach = story.reach_of(passage.id)
             if index == self._cursor:
                 gutter[0], gutter_styles[0] = CURSOR_GLYPH, palette.cursor
+            if not self.analysed:
+                continue  # no claims yet: the text as it is, only the cursor
+            reach = story.reach_of(passage.id)
             if start <= passage.start < max(end, start + 1) and gutter[1] == " ":
                 if story.comparable:
                     # With one article every passage would be "only this one".
