@@ -30,7 +30,6 @@ import hashlib
 import os
 import zlib
 from collections.abc import Sequence
-from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
@@ -64,6 +63,8 @@ class VectorCache:
         self._vectors: NDArray[np.float32] = np.zeros((0, dim), dtype=np.float32)
         self._used: set[int] = set()
         self._new: dict[bytes, Vector] = {}
+        self._damaged = False
+        """Set when a vector read did not match its checksum: the file is not read again, and the next save replaces it."""
 
     def key(self, text: str) -> bytes:
         return hashlib.blake2b(self._namespace + text.encode("utf-8", "surrogatepass"), digest_size=KEY_BYTES).digest()
@@ -85,11 +86,13 @@ class VectorCache:
         numbers = np.array([wanted[n][1] for n in order], dtype=np.int64)
         try:
             vectors = np.array(self._vectors[numbers], dtype=np.float32)
-        except OSError:  # the file went away under the mapping
+        except OSError:  # the file could not be read under the mapping
+            self._damaged = True
             self._forget()
             return found
         checksums = self._table[numbers, KEY_BYTES:].copy().view("<u4").ravel()
         if any(zlib.crc32(vector.tobytes()) != int(crc) for vector, crc in zip(vectors, checksums, strict=True)):
+            self._damaged = True
             self._forget()
             return found
         self._used.update(int(n) for n in numbers)
@@ -138,15 +141,22 @@ class VectorCache:
             pass
         mapped.clear()
         self._new = {}
+        self._damaged = False
         self._forget()
 
     def _read(self) -> dict[bytes, int]:
         """Key to row of the file, read once; an unreadable file counts as empty."""
         if self._rows is None:
             self._rows = {}
-            with suppress(OSError, ValueError, EOFError):
+            if self._damaged:
+                return self._rows
+            try:
                 self._table, self._vectors = _load(self.path, self._dim)
-                self._rows = {bytes(row[:KEY_BYTES]): n for n, row in enumerate(self._table)}
+            except Exception:  # whatever is wrong with the file (missing, cut, edited), it is rebuilt
+                self._forget()
+                self._rows = {}
+                return self._rows
+            self._rows = {bytes(row[:KEY_BYTES]): n for n, row in enumerate(self._table)}
         return self._rows
 
     def _forget(self) -> None:
