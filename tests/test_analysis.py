@@ -177,7 +177,8 @@ def test_sentences_embedded_for_one_analysis_are_read_from_the_user_cache_by_the
     again = run_analysis([SEEDS], semantic=True)
     assert embedded > 0 and len(model.embedded) == embedded
     assert again.story == first.story
-    assert [path.name for path in (cache_dir() / "vectors").iterdir()] == [f"{DEFAULT_ENCODER}-test.vectors"]
+    (written,) = (cache_dir() / "vectors").iterdir()  # one file: the second analysis added nothing
+    assert written.name.startswith(f"{DEFAULT_ENCODER}-test.") and written.suffix == ".vectors"
 
 
 def test_no_cache_neither_reads_nor_writes_sentence_vectors(model: _CountingVectors, user_cache: Path) -> None:

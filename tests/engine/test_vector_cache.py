@@ -47,18 +47,19 @@ def test_vectors_added_since_the_last_save_are_found_before_it(tmp_path: Path) -
     cache = VectorCache(tmp_path, "fake", "1.0", DIM)
     cache.add(["a"], vectors_for(["a"]))
     assert np.array_equal(cache.get(["a"])["a"], vectors_for(["a"])[0])
-    assert not cache.path.exists()
+    assert cache.paths() == []
 
 
 def test_a_save_with_nothing_new_writes_nothing(tmp_path: Path) -> None:
     VectorCache(tmp_path, "fake", "1.0", DIM).save()
     assert list(tmp_path.iterdir()) == []
     cache = saved(tmp_path, ["a"])
-    before = cache.path.stat().st_mtime_ns
+    before = [(path, path.stat().st_mtime_ns) for path in cache.paths()]
     reader = VectorCache(tmp_path, "fake", "1.0", DIM)
     reader.get(["a"])
+    reader.add(["a"], vectors_for(["a"]))  # already on disk: not new
     reader.save()
-    assert cache.path.stat().st_mtime_ns == before
+    assert [(path, path.stat().st_mtime_ns) for path in cache.paths()] == before
 
 
 @pytest.mark.parametrize(
@@ -74,9 +75,9 @@ def test_a_save_with_nothing_new_writes_nothing(tmp_path: Path) -> None:
         lambda data: data.replace(b"'<f4'", b"'|O'", 1),  # vectors said to be Python objects
     ],
 )
-def test_a_damaged_file_counts_as_empty_and_the_next_save_rebuilds_it(tmp_path: Path, damage: object) -> None:
-    cache = saved(tmp_path, ["a", "b"])
-    cache.path.write_bytes(damage(cache.path.read_bytes()))  # type: ignore[operator]
+def test_a_damaged_file_counts_as_empty_and_is_replaced(tmp_path: Path, damage: object) -> None:
+    (path,) = saved(tmp_path, ["a", "b"]).paths()
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
 
     reader = VectorCache(tmp_path, "fake", "1.0", DIM)
     assert reader.get(["a", "b"]) == {}
@@ -84,39 +85,43 @@ def test_a_damaged_file_counts_as_empty_and_the_next_save_rebuilds_it(tmp_path: 
     reader.save()
 
     assert list(VectorCache(tmp_path, "fake", "1.0", DIM).get(["a", "b", "c"])) == ["c"]
+    assert path not in reader.paths()
 
 
 def test_a_vector_changed_on_disk_is_not_used_and_the_file_is_dropped(tmp_path: Path) -> None:
-    cache = saved(tmp_path, ["a", "b"])
-    data = bytearray(cache.path.read_bytes())
+    (path,) = saved(tmp_path, ["a", "b"]).paths()
+    data = bytearray(path.read_bytes())
     data[-1] ^= 0x40  # the last float of the last vector
-    cache.path.write_bytes(bytes(data))
+    path.write_bytes(bytes(data))
 
     reader = VectorCache(tmp_path, "fake", "1.0", DIM)
     assert reader.get(["a", "b"]) == {}
+    assert not path.exists()
     reader.add(["a"], vectors_for(["a"]))
     reader.save()
     assert list(VectorCache(tmp_path, "fake", "1.0", DIM).get(["a", "b"])) == ["a"]
 
 
-def test_the_file_keeps_the_most_recently_used_vectors_up_to_its_bound(
+def test_past_the_bounds_the_files_are_merged_and_the_oldest_vectors_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(vector_cache, "MAX_VECTORS", 3)
-    saved(tmp_path, ["old 1", "old 2", "old 3"])
-    story = VectorCache(tmp_path, "fake", "1.0", DIM)
-    assert list(story.get(["old 1"])) == ["old 1"]  # used again: kept before the two unused ones
-    story.add(["new"], vectors_for(["new"]))
-    story.save()
-
-    kept = VectorCache(tmp_path, "fake", "1.0", DIM).get(["old 1", "old 2", "old 3", "new"])
-    assert sorted(kept) == ["new", "old 1", "old 3"]
-    saved(tmp_path, [f"many {n}" for n in range(5)])
-    assert sorted(VectorCache(tmp_path, "fake", "1.0", DIM).get([f"many {n}" for n in range(5)])) == [
-        "many 2",
-        "many 3",
-        "many 4",
+    monkeypatch.setattr(vector_cache, "MAX_VECTORS", 4)
+    saved(tmp_path, ["old 1", "old 2"])
+    later = saved(tmp_path, ["new 1", "new 2", "new 3"])  # 5 > 4: the newest 3 (KEPT_AFTER_TRIM) stay
+    assert sorted(VectorCache(tmp_path, "fake", "1.0", DIM).get(["old 1", "old 2", "new 1", "new 2", "new 3"])) == [
+        "new 1",
+        "new 2",
+        "new 3",
     ]
+    assert len(later.paths()) == 1
+    monkeypatch.setattr(vector_cache, "MAX_VECTORS", 100)
+    monkeypatch.setattr(vector_cache, "MAX_FILES", 2)
+    saved(tmp_path, ["third"])
+    saved(tmp_path, ["fourth"])
+    assert len(later.paths()) == 1
+    merged = VectorCache(tmp_path, "fake", "1.0", DIM).get(["new 1", "new 2", "new 3", "third", "fourth"])
+    assert sorted(merged) == ["fourth", "new 1", "new 2", "new 3", "third"]
+    assert np.array_equal(merged["third"], vectors_for(["third"])[0])
 
 
 def test_a_folder_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:
