@@ -32,7 +32,8 @@ from newsdiff.store.source_names import load_source_names, with_source_names
 ENCODER_MAX_CHARACTERS = 500_000
 """Text beyond which the encoder is not used. Its neighbourhoods compare every sentence with every other: an
 article at the 2,000,000-character limit took 89 s and 7.1 GB with it (the limit promises a minute and 1 GB);
-200 real web articles (482,731 characters, 4,300 sentences) took 53 s and 801 MB on a shared machine."""
+200 real web articles (482,731 characters, 4,300 sentences) took 53 s and 801 MB on a shared machine, and since BLAS
+runs on one thread (``engine.blas``) 33 s of CPU and 558 MB."""
 
 SEMANTIC_MISSING = "semantic matching is not installed (pip install 'newsdiff[semantic]'); using the lexical matcher"
 
