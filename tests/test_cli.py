@@ -462,7 +462,7 @@ def test_open_takes_the_number_snapshots_shows(
 def test_semantic_without_the_extra_falls_back_with_one_notice(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: None)
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name, **options: None)
     assert main(["export", "--semantic", "--no-cache", str(SEEDS)]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["claims"]
@@ -485,7 +485,7 @@ def test_semantic_in_the_config_applies_to_export(
 ) -> None:
     """Without the extra, the default falls back quietly; ``--semantic``, asking for the encoder by name, says so."""
     asked: list[bool] = []
-    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name: asked.append(True))
+    monkeypatch.setattr("newsdiff.analysis.load_encoder", lambda name, **options: asked.append(True))
     config = Path(os.environ["XDG_CONFIG_HOME"]) / "newsdiff" / "config.toml"
     config.write_text("semantic = true\n", encoding="utf-8")
     assert main(["export", "--no-cache", str(SEEDS)]) == 0

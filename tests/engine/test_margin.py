@@ -93,3 +93,29 @@ def test_a_sentence_two_articles_share_is_compared_with_the_other_articles_only(
     vectors = [unit(1, 0, 0), unit(0, 1, 0), unit(0.9, 0.1, 0), unit(0, 0, 1)]
     # Sentence 0 is wire copy in the first two articles; the third holds 2 and 3.
     assert list(Margins([[0, 1], [0], [2, 3]], vectors).best_in_others(0)) == [2]
+
+
+@pytest.mark.parametrize("seed", range(7))
+def test_mutual_pairs_are_each_others_best_by_margin_in_stories_of_uneven_articles(seed: int) -> None:
+    """Articles of 1 to 9 sentences: each pair found is the written-out mutual best, and none is missed."""
+    rng = np.random.default_rng(seed)
+    sizes = rng.integers(1, 10, size=6)
+    articles = [list(range(start, start + size)) for start, size in zip(np.cumsum(sizes) - sizes, sizes, strict=True)]
+    base = rng.uniform(size=(8, 16))  # a few facts, reported in several articles in other words
+    vectors = [unit(*(base[rng.integers(8)] + rng.uniform(0, 0.1, size=16))) for _ in range(int(sizes.sum()))]
+
+    def best(x: int, among: list[int]) -> int:
+        return max(among, key=lambda y: brute_force_margin(x, y, articles, vectors))
+
+    expected = set()
+    for a, rows in enumerate(articles):
+        for other in articles[a + 1 :]:
+            for x in rows:
+                y = best(x, other)
+                if best(y, rows) == x and brute_force_margin(x, y, articles, vectors) >= MIN_MARGIN:
+                    expected.add((x, y))
+    found = {(p.first, p.second): p.margin for p in mutual_pairs(articles, vectors)}
+    assert set(found) == expected
+    assert expected  # the story has pairs to find
+    for (x, y), margin in found.items():
+        assert margin == pytest.approx(brute_force_margin(x, y, articles, vectors), rel=1e-5)

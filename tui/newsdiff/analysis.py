@@ -6,19 +6,24 @@ when asked (falling back to the lexical matcher with a one-line notice when
 the ``semantic`` extra is not installed) and keeps analyses in the user cache
 folder, so reopening a story does no matching work. The encoder (about a
 second and 100 MB) is loaded only when the cache has no story matched with
-it, since a cached story needs no matching.
+it, since a cached story needs no matching, and then in a background thread
+while the engine splits the articles (``semantic.EncoderLoad``). Its
+sentence vectors are kept in the user cache too (``engine.vector_cache``),
+so a sentence met in an earlier story is not embedded again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from newsdiff.engine.blas import blas_limited
 from newsdiff.engine.errors import InputError
 from newsdiff.engine.model import Article, Story
 from newsdiff.engine.pile_terms import headline_of
-from newsdiff.engine.semantic import DEFAULT_ENCODER, load_encoder
+from newsdiff.engine.semantic import DEFAULT_ENCODER, EncoderLoad, load_encoder
 from newsdiff.engine.stories import PileStory, group_stories
 from newsdiff.engine.story import Progress, Split, analyze, cached_story, collect_articles
 from newsdiff.store.paths import cache_dir
@@ -27,7 +32,8 @@ from newsdiff.store.source_names import load_source_names, with_source_names
 ENCODER_MAX_CHARACTERS = 500_000
 """Text beyond which the encoder is not used. Its neighbourhoods compare every sentence with every other: an
 article at the 2,000,000-character limit took 89 s and 7.1 GB with it (the limit promises a minute and 1 GB);
-200 real web articles (482,731 characters, 4,300 sentences) took 53 s and 801 MB on a shared machine."""
+200 real web articles (482,731 characters, 4,300 sentences) took 53 s and 801 MB on a shared machine, and since BLAS
+runs on one thread (``engine.blas``) 33 s of CPU and 558 MB."""
 
 SEMANTIC_MISSING = "semantic matching is not installed (pip install 'newsdiff[semantic]'); using the lexical matcher"
 
@@ -81,14 +87,17 @@ def run_analysis(
         story = cached_story(articles, cache_dir=stories, backend=DEFAULT_ENCODER, progress=progress)
         if story is not None:
             return Analysis(story, tuple(notices))
-    encoder = None
-    if semantic:
-        if progress:
-            progress("Loading the sentence encoder", 0.0)
-        encoder = load_encoder(DEFAULT_ENCODER)
-        if encoder is None and say_fallback:
-            notices.append(SEMANTIC_MISSING)
-    story = analyze(articles, progress=progress, cache_dir=stories, encoder=encoder, on_split=on_split)
+    if not semantic:
+        return Analysis(analyze(articles, progress=progress, cache_dir=stories, on_split=on_split), tuple(notices))
+    vectors = cache_dir() / "vectors" if use_cache else None
+    with blas_limited():
+        load = EncoderLoad(DEFAULT_ENCODER, partial(load_encoder, vector_folder=vectors))
+        story = analyze(articles, progress=progress, cache_dir=stories, encoder=load, on_split=on_split)
+        encoder = load.result()
+    if encoder is None and say_fallback:
+        notices.append(SEMANTIC_MISSING)
+    if encoder is not None:
+        encoder.save()
     return Analysis(story, tuple(notices))
 
 

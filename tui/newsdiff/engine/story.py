@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 from newsdiff.engine.absence import near_misses
+from newsdiff.engine.blas import blas_limited
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.cluster import cluster_passages
 from newsdiff.engine.collector import collector_paused
@@ -25,7 +27,7 @@ from newsdiff.engine.model import LEXICAL_MATCHER, Article, Claim, Passage, Reac
 from newsdiff.engine.pacing import paced
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
-from newsdiff.engine.semantic import Encoder
+from newsdiff.engine.semantic import Encoder, EncoderLoad
 from newsdiff.engine.summary import representative, summary_of
 
 MAX_ARTICLE_PASSAGES = 40_000
@@ -46,7 +48,7 @@ def analyze(
     *,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
-    encoder: Encoder | None = None,
+    encoder: Encoder | EncoderLoad | None = None,
     on_split: Split | None = None,
 ) -> Story:
     """Analyse several articles about one event.
@@ -58,8 +60,10 @@ def analyze(
     With ``cache_dir``, a story analysed before is read back instead of
     matched again (see ``engine.cache``). With a sentence ``encoder``
     (``engine.semantic.load_encoder``) the matcher also weighs sentence
-    vectors. ``on_split`` hears of the passages before matching (``Split``);
-    a story read from the cache is not split, so it does not hear of it.
+    vectors; an ``EncoderLoad`` still loading is waited for once the
+    articles are split, and matching is lexical if it gives no encoder.
+    ``on_split`` hears of the passages before matching (``Split``); a story
+    read from the cache is not split, so it does not hear of it.
     """
     report = progress or _silent
     articles = collect_articles(sources, progress=report)
@@ -71,7 +75,7 @@ def analyze(
     if story is not None:
         return story
     story = _analyze_articles(articles, report, encoder, on_split)
-    cache.put(key, story)
+    cache.put(cache.key(articles, backend=story.matcher), story)
     return story
 
 
@@ -101,14 +105,14 @@ def _from_cache(cache: StoryCache, key: str, report: Progress) -> Story | None:
 
 
 def _analyze_articles(
-    articles: list[Article], report: Progress, encoder: Encoder | None, on_split: Split | None = None
+    articles: list[Article], report: Progress, encoder: Encoder | EncoderLoad | None, on_split: Split | None = None
 ) -> Story:
-    with collector_paused():
+    with collector_paused(), blas_limited() if encoder is not None else nullcontext():
         return _matched_story(articles, report, encoder, on_split)
 
 
 def _matched_story(
-    articles: list[Article], report: Progress, encoder: Encoder | None, on_split: Split | None = None
+    articles: list[Article], report: Progress, encoder: Encoder | EncoderLoad | None, on_split: Split | None = None
 ) -> Story:
     split: list[tuple[Article, Passage]] = []
     for number, article in enumerate(articles):
@@ -124,6 +128,9 @@ def _matched_story(
         on_split(tuple(articles), tuple(passage for _, passage in split))
     quoting = paced(split, lambda share: report("Finding quotes", 0.15 + 0.05 * share), 0.0, 1.0)
     passages = tuple(_with_quotes(article, passage) for article, passage in quoting)
+    if isinstance(encoder, EncoderLoad):
+        report("Loading the sentence encoder", 0.2)
+        encoder = encoder.result()
     report("Matching passages", 0.2)
     groups = cluster_passages(
         passages,
