@@ -13,15 +13,19 @@ the lexical matcher and once with the sentence encoder. Every distinct flag
 was judged by reading the passages it compares: ``real`` (the sources
 disagree about one fact: a count, a date, who, what was said) or ``false``
 (a spelling variant, a synonym, two different things compared as one …),
-with a one-line reason. Entries labelled ``missed`` are real disagreements
-found by reading that no flag raised when they were labelled: the script
-says which of them a flag now covers (a flag of that kind whose passages
-contain both snippets and whose detail shows the values that disagree).
+with a one-line reason. A real one also names the ``fact`` the sources
+disagree about: one fact flagged in two claims, with other sources or by
+both matchers is one disagreement found, not several. Entries labelled
+``missed`` are real disagreements found by reading that no flag raised when
+they were labelled: the script says which of them a flag now covers (a flag
+of that kind whose passages contain both snippets and whose detail shows the
+values that disagree).
 
 It prints, overall and per kind: the distinct flags, how many are labelled,
-how many of those are real, the precision (real / labelled), and the flags
-not labelled yet (``--unlabelled`` writes them, with their passages, as
-label lines to fill in). Precision rests on the labelled flags only: the
+how many of those are real, the precision (real / labelled), the real
+disagreements found as distinct facts (``--facts`` lists them), and the
+flags not labelled yet (``--unlabelled`` writes them, with their passages,
+as label lines to fill in). Precision rests on the labelled flags only: the
 script says how many that is.
 """
 
@@ -131,6 +135,8 @@ def read_labels(path: Path) -> tuple[dict[tuple[str, str, str], dict[str, object
         entry = json.loads(line)
         if entry["label"] == "missed":
             missed.append(entry)
+        elif entry["label"] == "real" and not entry.get("fact"):
+            sys.exit(f'{path}:{number}: a real flag names the fact the sources disagree about ("fact")')
         elif entry["label"] in VERDICTS:
             judged[(entry["story"], entry["kind"], entry["detail"])] = entry
         else:
@@ -157,6 +163,7 @@ def report(
     judged: dict[tuple[str, str, str], dict[str, object]],
     missed: list[dict[str, object]],
     title: str,
+    list_facts: bool = False,
 ) -> None:
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     for key, flag in flags.items():
@@ -177,11 +184,26 @@ def report(
         )
     now_found = [entry for entry in missed if any(covers(flag, entry) for flag in flags.values())]
     print(
-        f"  real disagreements flagged: {total['real']} (of the labelled real ones);"
+        f"  real disagreements flagged: {total['real']} flags (of the labelled real ones),"
+        f" {len(real_facts(flags, judged))} distinct facts;"
         f" of {len(missed)} missed ones found by reading, now flagged: {len(now_found)}"
     )
     for entry in now_found:
         print(f"    now flagged: {entry['story']} {entry['kind']}: {entry['reason']}")
+    if list_facts:
+        for story, fact in sorted(real_facts(flags, judged)):
+            print(f"    fact: {story}: {fact}")
+
+
+def real_facts(
+    flags: dict[tuple[str, str, str], Found], judged: dict[tuple[str, str, str], dict[str, object]]
+) -> set[tuple[str, str]]:
+    """The facts (story, fact) that real flags raise: one fact flagged in several claims or ways counts once."""
+    return {
+        (flag.story, str(label["fact"]))
+        for key, flag in flags.items()
+        if (label := judged.get(key)) is not None and label["label"] == "real"
+    }
 
 
 def unlabelled_lines(flags: Iterable[Found], judged: dict[tuple[str, str, str], dict[str, object]]) -> list[str]:
@@ -198,6 +220,7 @@ def unlabelled_lines(flags: Iterable[Found], judged: dict[tuple[str, str, str], 
             "passages": list(flag.passages),
             "label": "?",
             "reason": "",
+            "fact": "",
         }
         lines.append(json.dumps(entry, ensure_ascii=False))
     return lines
@@ -209,6 +232,7 @@ def main() -> None:
     parser.add_argument("--stories", nargs="*", help="only these stories (e.g. ecbplus/topic21)")
     parser.add_argument("--unlabelled", type=Path, help="write the flags not labelled yet here (JSON lines)")
     parser.add_argument("--labels", type=Path, default=LABELS, help="the judged flags (default: %(default)s)")
+    parser.add_argument("--facts", action="store_true", help="list the distinct real facts each run flags")
     args = parser.parse_args()
     need(CORPUS / "ecbplus", CORPUS / "ecb")
     folders = [f for f in stories() if not args.stories or story_name(f) in args.stories]
@@ -225,7 +249,7 @@ def main() -> None:
     scope = f"{len(folders)} stories ({', '.join(sorted({f.parent.name for f in folders}))})"
     print(f"Flags on {scope}; labels: {args.labels} ({len(judged)} judged, {len(missed)} missed)")
     for title, flags in runs:
-        report(flags, judged, missed, title)
+        report(flags, judged, missed, title, args.facts)
     if args.unlabelled:
         lines = unlabelled_lines(runs[-1][1].values(), judged)
         args.unlabelled.write_text("".join(line + "\n" for line in lines), encoding="utf-8")

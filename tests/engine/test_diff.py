@@ -377,6 +377,27 @@ def test_ages_of_two_different_people_are_not_a_disagreement() -> None:
     ]
 
 
+def test_a_conversion_in_brackets_restates_the_number_before_it() -> None:
+    """ECB+ topic 37: "10 kilometers (6 miles)" and "10 kilometres (6.2 miles)" give one depth."""
+    six = "The quake struck at a depth of 10 kilometers (6 miles) in Aceh."
+    assert flag_details(FlagKind.NUMBER, six, "The quake struck at a depth of 10 kilometres (6.2 miles) in Aceh.") == []
+    assert flag_details(FlagKind.NUMBER, six, "The quake struck at a depth of 12 kilometers (7.5 miles) in Aceh.") == [
+        '"10 kilometers" (A) vs "12 kilometers" (B)'
+    ]
+    euros = "They stole jewels worth 2 million euros ($2.6 million) on Monday."
+    assert (
+        flag_details(FlagKind.NUMBER, euros, "They stole jewels worth 2 million euros ($2.5 million) on Monday.") == []
+    )
+
+
+def test_a_part_counted_in_brackets_is_not_a_conversion() -> None:
+    assert flag_details(
+        FlagKind.NUMBER,
+        "The blast killed 30 people (12 children) in the market.",
+        "The blast killed 30 people (14 children) in the market.",
+    ) == ['"12 children" (A) vs "14 children" (B)']
+
+
 def test_a_number_with_nothing_before_it_is_compared_by_the_word_after_its_unit() -> None:
     assert flag_details(
         FlagKind.NUMBER,

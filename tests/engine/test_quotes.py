@@ -22,6 +22,13 @@ def test_straight_quote_with_verb_before_name() -> None:
     assert quotes_in(text) == [("So the response can be symmetric", "Dmitry Peskov")]
 
 
+def test_two_apostrophes_close_a_quote_as_wire_copy_types_it() -> None:
+    """ECB+ topic 22: the quote was lost, and with it the flag against "a sad time" in another outlet."""
+    text = '"This is a sad day for the Kraft Foods family, \'\' the company said.\nLater, "a second quote" came.'
+    assert [q for q, _ in quotes_in(text)] == ["This is a sad day for the Kraft Foods family", "a second quote"]
+    assert quotes_in("It was the players'' day, and the fans' too.") == []
+
+
 def test_continued_as_speech_verb() -> None:
     text = "“There is no need to be afraid,” continued Vladimir Putin."
     assert quotes_in(text) == [("There is no need to be afraid", "Vladimir Putin")]

@@ -25,7 +25,9 @@ from newsdiff.engine.model import Quote
 _OPENING = frozenset("“„«")
 _CLOSING = frozenset("”»")
 _STRAIGHT = '"'
-_MARKS = re.compile('["“”„«»]')
+_TWO_APOSTROPHES = "''"
+"""A closing double quote as typewritten wire copy sends it (``"…family, '' the company said``)."""
+_MARKS = re.compile("''|[\"“”„«»]")
 _CONTEXT = 2000
 """How far (characters) to look around a passage for its quote state and speaker."""
 _EARLIER_QUOTES = 8
@@ -195,7 +197,8 @@ def _ends_paragraph(text: str, newline: int) -> bool:
 def _quoted_ranges(text: str, low: int, high: int) -> list[tuple[int, int]]:
     """(first quoted index, index past the last) for each quote in ``text[low:high]``.
 
-    Curly marks say which way they face; a straight mark closes an open
+    Curly marks say which way they face, and so do two apostrophes, which
+    close a quote in typewritten wire copy; a straight mark closes an open
     quote and otherwise opens one, unless it looks like a stray closing mark
     (after a word and before a space), which is ignored. A closing curly
     mark with no opening one means the quote began before the paragraph
@@ -210,6 +213,10 @@ def _quoted_ranges(text: str, low: int, high: int) -> list[tuple[int, int]]:
         elif char in _CLOSING:
             ranges.append((low if opened is None else opened, at))
             opened = None
+        elif char == _TWO_APOSTROPHES:
+            if opened is not None:  # closes an open quote; alone it is no quote mark
+                ranges.append((opened, at))
+                opened = None
         elif opened is not None:
             ranges.append((opened, at))
             opened = None

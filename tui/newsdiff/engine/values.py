@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from newsdiff.engine.calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsdiff.engine.model import Passage
-from newsdiff.engine.normalize import Token
+from newsdiff.engine.normalize import Token, normalize_word
 from newsdiff.engine.stopwords import STOPWORDS
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
@@ -49,6 +49,19 @@ _FRACTION = re.compile(r"(?:(\d+)(?:[ -]|(?=[½¼¾⅓⅔⅛])))?(?:(\d+)[/⁄](
 """A fraction as news writes it: "1/2", "2-1/2", "2 1/2", "2½"."""
 _CLOCK = re.compile(r"(?:(\d{1,2}):(\d{2})(?!\d)|([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC|BST|CET|EST|EDT)\b))")
 """A time of day: "4:30", "02:41", or four digits before a time zone ("0241 GMT")."""
+_CONVERSION = re.compile(r"\s*\(\s*[$€£¥]?\s*")
+"""What lies between a number and another that restates it in brackets: "10 kilometers (6 miles)", "€2m ($2.6m)"."""
+
+_MEASURES = frozenset(
+    normalize_word(word)
+    for word in (
+        *("miles", "mi", "kilometres", "kilometers", "km", "metres", "meters", "feet", "foot", "ft", "inches"),
+        *("yards", "pounds", "lb", "lbs", "kilograms", "kilos", "kg", "grams", "tons", "tonnes", "ounces", "oz"),
+        *("gallons", "litres", "liters", "acres", "hectares", "degrees", "fahrenheit", "celsius", "mph", "kph"),
+    )
+)
+"""Units a bracket converts a measure into ("10 kilometers (6 miles)"); a sum converts by its currency sign."""
+
 _APPROXIMATE = frozenset({"least", "near", "almost", "around", "approxim", "rough", "estim"})
 """Norms of words that hedge a number ("at least five people"): they say nothing of what it counts."""
 _TOLL_UNITS = frozenset({"dead", "kill", "injur", "wound", "hurt", "die"})
@@ -138,6 +151,7 @@ def numbers(passage: Passage, tokens: Sequence[Token]) -> list[Number]:
     """The numbers of a passage that say how many or how much: not parts of dates, addresses or stamps."""
     skip = _date_token_indices(tokens)
     found: list[Number] = []
+    previous_end: int | None = None
     for i, token in enumerate(tokens):
         if not token.is_number or i in skip or (i > 0 and tokens[i - 1].is_number) or _in_address(passage, token):
             continue
@@ -160,8 +174,11 @@ def numbers(passage: Passage, tokens: Sequence[Token]) -> list[Number]:
         rest = tokens[rest_at : rest_at + _AROUND]
         after = next((t for t in rest if _is_context(t) and t.norm not in _AGE_WORDS), None)
         unit = tokens[unit_at] if unit_at is not None else None
+        if previous_end is not None and _restates(passage, previous_end, token, unit):
+            continue
         first, end = (token, unit.end) if unit else (before or token, tokens[last].end)
-        shown = _raw(passage, first.start, max(end, tokens[last].end))
+        previous_end = max(end, tokens[last].end)
+        shown = _raw(passage, first.start, previous_end)
         found.append(
             Number(
                 value,
@@ -173,6 +190,22 @@ def numbers(passage: Passage, tokens: Sequence[Token]) -> list[Number]:
             )
         )
     return found
+
+
+def _restates(passage: Passage, previous_end: int, token: Token, unit: Token | None) -> bool:
+    """Whether a number only converts the one before it, in brackets right after it, to another unit or currency.
+
+    "a depth of 10 kilometers (6 miles)" and "10 kilometres (6.2 miles)" agree
+    on the depth; their conversions, rounded differently, are no dispute.
+    The number before the bracket still stands for the quantity, so "10
+    kilometers (6 miles)" against "12 kilometers (7.5 miles)" is still flagged.
+    Only a measure or a sum converts: "killed 30 people (12 children)" counts
+    a part of them, which can be disputed in its own right.
+    """
+    between = _CONVERSION.fullmatch(passage.text, previous_end - passage.start, token.start - passage.start)
+    return between is not None and (
+        between.group().rstrip()[-1:] != "(" or (unit is not None and unit.norm in _MEASURES)
+    )
 
 
 def _raw(passage: Passage, start: int, end: int) -> str:
