@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from newsdiff.engine.absence import near_misses
+from newsdiff.engine.article_prior import ArticlePrior
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.cluster import cluster_passages
 from newsdiff.engine.collector import collector_paused
@@ -117,6 +118,7 @@ def _matched_story(articles: list[Article], report: Progress, encoder: Encoder |
         passages,
         progress=lambda share: report("Matching passages", 0.2 + 0.6 * share),
         encoder=encoder,
+        prior=ArticlePrior(articles),
     )
     report("Comparing wording", 0.8)
     sources = {a.id: a.source for a in articles}
