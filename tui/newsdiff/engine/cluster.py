@@ -45,6 +45,7 @@ from newsdiff.engine.normalize import content_norms
 from newsdiff.engine.pacing import ignore_share, paced
 from newsdiff.engine.semantic import BATCH_SIZE
 from newsdiff.engine.similarity import Matcher, Profile
+from newsdiff.engine.statement import Evidence
 
 if TYPE_CHECKING:
     from newsdiff.engine.margin import Margins
@@ -190,7 +191,13 @@ def _units(content: Iterable[Passage]) -> list[_Unit]:
 
 
 def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
-    """The parts of a passage's ``text`` and of its ``quoted`` words, each set of content words once."""
+    """The parts of a passage's ``text`` and of its ``quoted`` words, each set of content words once.
+
+    A part that states nothing (no statement word and no name,
+    ``statement.Evidence``: "Two years ago,") is no unit: such a clause,
+    identical in two articles, would be one text of both and so a claim with
+    no decision at all (a shooting and a football award in the ECB+ pile).
+    """
     texts = [text, *(words for words in quoted if len(content_norms(words)) >= MIN_CLAUSE_WORDS)]
     seen = {content_norms(text)}
     parts: list[str] = []
@@ -198,7 +205,9 @@ def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
         words = content_norms(part)
         if words not in seen:
             seen.add(words)
-            parts.append(part)
+            evidence = Evidence.of(part)
+            if evidence.statement or evidence.names:
+                parts.append(part)
     return parts
 
 
