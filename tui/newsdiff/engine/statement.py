@@ -18,12 +18,6 @@ statements, so ``Evidence`` counts the words two texts share by kind:
   ("sentenced November 8" and "to be sentenced Nov. 8"), but with no
   statement word beside it is only a timestamp.
 
-A clause cut from its sentence may have lost its subject ("was sentenced to
-seven years in prison", of Gigante, against "He was sentenced to 12 years in
-prison"): its predicate alone says what happened, not to whom, so such a
-fragment (``Evidence.fragment``) shares a claim only with a shared name or
-figure besides.
-
 ``similarity.Matcher`` asks for enough of it (``says_enough``) before two
 texts can be one claim.
 """
@@ -99,11 +93,6 @@ _ATTRIBUTION_WORDS = frozenset(
 """Reporting verbs that ``stopwords`` leaves as content words."""
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 """A web address: where a page lives, not what it says (two pages of one site share most of theirs)."""
-_SUBJECTLESS = re.compile(
-    r"^\W*(?:was|were|is|are|has|have|had|will|would|can|could|shall|should|may|might|must|did|does|do"
-    r"|who|which|whose)\b"
-)
-"""How a clause without its subject opens (lower case: the sentence's own first word is capitalised)."""
 _SENTENCE_OPENING = re.compile(r"[.!?:;\"“”‘(\[—–]\s*$")
 
 
@@ -114,8 +103,6 @@ class Evidence:
     statement: frozenset[str]
     names: frozenset[str]
     figures: frozenset[str]
-    fragment: bool = False
-    """The text opens with a verb or a relative pronoun: a clause whose subject is elsewhere."""
 
     @staticmethod
     def of(text: str) -> Evidence:
@@ -138,8 +125,7 @@ class Evidence:
                 names.add(token.norm)
             else:
                 statement.add(token.norm)
-        fragment = _SUBJECTLESS.match(text) is not None
-        return Evidence(frozenset(statement - names), frozenset(names), frozenset(figures), fragment)
+        return Evidence(frozenset(statement - names), frozenset(names), frozenset(figures))
 
 
 def says_enough(a: Evidence, b: Evidence, *, vectors: bool = False) -> bool:
@@ -149,9 +135,7 @@ def says_enough(a: Evidence, b: Evidence, *, vectors: bool = False) -> bool:
     villages" in one district and "four villages" in it: one fact,
     disputed). A word that one text uses as a name and the other not (a
     headline's "Colts") counts as a name. One name or speaker alone never
-    does: that makes two statements about one person, not one claim. A
-    clause without its subject (``Evidence.fragment``) needs one statement
-    word and a shared name or figure, whatever else it shares.
+    does: that makes two statements about one person, not one claim.
 
     With sentence ``vectors`` the statements may match in other words
     ("had not requested direct military involvement from North Korea in the
@@ -160,12 +144,10 @@ def says_enough(a: Evidence, b: Evidence, *, vectors: bool = False) -> bool:
     shared names or figures outside any attribution let the encoder judge.
     """
     shared = a.statement & b.statement
-    names = (a.names & b.names) | (a.statement & b.names) | (a.names & b.statement)
-    specific = len(names) + len(a.figures & b.figures)
-    if a.fragment or b.fragment:
-        return len(shared) >= 1 and specific >= MIN_SPECIFIC_WORDS
     if len(shared) >= MIN_STATEMENT_WORDS:
         return True
+    names = (a.names & b.names) | (a.statement & b.names) | (a.names & b.statement)
+    specific = len(names) + len(a.figures & b.figures)
     if vectors and specific >= MIN_PARAPHRASE_NAMES:
         return True
     return len(shared) >= 1 and specific >= MIN_SPECIFIC_WORDS
