@@ -24,6 +24,14 @@ It never exceeds 1: articles about one event are the pairs the same-claim
 threshold was set for, so closeness takes nothing away and adds nothing; only
 articles whose event words are far apart need stronger evidence of one claim.
 ``Matcher.decide`` applies it by Bayes' rule.
+
+Fitted on ECB, judged on the 298 raw ECB+ articles (25 other events) as one
+story (``tests/benchmarks/eval_pile_links.py``, lexical, with the clause rule
+of ``cluster._distinct_parts``): linked article pairs across events 85 of
+1,180 (7.2 %) before, 11 of 1,107 (0.99 %) after, within events 1,095 before,
+1,096 after. Seed gold and per-event ECB+ folders: odds 1 nearly everywhere,
+F1 unchanged. What stays: two events of one kind (two trials, two takeovers,
+two games) whose articles are as alike as one event's (cosine 0.16-0.28).
 """
 
 from __future__ import annotations
