@@ -41,7 +41,6 @@ from collections.abc import Sequence
 
 from newsdiff.engine.model import Article
 from newsdiff.engine.pile_terms import pile_terms
-from newsdiff.engine.stories import story_vectors
 
 INTERCEPT: float = -8.8675
 SLOPE: float = 56.2015
@@ -52,6 +51,9 @@ class ArticlePrior:
     """Prior odds of one claim for a passage pair of two articles (by article id); 1 for unknown articles."""
 
     def __init__(self, articles: Sequence[Article] = ()) -> None:
+        # Imported here: ``stories`` needs numpy, which importing the engine does not load (test_semantic).
+        from newsdiff.engine.stories import story_vectors
+
         self._row = {article.id: row for row, article in enumerate(articles)}
         self._vectors = story_vectors([pile_terms(article) for article in articles]) if len(articles) > 1 else None
         self._odds: dict[tuple[str, str], float] = {}
