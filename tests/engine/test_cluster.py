@@ -147,6 +147,17 @@ def test_reports_of_different_events_are_never_linked() -> None:
         assert len({topic[p.article_id] for p in group}) == 1, [p.text for p in group]
 
 
+def test_a_clause_that_states_nothing_does_not_join_two_sentences() -> None:
+    """ "Two years ago," opens both sentences: a time, not a claim, even word for word."""
+    passages = story(
+        {
+            "a": ["Two years ago, a student opened fire at a college library in Baton Rouge."],
+            "b": ["Two years ago, the team won an award for a safe-ride programme for its players."],
+        }
+    )
+    assert all(len({p.article_id for p in group}) == 1 for group in cluster_passages(passages))
+
+
 def test_dateline_is_ignored() -> None:
     articles = {
         "a": ["JAKARTA - Heavy rain flooded the capital's main airport on Monday."],

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import newsdiff.engine.similarity as similarity_module
 from newsdiff.engine.similarity import (
     FEATURE_NAMES,
+    MUTUAL_FLOOR,
     SAME_CLAIM_THRESHOLD,
     SEMANTIC_FEATURE_NAMES,
     Matcher,
@@ -165,6 +166,14 @@ def test_a_higher_prior_lowers_the_bar_and_a_neutral_one_changes_nothing() -> No
     assert not matcher.decide(below) and not matcher.decide(below, prior_odds=1.0)
     assert matcher.decide(below, prior_odds=2.0)
     assert not matcher.decide(0.1 * SAME_CLAIM_THRESHOLD, prior_odds=2.0)
+
+
+def test_a_lower_prior_raises_the_bar_of_both_decisions_but_not_for_identical_texts() -> None:
+    matcher = Matcher()
+    above, above_floor = 1.1 * SAME_CLAIM_THRESHOLD, 1.1 * MUTUAL_FLOOR
+    assert matcher.decide(above) and not matcher.decide(above, prior_odds=0.5)
+    assert matcher.decide_mutual(above_floor) and not matcher.decide_mutual(above_floor, prior_odds=0.5)
+    assert matcher.decide(1.0, prior_odds=0.01) and matcher.decide_mutual(1.0, prior_odds=0.01)
 
 
 def test_every_feature_has_a_fitted_coefficient() -> None:

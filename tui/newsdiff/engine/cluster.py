@@ -6,7 +6,9 @@ clauses, so such a sentence can join two claims; the words of a quote are
 units too, without their attribution. Units of different articles are
 linked when ``Matcher.decide`` says they report the same claim: the very
 decision that ``similarity.same_claim`` makes (with the story's encoder, if
-it has one).
+it has one), weighed by the prior odds of their two articles
+(``article_prior``). Every way of linking two texts asks ``_Decision``, the
+one place where that prior applies.
 
 Two articles that tell the story in the same order (a translation, a
 rewrite of one wire report) also link the sentences next to their links
@@ -36,12 +38,14 @@ from functools import partial
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
+from newsdiff.engine.article_prior import ArticlePrior
 from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans
 from newsdiff.engine.model import Passage, Quote
 from newsdiff.engine.normalize import content_norms
 from newsdiff.engine.pacing import ignore_share, paced
 from newsdiff.engine.semantic import BATCH_SIZE
-from newsdiff.engine.similarity import MUTUAL_FLOOR, Matcher, Profile
+from newsdiff.engine.similarity import Matcher, Profile
+from newsdiff.engine.statement import Evidence
 
 if TYPE_CHECKING:
     from newsdiff.engine.margin import Margins
@@ -107,13 +111,16 @@ def cluster_passages(
     progress: Callable[[float], None] | None = None,
     *,
     encoder: Encoder | None = None,
+    prior: ArticlePrior | None = None,
     stats: ClusterStats | None = None,
 ) -> list[tuple[Passage, ...]]:
     """Groups of content passages, one per claim, in story order.
 
     Every content passage is in at least one group (alone, if no other
     source reports its claim); boilerplate is in none. With a sentence
-    ``encoder`` the same-claim decision also weighs sentence vectors.
+    ``encoder`` the same-claim decision also weighs sentence vectors; with
+    an article ``prior`` it weighs how alike the two articles are (without
+    one, every article pair has prior odds 1).
     ``stats``, when given, is filled in with counts of the work done.
     """
     report = progress or ignore_share
@@ -129,16 +136,17 @@ def cluster_passages(
     report(0.1)
     counts = stats if stats is not None else ClusterStats()
     counts.units = len(nodes)
-    links = _links(nodes, profiles, matcher, report, counts)
-    links.update(_in_order_links(links, nodes, units, profiles, matcher, counts))
+    decision = _Decision(matcher, nodes, prior or ArticlePrior())
+    links = _links(nodes, profiles, matcher, decision, report, counts)
+    links.update(_in_order_links(links, nodes, units, profiles, matcher, decision, counts))
     neighbourhood = None
     if encoder is not None:
         neighbourhood = _Neighbourhood.of(nodes, units, content, profiles, matcher)
-        links.update(_mutual_links(links, nodes, neighbourhood, matcher, counts))
+        links.update(_mutual_links(links, nodes, neighbourhood, decision, counts))
     counts.linked = len(links)
     clusters = _agglomerate(nodes, links)
     if neighbourhood is not None:
-        _join_by_consensus(clusters, nodes, units, neighbourhood)
+        _join_by_consensus(clusters, nodes, units, neighbourhood, decision)
     report(0.9)
     unit_clusters = [[u for n in cluster for u in nodes[n].units] for cluster in clusters]
     strength = [sum(links.get((a, b), 0.0) for a in c for b in c if a < b) for c in clusters]
@@ -183,7 +191,13 @@ def _units(content: Iterable[Passage]) -> list[_Unit]:
 
 
 def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
-    """The parts of a passage's ``text`` and of its ``quoted`` words, each set of content words once."""
+    """The parts of a passage's ``text`` and of its ``quoted`` words, each set of content words once.
+
+    A part that states nothing (no statement word and no name,
+    ``statement.Evidence``: "Two years ago,") is no unit: such a clause,
+    identical in two articles, would be one text of both and so a claim with
+    no decision at all (a shooting and a football award in the ECB+ pile).
+    """
     texts = [text, *(words for words in quoted if len(content_norms(words)) >= MIN_CLAUSE_WORDS)]
     seen = {content_norms(text)}
     parts: list[str] = []
@@ -191,7 +205,9 @@ def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
         words = content_norms(part)
         if words not in seen:
             seen.add(words)
-            parts.append(part)
+            evidence = Evidence.of(part)
+            if evidence.statement or evidence.names:
+                parts.append(part)
     return parts
 
 
@@ -233,6 +249,45 @@ def _nodes(units: list[_Unit]) -> list[_Node]:
         node.units.append(n)
         node.articles.add(unit.article)
     return list(by_text.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _Decision:
+    """The one same-claim decision for two texts (node indices): every way of linking them asks it.
+
+    It is ``Matcher.decide`` (``decide_mutual`` for pairs found by margin)
+    with the prior odds of the texts' articles (``article_prior``): a pair of
+    articles about one event keeps odds 1, two articles whose event words
+    are far apart need stronger evidence. A new way of linking texts must
+    decide through ``accepts`` (or ``accepts_mutual``) to inherit that prior.
+    """
+
+    matcher: Matcher
+    nodes: list[_Node]
+    prior: ArticlePrior
+
+    def accepts(self, a: int, b: int, probability: float, lift: float = 1.0) -> bool:
+        """Whether texts ``a`` and ``b`` are one claim at ``probability``; ``lift``: odds their context adds."""
+        if not self.matcher.decide(probability, prior_odds=lift):
+            return False  # the article prior is at most 1: it cannot accept what the decision refuses
+        return self.matcher.decide(probability, prior_odds=lift * self.odds(a, b))
+
+    def accepts_mutual(self, a: int, b: int, probability: float) -> bool:
+        """The same for two texts that are each other's best match by margin (``Matcher.decide_mutual``)."""
+        if not self.matcher.decide_mutual(probability):
+            return False
+        return self.matcher.decide_mutual(probability, prior_odds=self.odds(a, b))
+
+    def odds(self, a: int, b: int) -> float:
+        """The highest article prior over the pairs of different articles that hold the two texts."""
+        best = 0.0
+        for first in self.nodes[a].articles:
+            for second in self.nodes[b].articles:
+                if first != second:
+                    best = max(best, self.prior.odds(first, second))
+                    if best >= 1.0:
+                        return best
+        return best
 
 
 def _may_link(a: _Node, b: _Node) -> bool:
@@ -299,6 +354,7 @@ def _links(
     nodes: list[_Node],
     profiles: list[Profile],
     matcher: Matcher,
+    decision: _Decision,
     report: Callable[[float], None],
     stats: ClusterStats,
 ) -> dict[tuple[int, int], float]:
@@ -308,7 +364,7 @@ def _links(
         _candidate_pairs(nodes, profiles, matcher, report),
         _probability_of(profiles, matcher),
         stats,
-        matcher.decide,
+        decision.accepts,
         links,
     )
     return links
@@ -323,7 +379,7 @@ def _score(
     pairs: Iterable[tuple[int, int]],
     probability_of: Callable[[int, int], float],
     stats: ClusterStats,
-    decide: Callable[[float], bool],
+    decide: Callable[[int, int, float], bool],
     accepted: dict[tuple[int, int], float],
 ) -> None:
     """Score each pair and keep in ``accepted`` those that ``decide`` takes.
@@ -334,7 +390,7 @@ def _score(
     for a, b in pairs:
         probability = probability_of(a, b)
         stats.scored += 1
-        if decide(probability):
+        if decide(a, b, probability):
             accepted[(a, b)] = probability
 
 
@@ -344,6 +400,7 @@ def _in_order_links(
     units: list[_Unit],
     profiles: list[Profile],
     matcher: Matcher,
+    decision: _Decision,
     stats: ClusterStats,
 ) -> dict[tuple[int, int], float]:
     """Pairs next to linked pairs, accepted with the prior that the two articles' own order gives.
@@ -406,7 +463,7 @@ def _in_order_links(
             continue
         ordered = (_ordered_pair(whole[x], whole[y]) for x, y in sorted(neighbours - pairs))
         candidates = ((a, b) for a, b in ordered if a != b and (a, b) not in links and (a, b) not in accepted)
-        decide = partial(matcher.decide, prior_odds=lift)
+        decide = partial(decision.accepts, lift=lift)
         _score(candidates, _probability_of(profiles, matcher), stats, decide, accepted)
     return accepted
 
@@ -449,7 +506,7 @@ def _mutual_links(
     links: dict[tuple[int, int], float],
     nodes: list[_Node],
     neighbourhood: _Neighbourhood,
-    matcher: Matcher,
+    decision: _Decision,
     stats: ClusterStats,
 ) -> dict[tuple[int, int], float]:
     """Whole sentences of two articles that are each other's best match by margin, when their probability allows.
@@ -460,7 +517,7 @@ def _mutual_links(
     apart is its neighbourhood: each is the other's best match in its
     article, and closer to it than to what else the story says
     (``margin.mutual_pairs``). Such a pair is linked when its probability
-    clears ``MUTUAL_FLOOR`` (``Matcher.decide_mutual``). Only whole passages
+    clears ``MUTUAL_FLOOR`` (``_Decision.accepts_mutual``). Only whole passages
     take part: a sentence's clauses are near copies of it and would crowd
     its own neighbourhood. Measured on the seed story this finds paraphrases
     the words miss (gold recall 0.667 to 0.758) with no wrong pair; in
@@ -488,12 +545,16 @@ def _mutual_links(
         for a, b in ordered
         if a != b and (a, b) not in links and (a, b) not in accepted and _may_link(nodes[a], nodes[b])
     )
-    _score(candidates, neighbourhood.probability, stats, matcher.decide_mutual, accepted)
+    _score(candidates, neighbourhood.probability, stats, decision.accepts_mutual, accepted)
     return accepted
 
 
 def _join_by_consensus(
-    clusters: list[list[int]], nodes: list[_Node], units: list[_Unit], neighbourhood: _Neighbourhood
+    clusters: list[list[int]],
+    nodes: list[_Node],
+    units: list[_Unit],
+    neighbourhood: _Neighbourhood,
+    decision: _Decision,
 ) -> None:
     """Add to a cluster each sentence of no claim whose best match in every other article is in that cluster.
 
@@ -539,7 +600,7 @@ def _join_by_consensus(
             found = None if best is None else cluster_of.get(best)
             if best is None or found is None or target not in (None, found):
                 break
-            if neighbourhood.probability(n, best) < MUTUAL_FLOOR:
+            if not decision.accepts_mutual(n, best, neighbourhood.probability(n, best)):
                 break
             target = found
         else:

@@ -292,17 +292,14 @@ class Matcher:
         where this pair comes from than among the pairs the threshold was
         set for: Bayes' rule multiplies the pair's odds by it.
         """
-        if prior_odds == 1.0 or probability >= 1.0:
-            return probability >= self._threshold
-        threshold_odds = self._threshold / (1.0 - self._threshold)
-        return prior_odds * probability / (1.0 - probability) >= threshold_odds
+        return _clears(probability, self._threshold, prior_odds)
 
-    def decide_mutual(self, probability: float) -> bool:
+    def decide_mutual(self, probability: float, prior_odds: float = 1.0) -> bool:
         """The same-claim decision for two sentences that are each other's best match by margin.
 
-        Only the semantic path finds such pairs; see ``MUTUAL_FLOOR``.
+        Only the semantic path finds such pairs; see ``MUTUAL_FLOOR``. ``prior_odds`` as for ``decide``.
         """
-        return probability >= MUTUAL_FLOOR
+        return _clears(probability, MUTUAL_FLOOR, prior_odds)
 
     def _build_profile(self, text: str) -> Profile:
         tokens = tokenize(text)
@@ -333,6 +330,13 @@ class Matcher:
             ngrams=tuple(frozenset(zip(*(key[i:] for i in range(n)), strict=False)) for n in NGRAM_SIZES),
             evidence=Evidence.of(text),
         )
+
+
+def _clears(probability: float, threshold: float, prior_odds: float) -> bool:
+    """Whether ``probability``, its odds multiplied by ``prior_odds`` (Bayes' rule), reaches ``threshold``."""
+    if prior_odds == 1.0 or probability >= 1.0:
+        return probability >= threshold
+    return prior_odds * probability / (1.0 - probability) >= threshold / (1.0 - threshold)
 
 
 def _claim_words(profile: Profile) -> int:

@@ -14,6 +14,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from newsdiff.engine.absence import near_misses
+from newsdiff.engine.article_prior import ArticlePrior
 from newsdiff.engine.blas import blas_limited
 from newsdiff.engine.cache import StoryCache
 from newsdiff.engine.cluster import cluster_passages
@@ -136,6 +137,7 @@ def _matched_story(
         passages,
         progress=lambda share: report("Matching passages", 0.2 + 0.6 * share),
         encoder=encoder,
+        prior=ArticlePrior(articles),
     )
     report("Comparing wording", 0.8)
     sources = {a.id: a.source for a in articles}
