@@ -108,6 +108,7 @@ def cluster_passages(
     *,
     encoder: Encoder | None = None,
     stats: ClusterStats | None = None,
+    matcher: Matcher | None = None,
 ) -> list[tuple[Passage, ...]]:
     """Groups of content passages, one per claim, in story order.
 
@@ -115,12 +116,15 @@ def cluster_passages(
     source reports its claim); boilerplate is in none. With a sentence
     ``encoder`` the same-claim decision also weighs sentence vectors.
     ``stats``, when given, is filled in with counts of the work done.
+    ``matcher``, when given, must know the content passages' texts and
+    ``encoder``; the caller keeps its profiles for later (``engine.absence``).
     """
     report = progress or ignore_share
     content = [p for p in passages if p.is_content]
     units = _units(paced(content, report, 0.0, 0.02))
     nodes = _nodes(units)
-    matcher = Matcher((_content_text(p) for p in paced(content, report, 0.02, 0.04)), encoder=encoder)
+    if matcher is None:
+        matcher = Matcher((_content_text(p) for p in paced(content, report, 0.02, 0.04)), encoder=encoder)
     texts = [n.text for n in nodes]
     for start in range(0, len(texts), BATCH_SIZE):
         report(0.04 + 0.02 * start / len(texts))

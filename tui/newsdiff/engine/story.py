@@ -26,6 +26,7 @@ from newsdiff.engine.pacing import paced
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
 from newsdiff.engine.semantic import Encoder
+from newsdiff.engine.similarity import Matcher
 from newsdiff.engine.summary import representative, summary_of
 
 MAX_ARTICLE_PASSAGES = 40_000
@@ -113,10 +114,13 @@ def _matched_story(articles: list[Article], report: Progress, encoder: Encoder |
     quoting = paced(split, lambda share: report("Finding quotes", 0.15 + 0.05 * share), 0.0, 1.0)
     passages = tuple(_with_quotes(article, passage) for article, passage in quoting)
     report("Matching passages", 0.2)
+    # One matcher for the clustering and the absence search: its profiles and vectors are made once.
+    matcher = Matcher((p.content_text for p in passages if p.is_content), encoder=encoder)
     groups = cluster_passages(
         passages,
         progress=lambda share: report("Matching passages", 0.2 + 0.6 * share),
         encoder=encoder,
+        matcher=matcher,
     )
     report("Comparing wording", 0.8)
     sources = {a.id: a.source for a in articles}
@@ -129,17 +133,16 @@ def _matched_story(articles: list[Article], report: Progress, encoder: Encoder |
         [a.id for a in articles],
         passages,
         claims,
-        encoder,
+        matcher,
         report=lambda share: report("Looking for what each article leaves out", 0.9 + 0.1 * share),
     )
     report("Done", 1.0)
-    matcher = encoder.name if encoder else LEXICAL_MATCHER
     return Story(
         articles=tuple(articles),
         passages=passages,
         claims=claims,
         coverage=coverage,
-        matcher=matcher,
+        matcher=encoder.name if encoder else LEXICAL_MATCHER,
         near_misses=misses,
     )
 
