@@ -122,6 +122,7 @@ def _matched_story(articles: list[Article], report: Progress, encoder: Encoder |
         encoder=encoder,
         matcher=matcher,
     )
+    matcher.keep_profiles(p.content_text for p in passages if p.is_content)
     report("Comparing wording", 0.8)
     sources = {a.id: a.source for a in articles}
     taken: set[str] = set()
