@@ -108,19 +108,26 @@ def near_misses(
     content = [p for p in passages if p.is_content]
     if len(article_ids) < 2 or not content:
         return ()
-    profiles = [matcher.profile(p.content_text) for p in paced(content, report, 0.0, 0.1)]
+    texts = [p.content_text for p in content]
+    profiles = [matcher.profile(text) for text in paced(texts, report, 0.0, 0.1)]
     search = _Search(content, profiles, article_ids)
     position = {p.id: n for n, p in enumerate(content)}
     misses: list[NearMiss] = []
     rounded: dict[float, float] = {}
     for claim in paced(claims, report, 0.1, 1.0):
+        # Wire copy: the same sentence in many articles the claim leaves out is scored once per claim.
+        scores: dict[tuple[str, str], tuple[float, float | None]] = {}
         ns = [position[passage_id] for passage_id in claim.passage_ids]
         for article, pairs in search.candidates(ns, claim.article_ids):
             best: _Closest | None = None
             for n, m in pairs:
-                found = _Closest(
-                    content[m].id, matcher.model_probability(profiles[n], profiles[m]), search.cosine(n, m)
-                )
+                score = scores.get((texts[n], texts[m]))
+                if score is None:
+                    score = scores[(texts[n], texts[m])] = (
+                        matcher.model_probability(profiles[n], profiles[m]),
+                        search.cosine(n, m),
+                    )
+                found = _Closest(content[m].id, *score)
                 if found.beats(best):
                     best = found
             if best is not None and best.near:
