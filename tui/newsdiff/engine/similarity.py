@@ -253,8 +253,9 @@ class Matcher:
         """Forget the cached profiles of all texts but ``texts``.
 
         The clustering profiles every clause and quote of a story; after it,
-        only whole passages are compared again (``engine.absence``), and the
-        other profiles held half the memory of a 1,000-article story.
+        only whole passages are compared again (``engine.absence``). The
+        others are about half of the profiles (200 ECB+ articles: 8,165
+        texts profiled, 3,917 of them whole passages; about 11 kB each).
         """
         keep = set(texts)
         self._profiles = {text: profile for text, profile in self._profiles.items() if text in keep}
