@@ -16,12 +16,21 @@ This script shows the evidence for the floors and what they do:
 
     .venv/bin/python tests/benchmarks/absence.py [--semantic] [--sample 30] [--topics 21 22 ...]
     .venv/bin/python tests/benchmarks/absence.py --scale 50 200   # CPU time of the search
+
+4. Whether a change to the search keeps its answers: ``--record FILE`` writes,
+   for the seeds and the stories of ``real_text.py`` named, every claim's
+   absences (article, status, closest passage, probability, cosine); after
+   the change ``--check FILE`` analyses them again and prints each difference.
+
+    .venv/bin/python tests/benchmarks/absence.py --record /tmp/before.json --stories seeds real-200
+    .venv/bin/python tests/benchmarks/absence.py --check /tmp/before.json
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 import sys
 import time
@@ -131,9 +140,59 @@ def scale(sizes: list[int]) -> None:
         story = analyze(generate_story(size, seed=1))
         total = time.process_time() - started
         started = time.process_time()
-        absence.near_misses([a.id for a in story.articles], story.passages, story.claims)
+        texts = [p.content_text for p in story.passages if p.is_content]
+        absence.near_misses([a.id for a in story.articles], story.passages, story.claims, Matcher(texts))
         search = time.process_time() - started
         print(f"{size} synthetic articles: analysis {total:.2f} s CPU, of which the absence search {search:.2f} s")
+
+
+def absences_of(story: Story) -> dict[str, dict[str, object]]:
+    """Every claim's absences: per claim and article it leaves out, the status and the closest passage."""
+    found: dict[str, dict[str, object]] = {}
+    for claim in story.claims:
+        absent: dict[str, object] = {}
+        for article in story.articles:
+            if article.id in claim.article_ids:
+                continue
+            miss = story.near_miss(claim.id, article.id)
+            absent[article.id] = (
+                "absent" if miss is None else ["no_match", miss.passage_id, miss.probability, miss.cosine]
+            )
+        found[claim.id] = {"passages": list(claim.passage_ids), "absences": absent}
+    return found
+
+
+def recorded(stories: list[str], encoder: Encoder | None) -> dict[str, object]:
+    """The absences of each named story (``seeds`` or a story of ``real_text.py``), and the search's time."""
+    from real_text import story_articles
+
+    result: dict[str, object] = {}
+    for name in stories:
+        sources = [ROOT / "seeds"] if name == "seeds" else story_articles(name)
+        story = analyze(sources, encoder=encoder)
+        result[name] = absences_of(story)
+        print(f"{name}: {len(story.claims)} claims, {len(story.near_misses)} near misses")
+    return result
+
+
+def differences(before: dict[str, object], after: dict[str, object]) -> list[str]:
+    """One line per claim or absence that differs between two records."""
+    lines: list[str] = []
+    for name, claims in before.items():
+        now = after[name]
+        assert isinstance(claims, dict) and isinstance(now, dict)
+        for claim_id in sorted(claims.keys() | now.keys()):
+            old, new = claims.get(claim_id), now.get(claim_id)
+            if old is None or new is None or old["passages"] != new["passages"]:
+                lines.append(
+                    f"{name} {claim_id}: the claim itself differs ({old and old['passages']} / {new and new['passages']})"
+                )
+                continue
+            for article_id in sorted(old["absences"].keys() | new["absences"].keys()):
+                a, b = old["absences"].get(article_id), new["absences"].get(article_id)
+                if a != b:
+                    lines.append(f"{name} {claim_id} in {article_id}: {a} -> {b}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,12 +203,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--skip-msrp", action="store_true", help="leave out the MSRP count (slow with the encoder)")
     parser.add_argument("--scale", nargs="*", type=int, help="only time the search on synthetic stories of these sizes")
+    parser.add_argument("--record", type=Path, help="write the absences of --stories to this JSON file")
+    parser.add_argument("--check", type=Path, help="compare with the absences --record wrote to this file")
+    parser.add_argument("--stories", nargs="+", default=["seeds"], help="seeds and/or stories of real_text.py")
     options = parser.parse_args(argv)
     need(MSRP, SEED_GOLD, ECBPLUS)
     if options.scale:
         scale(options.scale)
         return 0
     encoder = encoder_or_exit(options.semantic)
+    if options.record:
+        options.record.write_text(json.dumps(recorded(options.stories, encoder)), encoding="utf-8")
+        return 0
+    if options.check:
+        before = json.loads(options.check.read_text(encoding="utf-8"))
+        lines = differences(before, recorded(list(before), encoder))
+        print("\n".join(lines))
+        print(f"{len(lines)} differences")
+        return 0
     if encoder is None:
         print(f"floor: probability {absence.LEXICAL_PROBABILITY_FLOOR}")
     else:

@@ -11,7 +11,12 @@ from the ECB+ corpus as they are:
   run beside it on the same machine, and the speed-up;
 - ``one-event``: the largest single-event folder of ``corpus/ecb`` as it is;
 - ``synthetic-200``: 200 articles recombined from one event's real sentences
-  (``synthetic.build_story``), the biggest single-event story real sentences make.
+  (``synthetic.build_story``), the biggest single-event story real sentences make;
+- ``pile-1000``: every article of ``corpus/ecbplus`` and ``corpus/ecb`` (778, 68
+  events) and 222 more re-drawn from them to reach 1,000: each a random article
+  (seeded) with every sentence-like line reworded as ``synthetic.reword`` does,
+  another outlet rewriting a report. It measures issue 20's memory target
+  (1,000 articles, peak RSS).
 
 Each story is measured in a fresh interpreter (honest peak memory): the best
 wall time of the analysis (``--runs``), CPU time, the time by stage, the
@@ -29,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -38,13 +44,15 @@ from pathlib import Path
 
 from bench_data import ECB, ECBPLUS, MSRP, need
 from scale import SEMANTIC_ENV, engine_analyze, instrumented, naive_analyze, naive_threshold
-from synthetic import build_story
+from synthetic import MIN_WORDS, build_story, reword
 
-from newsdiff.engine.load import load_paths
+from newsdiff.engine.load import article_from_text, load_paths
 from newsdiff.engine.model import Article
 
-STORIES = ("ecbplus-298", "real-200", "one-event", "synthetic-200")
+STORIES = ("ecbplus-298", "real-200", "one-event", "synthetic-200", "pile-1000")
 REAL_SAMPLE = 200
+PILE_SIZE = 1000
+PILE_SEED = 1000
 
 
 def story_articles(name: str) -> list[Article]:
@@ -54,13 +62,37 @@ def story_articles(name: str) -> list[Article]:
     if name == "one-event":
         largest = max((t for t in ECB.iterdir() if t.is_dir()), key=lambda t: (len(list(t.glob("*.txt"))), t.name))
         return load_paths([largest])
-    files = sorted(ECBPLUS.glob("topic*/*.txt"), key=lambda f: (int(f.parent.name.removeprefix("topic")), f.name))
+    if name == "pile-1000":
+        return pile_articles()
+    files = _corpus_files(ECBPLUS)
     if name == "real-200":
         step = len(files) / REAL_SAMPLE
         files = [files[int(n * step)] for n in range(REAL_SAMPLE)]
+    return _linked(files, "")
+
+
+def pile_articles() -> list[Article]:
+    """Every ECB+ and ECB article, then rewrites of randomly drawn ones up to ``PILE_SIZE`` (``pile-1000``)."""
+    files = _corpus_files(ECBPLUS) + _corpus_files(ECB)
+    articles = _linked(_corpus_files(ECBPLUS), "plus_") + _linked(_corpus_files(ECB), "ecb_")
+    rng = random.Random(PILE_SEED)
+    for number in range(PILE_SIZE - len(articles)):
+        drawn = rng.choice(files)
+        lines = drawn.read_text(encoding="utf-8").splitlines()
+        text = "\n".join(reword(line, rng) if len(line.split()) >= MIN_WORDS else line for line in lines)
+        articles.append(article_from_text(text, article_id=f"redrawn{number:03d}_{drawn.parent.name}_{drawn.stem}"))
+    return articles
+
+
+def _corpus_files(corpus: Path) -> list[Path]:
+    return sorted(corpus.glob("topic*/*.txt"), key=lambda f: (int(f.parent.name.removeprefix("topic")), f.name))
+
+
+def _linked(files: list[Path], prefix: str) -> list[Article]:
+    """The articles of ``files``, read as one folder (each named by its topic and file name)."""
     with tempfile.TemporaryDirectory() as folder:
         for file in files:
-            (Path(folder) / f"{file.parent.name}_{file.name}").symlink_to(file)
+            (Path(folder) / f"{prefix}{file.parent.name}_{file.name}").symlink_to(file)
         return load_paths([Path(folder)])
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from newsdiff.engine.absence import LEXICAL_PROBABILITY_FLOOR
+import zlib
+
+import pytest
+
+from newsdiff.engine.absence import COSINE_FLOOR, LEXICAL_PROBABILITY_FLOOR
 from newsdiff.engine.load import article_from_text
 from newsdiff.engine.model import Story
+from newsdiff.engine.semantic import Encoder
 from newsdiff.engine.serialize import story_from_data, story_to_data
 from newsdiff.engine.story import analyze
 
@@ -63,3 +68,43 @@ def test_a_report_in_other_words_that_shares_no_statement_is_still_near_not_abse
     assert "daily" not in died.article_ids
     miss = story.near_miss(died.id, "daily")
     assert miss is not None and story.passage(miss.passage_id).text.startswith("Chohan was pronounced dead")
+
+
+def _placed_encoder(directions: dict[str, tuple[float, ...]]) -> Encoder:
+    """A stand-in sentence encoder: each given text along the given mix of the first axes, any other a random way."""
+    np = pytest.importorskip("numpy")
+
+    def embed(texts: list[str]) -> object:
+        rows = []
+        for text in texts:
+            vector = 0.05 * np.random.default_rng(zlib.crc32(text.encode())).normal(size=64)
+            vector[: len(directions.get(text, ()))] += directions.get(text, ())
+            rows.append(vector)
+        return np.array(rows)
+
+    return Encoder("stand-in", 64, embed)
+
+
+def test_with_the_encoder_the_article_s_passage_of_highest_cosine_is_the_near_miss() -> None:
+    # The words of "Officials cut the ribbon..." share nothing with the bridge claim, but its meaning is close:
+    # of the Sentinel's passages it has the highest cosine with a passage of the claim, so it is the one named.
+    texts = {
+        "planet": "The mayor opened the new bridge over the river on Monday. Traffic was heavy all day.",
+        "bugle": "The mayor opened the new bridge over the river on Monday morning. Crowds cheered.",
+        "sentinel": "Shops closed early. Officials cut the ribbon on a crossing. Prices went up.",
+        "weather": "Rain is expected across the region tomorrow. Temperatures will fall sharply.",
+    }
+    directions = {
+        "The mayor opened the new bridge over the river on Monday.": (1.0, 0.0, 0.0),
+        "The mayor opened the new bridge over the river on Monday morning.": (0.9, 0.44, 0.0),
+        "Officials cut the ribbon on a crossing.": (0.8, 0.0, 0.6),
+        "Shops closed early.": (0.5, 0.0, 0.0, 0.87),
+    }
+    story = analyze(
+        [article_from_text(t, article_id=name) for name, t in texts.items()], encoder=_placed_encoder(directions)
+    )
+    claim = next(c for c in story.claims if {"planet", "bugle"} <= set(c.article_ids))
+    miss = story.near_miss(claim.id, "sentinel")
+    assert miss is not None and story.passage(miss.passage_id).text == "Officials cut the ribbon on a crossing."
+    assert miss.cosine is not None and miss.cosine >= COSINE_FLOOR
+    assert story.near_miss(claim.id, "weather") is None

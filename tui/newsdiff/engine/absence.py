@@ -17,18 +17,25 @@ cosine. A passage that shares none of those words and, with the encoder,
 is not close in meaning cannot score above the floors (see the README's
 figures on ECB+ stories), so it is never scored: that keeps the search to a
 few pair scores per passage and article.
+
+The search reuses the clustering's ``Matcher``: its profiles (and sentence
+vectors) of the passages are already made, so nothing is profiled or
+embedded twice. It runs claim by claim, with the candidates of the claim's
+passages counted over numpy arrays and forgotten once the claim is done:
+keeping every passage's candidates in every article at once took more
+memory than the rest of the analysis (about 250 bytes for each passage
+and article, 5 GB for 1,000 articles).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.model import Claim, NearMiss, Passage
 from newsdiff.engine.pacing import ShareReport, ignore_share, paced
-from newsdiff.engine.semantic import Encoder
 from newsdiff.engine.similarity import Matcher, Profile
 
 if TYPE_CHECKING:
@@ -81,14 +88,15 @@ def near_misses(
     article_ids: Sequence[str],
     passages: Sequence[Passage],
     claims: Sequence[Claim],
-    encoder: Encoder | None = None,
+    matcher: Matcher,
     report: ShareReport = ignore_share,
 ) -> tuple[NearMiss, ...]:
     """For every claim and every article it leaves out, the article's closest passage when it is near the claim.
 
-    Claims and articles not listed have a confident absence. ``encoder``
-    must be the one the claims were matched with, so the probabilities are
-    the very ones the clustering compared with its threshold.
+    Claims and articles not listed have a confident absence. ``matcher``
+    must be the one the claims were matched with (the clustering's, with
+    its encoder), so the probabilities are the very ones the clustering
+    compared with its threshold, and its profiles are reused.
 
     Candidates are found per passage (cheap: shared words, cosines), but
     scored per claim and article: the ``SCORED_PER_ARTICLE`` pairs sharing
@@ -101,122 +109,162 @@ def near_misses(
     if len(article_ids) < 2 or not content:
         return ()
     texts = [p.content_text for p in content]
-    matcher = Matcher(texts, encoder=encoder)
-    matcher.embed(texts)
-    profiles = [matcher.profile(text) for text in paced(texts, report, 0.0, 0.3)]
+    profiles = [matcher.profile(text) for text in paced(texts, report, 0.0, 0.1)]
+    search = _Search(content, profiles, article_ids)
     position = {p.id: n for n, p in enumerate(content)}
-    search = _Search(content, profiles)
-    wanted: dict[int, set[str]] = defaultdict(set)
-    for claim in claims:
-        absent = {a for a in article_ids if a not in claim.article_ids}
-        for passage_id in claim.passage_ids:
-            wanted[position[passage_id]].update(absent)
-    candidates = {n: search.candidates(n, wanted[n]) for n in paced(list(wanted), report, 0.3, 0.6)}
-    scored: dict[tuple[int, int], _Closest] = {}
-
-    def score(n: int, m: int) -> _Closest:
-        found = scored.get((n, m))
-        if found is None:
-            cosine = search.cosine(n, m)
-            found = _Closest(content[m].id, matcher.model_probability(profiles[n], profiles[m]), cosine)
-            scored[(n, m)] = found
-        return found
-
     misses: list[NearMiss] = []
-    for claim in paced(claims, report, 0.6, 1.0):
-        by_words: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-        by_meaning: dict[str, tuple[float, int, int]] = {}
-        for passage_id in claim.passage_ids:
-            n = position[passage_id]
-            for article_id, (sharing, cosine_m) in candidates[n].items():
-                if article_id in claim.article_ids:
-                    continue
-                by_words[article_id].extend((shared, n, m) for m, shared in sharing)
-                if cosine_m is not None and (article_id not in by_meaning or cosine_m[0] > by_meaning[article_id][0]):
-                    by_meaning[article_id] = (cosine_m[0], n, cosine_m[1])
-        for article_id in article_ids:
-            by_shared = sorted(by_words.get(article_id, ()), key=lambda pair: -pair[0])[:SCORED_PER_ARTICLE]
-            pairs = [pair[1:] for pair in (*by_shared, by_meaning.get(article_id)) if pair]
+    rounded: dict[float, float] = {}
+    for claim in paced(claims, report, 0.1, 1.0):
+        # Wire copy: the same sentence in many articles the claim leaves out is scored once per claim.
+        scores: dict[tuple[str, str], tuple[float, float | None]] = {}
+        ns = [position[passage_id] for passage_id in claim.passage_ids]
+        for article, pairs in search.candidates(ns, claim.article_ids):
             best: _Closest | None = None
             for n, m in pairs:
-                found = score(n, m)
+                score = scores.get((texts[n], texts[m]))
+                if score is None:
+                    score = scores[(texts[n], texts[m])] = (
+                        matcher.model_probability(profiles[n], profiles[m]),
+                        search.cosine(n, m),
+                    )
+                found = _Closest(content[m].id, *score)
                 if found.beats(best):
                     best = found
             if best is not None and best.near:
-                misses.append(
-                    NearMiss(claim.id, article_id, best.passage_id, round(best.probability, 4), _rounded(best.cosine))
-                )
+                cosine = None if best.cosine is None else _rounded(best.cosine, rounded)
+                misses.append(NearMiss(claim.id, article, best.passage_id, _rounded(best.probability, rounded), cosine))
     return tuple(misses)
 
 
-def _rounded(cosine: float | None) -> float | None:
-    return None if cosine is None else round(cosine, 4)
-
-
-Candidate = tuple[list[tuple[int, int]], tuple[float, int] | None]
-"""For one passage and one article: the ``SHARING_PER_PASSAGE`` passages sharing most rarer words, each with
-how many it shares, and, with the encoder, the highest cosine when it reaches ``COSINE_FLOOR`` with its passage."""
+def _rounded(score: float, seen: dict[float, float]) -> float:
+    """``score`` to 4 decimals, as the one float object of that value in ``seen``: a story of 1,000 articles has
+    millions of near misses, and a float object each cost 24 bytes (zeros are left alone: -0.0 == 0.0)."""
+    value = round(score, 4)
+    return seen.setdefault(value, value) if value else value
 
 
 class _Search:
-    """Finds, for one passage, the candidate closest passages of each of some articles."""
+    """Finds, for the passages of one claim, the pairs to score in each article the claim leaves out.
 
-    def __init__(self, content: list[Passage], profiles: list[Profile]) -> None:
-        self._content = content
+    Passages are numbered in story order (``content``), articles by their
+    place in ``article_ids``; a story lists each article's passages together.
+    """
+
+    def __init__(self, content: list[Passage], profiles: list[Profile], article_ids: Sequence[str]) -> None:
+        import numpy as np
+
+        self._article_ids = list(article_ids)
+        self._number = {article_id: a for a, article_id in enumerate(self._article_ids)}
+        self._article_of = np.array([self._number[p.article_id] for p in content], dtype=np.int64)
         # A word every article uses once or twice (the bridge, the mayor) is what points to the passage
         # that reports the claim, even when it is in a third of a short story's passages.
         df: Counter[str] = Counter(w for p in profiles for w in p.weights)
         max_df = max(2 * len({p.article_id for p in content}), MAX_WORD_SHARE * len(content))
-        self._words = [[w for w in p.weights if df[w] <= max_df] for p in profiles]
-        self._index: dict[str, list[int]] = defaultdict(list)
+        word_number: dict[str, int] = {}
+        self._words = [
+            [word_number.setdefault(w, len(word_number)) for w in p.weights if df[w] <= max_df] for p in profiles
+        ]
+        postings: list[list[int]] = [[] for _ in word_number]
         for n, words in enumerate(self._words):
             for word in words:
-                self._index[word].append(n)
+                postings[word].append(n)
+        self._postings = [np.array(found, dtype=np.int64) for found in postings]
         self._vectors = _stacked(profiles)
-        self._ranges: dict[str, tuple[int, int]] = {}
-        for m, passage in enumerate(content):  # a story lists each article's passages together
-            start, _ = self._ranges.get(passage.article_id, (m, m))
-            self._ranges[passage.article_id] = (start, m + 1)
-        self._starts = [start for start, _ in self._ranges.values()]
+        self._starts = np.flatnonzero(np.diff(self._article_of, prepend=-1))
+        """Where each article's passages start."""
+        self._range_of = np.repeat(np.arange(len(self._starts)), np.diff(self._starts, append=len(content)))
+        """For each passage, the number of its article's range in ``_starts``."""
 
-    def candidates(self, n: int, article_ids: set[str]) -> dict[str, Candidate]:
-        """Per article of ``article_ids`` with anything shared or close, its candidates for passage ``n``."""
-        shared: Counter[int] = Counter()
-        for word in self._words[n]:
-            shared.update(m for m in self._index[word] if self._content[m].article_id in article_ids)
-        found: dict[str, Candidate] = {}
-        for m, count in shared.most_common():
-            sharing, _ = found.setdefault(self._content[m].article_id, ([], None))
-            if len(sharing) < SHARING_PER_PASSAGE:
-                sharing.append((m, count))
-        cosines = self._cosines(n)
-        if cosines is not None:
-            for article_id, m in self._closest_in_meaning(cosines, article_ids).items():
-                sharing, _ = found.get(article_id, ([], None))
-                found[article_id] = (sharing, (float(cosines[m]), m))
-        return found
+    def candidates(self, ns: list[int], reporting: Sequence[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+        """Per article the claim of passages ``ns`` leaves out that has any, in story order, the pairs to score.
+
+        The ``SCORED_PER_ARTICLE`` pairs sharing most rarer words (of the
+        ``SHARING_PER_PASSAGE`` of each passage), then, with the encoder, the
+        pair of highest cosine when it reaches ``COSINE_FLOOR``; ties go to
+        the passage of the claim listed first, then to the passage that
+        shares its first rarer word first (``Counter.most_common`` order).
+        """
+        import numpy as np
+
+        absent = np.ones(len(self._article_ids), dtype=bool)
+        absent[[self._number[a] for a in reporting if a in self._number]] = False
+        by_words = _concatenated([self._sharing(k, n, absent) for k, n in enumerate(ns)])
+        pairs: dict[int, list[tuple[int, int]]] = {}
+        if len(by_words[0]):
+            article, shared, k, rank, m = by_words
+            order = np.lexsort((rank, k, -shared, article))
+            article, k, m = article[order], k[order], m[order]
+            for a, row in zip(*_first_per_group(article, SCORED_PER_ARTICLE), strict=True):
+                pairs.setdefault(int(a), []).append((ns[int(k[row])], int(m[row])))
+        for a, pair in self._closest_in_meaning(ns, absent).items():
+            if pair not in pairs.setdefault(a, []):  # the same pair again could not come closer
+                pairs[a].append(pair)
+        return [(self._article_ids[a], pairs[a]) for a in sorted(pairs)]
 
     def cosine(self, n: int, m: int) -> float | None:
         if self._vectors is None:
             return None
         return float(self._vectors[n] @ self._vectors[m])
 
-    def _cosines(self, n: int) -> NDArray[np.float32] | None:
-        if self._vectors is None:
-            return None
-        cosines: NDArray[np.float32] = self._vectors @ self._vectors[n]
-        return cosines
-
-    def _closest_in_meaning(self, cosines: NDArray[np.float32], article_ids: set[str]) -> dict[str, int]:
-        """Per article of ``article_ids``, its passage of highest cosine when that reaches ``COSINE_FLOOR``."""
+    def _sharing(self, k: int, n: int, absent: NDArray[np.bool_]) -> tuple[NDArray[np.int64], ...]:
+        """For passage ``n`` (the claim's ``k``-th): per absent article, the ``SHARING_PER_PASSAGE`` passages
+        sharing most rarer words with it, as arrays of article, words shared, ``k``, rank within the article and
+        passage."""
         import numpy as np
 
-        highest = np.maximum.reduceat(cosines, self._starts)
-        found = {}
-        for (article_id, (start, end)), top in zip(self._ranges.items(), highest, strict=True):
-            if top >= COSINE_FLOOR and article_id in article_ids:
-                found[article_id] = start + int(cosines[start:end].argmax())
-        return found
+        words = self._words[n]
+        postings = np.concatenate([self._postings[w] for w in words]) if words else np.zeros(0, dtype=np.int64)
+        postings = postings[absent[self._article_of[postings]]]
+        found, first, shared = np.unique(postings, return_index=True, return_counts=True)
+        order = np.lexsort((first, -shared))  # most shared first, then as first met: Counter.most_common
+        found, shared = found[order], shared[order]
+        article = self._article_of[found]
+        by_article = np.argsort(article, kind="stable")
+        groups, rows = _first_per_group(article[by_article], SHARING_PER_PASSAGE)
+        rows = by_article[rows]
+        rank = np.arange(len(rows)) - np.searchsorted(groups, groups, side="left")
+        return article[rows], shared[rows], np.full(len(rows), k), rank, found[rows]
+
+    def _closest_in_meaning(self, ns: list[int], absent: NDArray[np.bool_]) -> dict[int, tuple[int, int]]:
+        """Per absent article, the pair of highest cosine of a passage of ``ns`` with one of it, when it
+        reaches ``COSINE_FLOOR`` (ties: the passage of ``ns`` first, then the article's first passage)."""
+        import numpy as np
+
+        if self._vectors is None:
+            return {}
+        highest, first = [], []
+        for block in range(0, len(ns), _COSINE_ROWS):  # a claim of many passages: a few megabytes at a time
+            cosines = self._vectors[ns[block : block + _COSINE_ROWS]] @ self._vectors.T
+            top = np.maximum.reduceat(cosines, self._starts, axis=1)
+            at_top = np.where(cosines == top[:, self._range_of], np.arange(cosines.shape[1]), cosines.shape[1])
+            highest.append(top)
+            first.append(np.minimum.reduceat(at_top, self._starts, axis=1))
+        top, where = np.concatenate(highest), np.concatenate(first)
+        best_k = top.argmax(axis=0)
+        articles = self._article_of[self._starts]
+        return {
+            int(articles[r]): (ns[int(best_k[r])], int(where[best_k[r], r]))
+            for r in np.flatnonzero(absent[articles] & (top.max(axis=0) >= COSINE_FLOOR))
+        }
+
+
+_COSINE_ROWS = 64
+"""Passages of a claim whose cosines with the whole story are compared at once."""
+
+
+def _first_per_group(groups: NDArray[np.int64], count: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """For ``groups`` sorted into runs: each row among the first ``count`` of its run, with its group."""
+    import numpy as np
+
+    starts = np.searchsorted(groups, groups, side="left")
+    rows = np.flatnonzero(np.arange(len(groups)) - starts < count)
+    return groups[rows], rows
+
+
+def _concatenated(parts: list[tuple[NDArray[np.int64], ...]]) -> tuple[NDArray[np.int64], ...]:
+    import numpy as np
+
+    return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
 
 
 def _stacked(profiles: list[Profile]) -> NDArray[np.float32] | None:

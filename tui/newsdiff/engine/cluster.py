@@ -113,6 +113,7 @@ def cluster_passages(
     encoder: Encoder | None = None,
     prior: ArticlePrior | None = None,
     stats: ClusterStats | None = None,
+    matcher: Matcher | None = None,
 ) -> list[tuple[Passage, ...]]:
     """Groups of content passages, one per claim, in story order.
 
@@ -122,12 +123,15 @@ def cluster_passages(
     an article ``prior`` it weighs how alike the two articles are (without
     one, every article pair has prior odds 1).
     ``stats``, when given, is filled in with counts of the work done.
+    ``matcher``, when given, must know the content passages' texts and
+    ``encoder``; the caller keeps its profiles for later (``engine.absence``).
     """
     report = progress or ignore_share
     content = [p for p in passages if p.is_content]
     units = _units(paced(content, report, 0.0, 0.02))
     nodes = _nodes(units)
-    matcher = Matcher((_content_text(p) for p in paced(content, report, 0.02, 0.04)), encoder=encoder)
+    if matcher is None:
+        matcher = Matcher((_content_text(p) for p in paced(content, report, 0.02, 0.04)), encoder=encoder)
     texts = [n.text for n in nodes]
     for start in range(0, len(texts), BATCH_SIZE):
         report(0.04 + 0.02 * start / len(texts))

@@ -253,6 +253,17 @@ class Matcher:
                 self._profiles[text] = found
         return found
 
+    def keep_profiles(self, texts: Iterable[str]) -> None:
+        """Forget the cached profiles of all texts but ``texts``.
+
+        The clustering profiles every clause and quote of a story; after it,
+        only whole passages are compared again (``engine.absence``). The
+        others are about half of the profiles (200 ECB+ articles: 8,165
+        texts profiled, 3,917 of them whole passages; about 11 kB each).
+        """
+        keep = set(texts)
+        self._profiles = {text: profile for text, profile in self._profiles.items() if text in keep}
+
     def probability(self, a: Profile, b: Profile) -> float:
         """Probability that two profiled texts report the same claim: the model's, once they share a statement."""
         if a.key and a.key == b.key:

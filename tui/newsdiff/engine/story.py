@@ -29,6 +29,7 @@ from newsdiff.engine.pacing import paced
 from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
 from newsdiff.engine.semantic import Encoder, EncoderLoad
+from newsdiff.engine.similarity import Matcher
 from newsdiff.engine.summary import representative, summary_of
 
 MAX_ARTICLE_PASSAGES = 40_000
@@ -133,12 +134,16 @@ def _matched_story(
         report("Loading the sentence encoder", 0.2)
         encoder = encoder.result()
     report("Matching passages", 0.2)
+    # One matcher for the clustering and the absence search: its profiles and vectors are made once.
+    matcher = Matcher((p.content_text for p in passages if p.is_content), encoder=encoder)
     groups = cluster_passages(
         passages,
         progress=lambda share: report("Matching passages", 0.2 + 0.6 * share),
         encoder=encoder,
         prior=ArticlePrior(articles),
+        matcher=matcher,
     )
+    matcher.keep_profiles(p.content_text for p in passages if p.is_content)
     report("Comparing wording", 0.8)
     sources = {a.id: a.source for a in articles}
     taken: set[str] = set()
@@ -150,17 +155,16 @@ def _matched_story(
         [a.id for a in articles],
         passages,
         claims,
-        encoder,
+        matcher,
         report=lambda share: report("Looking for what each article leaves out", 0.9 + 0.1 * share),
     )
     report("Done", 1.0)
-    matcher = encoder.name if encoder else LEXICAL_MATCHER
     return Story(
         articles=tuple(articles),
         passages=passages,
         claims=claims,
         coverage=coverage,
-        matcher=matcher,
+        matcher=encoder.name if encoder else LEXICAL_MATCHER,
         near_misses=misses,
     )
 
