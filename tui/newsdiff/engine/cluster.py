@@ -135,10 +135,12 @@ def cluster_passages(
     if encoder is not None:
         neighbourhood = _Neighbourhood.of(nodes, units, content, profiles, matcher)
         links.update(_mutual_links(links, nodes, neighbourhood, matcher, counts))
+        links.update(_best_match_links(links, nodes, neighbourhood, matcher, counts))
     counts.linked = len(links)
     clusters = _agglomerate(nodes, links)
     if neighbourhood is not None:
         _join_by_consensus(clusters, nodes, units, neighbourhood)
+        _attach_reports(clusters, nodes, units, links)
     report(0.9)
     unit_clusters = [[u for n in cluster for u in nodes[n].units] for cluster in clusters]
     strength = [sum(links.get((a, b), 0.0) for a in c for b in c if a < b) for c in clusters]
@@ -490,6 +492,68 @@ def _mutual_links(
     )
     _score(candidates, neighbourhood.probability, stats, matcher.decide_mutual, accepted)
     return accepted
+
+
+def _best_match_links(
+    links: dict[tuple[int, int], float],
+    nodes: list[_Node],
+    neighbourhood: _Neighbourhood,
+    matcher: Matcher,
+    stats: ClusterStats,
+) -> dict[tuple[int, int], float]:
+    """Whole sentences of two articles that are each other's best match, with the prior such pairs show in the story.
+
+    TODO docstring with figures.
+    """
+    pairs = [
+        (a, b)
+        for a, b in (_ordered_pair(p.first, p.second) for p in neighbourhood.margins.mutual_pairs(min_margin=0.0))
+        if a != b and _may_link(nodes[a], nodes[b])
+    ]
+    decided = [pair for pair, probability in links.items() if matcher.decide(probability)]
+    base_rate = (len(decided) + 1) / (stats.scored + 2)
+    found = set(decided)
+    linked = sum(1 for pair in pairs if pair in found)
+    share = (linked + PRIOR_WEIGHT * base_rate) / (len(pairs) + PRIOR_WEIGHT)
+    lift = _odds(share) / _odds(base_rate)
+    accepted: dict[tuple[int, int], float] = {}
+    if lift <= 1.0:
+        return accepted
+    candidates = (pair for pair in pairs if pair not in links)
+    _score(candidates, neighbourhood.probability, stats, partial(matcher.decide, prior_odds=lift), accepted)
+    return accepted
+
+
+def _attach_reports(
+    clusters: list[list[int]], nodes: list[_Node], units: list[_Unit], links: dict[tuple[int, int], float]
+) -> None:
+    """Add to a cluster each passage whose units are linked to most of that cluster's other articles.
+
+    TODO docstring.
+    """
+    passages_of = [{units[u].passage for u in node.units} for node in nodes]
+    cluster_of: dict[int, set[int]] = defaultdict(set)
+    for c, members in enumerate(clusters):
+        for n in members:
+            cluster_of[n].add(c)
+    reach: dict[tuple[int, int], set[str]] = defaultdict(set)
+    via: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for a, b in links:
+        for here, there in ((a, b), (b, a)):
+            for c in cluster_of.get(there, ()):
+                for p in passages_of[here]:
+                    reach[(p, c)].update(nodes[there].articles)
+                    via[(p, c)].add(here)
+    article_of = {u.passage: u.article for u in units}
+    inside = [{p for n in members for p in passages_of[n]} for members in clusters]
+    articles = [{a for n in members for a in nodes[n].articles} for members in clusters]
+    for (p, c), reached in reach.items():
+        if p in inside[c]:
+            continue
+        others = articles[c] - {article_of[p]}
+        hit = reached & others
+        if len(hit) >= MIN_CONSENSUS_ARTICLES - 1 and len(hit) >= MIN_LINKED_SHARE * len(others):
+            clusters[c].extend(n for n in via[(p, c)] if n not in clusters[c])
 
 
 def _join_by_consensus(

@@ -90,8 +90,8 @@ class Margins:
         """Articles with at least one sentence."""
         return len(self._articles)
 
-    def mutual_pairs(self) -> list[MutualPair]:
-        """Mutual best pairs by ratio margin, at least ``MIN_MARGIN``, for every pair of articles.
+    def mutual_pairs(self, min_margin: float = MIN_MARGIN) -> list[MutualPair]:
+        """Mutual best pairs by ratio margin, at least ``min_margin``, for every pair of articles.
 
         Cost: one article's sentences against the rest of the story at a
         time, a few seconds for 8,000 sentences (with the neighbourhoods).
@@ -114,7 +114,7 @@ class Margins:
             blocks = np.arange(others)
             mutual = best_of_theirs[blocks[None, :], best_of_mine] == np.arange(len(rows))[:, None]
             best = np.take_along_axis(margins, best_of_mine[:, :, None], axis=2)[..., 0]
-            for i, offset in zip(*np.nonzero(mutual & (best >= MIN_MARGIN)), strict=True):
+            for i, offset in zip(*np.nonzero(mutual & (best >= min_margin)), strict=True):
                 j = int(best_of_mine[i, offset])
                 found.append(MutualPair(rows[i], articles[a + 1 + offset][j], float(best[i, offset])))
         return found
