@@ -395,7 +395,7 @@ def attach_case(linked_to: tuple[str, ...]) -> list[list[int]]:
     links = {(1, 2): 0.9, (1, 3): 0.9, (2, 3): 0.9}
     links.update({(0, articles.index(article)): 0.6 for article in linked_to})
     clusters = [[1, 2, 3]]
-    _attach_reports(clusters, nodes, units, links)
+    _attach_reports(clusters, nodes, units, links, set(range(len(nodes))))
     return clusters
 
 

@@ -37,7 +37,7 @@ from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans
-from newsdiff.engine.model import Passage, Quote
+from newsdiff.engine.model import Passage, PassageKind, Quote
 from newsdiff.engine.normalize import content_norms
 from newsdiff.engine.pacing import ignore_share, paced
 from newsdiff.engine.semantic import BATCH_SIZE
@@ -134,15 +134,20 @@ def cluster_passages(
     links = _links(nodes, profiles, matcher, report, counts)
     links.update(_in_order_links(links, nodes, units, profiles, matcher, counts))
     neighbourhood = None
+    body = {
+        n
+        for n, node in enumerate(nodes)
+        if all(content[units[u].passage].kind is PassageKind.SENTENCE for u in node.units)
+    }
     if encoder is not None:
         neighbourhood = _Neighbourhood.of(nodes, units, content, profiles, matcher)
         links.update(_mutual_links(links, nodes, neighbourhood, matcher, counts))
-        links.update(_best_match_links(links, nodes, neighbourhood, matcher, counts))
+        links.update(_best_match_links(links, nodes, body, neighbourhood, matcher, counts))
     counts.linked = len(links)
     clusters = _agglomerate(nodes, links)
     if neighbourhood is not None:
         _join_by_consensus(clusters, nodes, units, neighbourhood)
-        _attach_reports(clusters, nodes, units, links)
+        _attach_reports(clusters, nodes, units, links, body)
     report(0.9)
     unit_clusters = [[u for n in cluster for u in nodes[n].units] for cluster in clusters]
     strength = [sum(links.get((a, b), 0.0) for a in c for b in c if a < b) for c in clusters]
@@ -499,6 +504,7 @@ def _mutual_links(
 def _best_match_links(
     links: dict[tuple[int, int], float],
     nodes: list[_Node],
+    body: set[int],
     neighbourhood: _Neighbourhood,
     matcher: Matcher,
     stats: ClusterStats,
@@ -522,12 +528,16 @@ def _best_match_links(
     best pair's probability (on its quoted words when both are mostly
     quotation) with; Bayes' rule, assuming the words find the same share of
     true pairs among these as among the candidates. In ECB+ topic 21 the
-    ratio is 2.7 and pairs from 0.30 up are linked.
+    ratio is 2.7 and pairs from 0.30 up are linked. Only ``body`` sentences
+    take part: headlines are short summaries of the whole event, each the
+    best match of the others ("Yvonne Hiller, Accused in Kraft Shooting, Is
+    A Muslim" against "Murder trial ordered for woman accused in Kraft plant
+    shootings"), and linked that way they said different things.
     """
     pairs = [
         (a, b)
         for a, b in (_ordered_pair(p.first, p.second) for p in neighbourhood.margins.mutual_pairs(min_margin=0.0))
-        if a != b and _may_link(nodes[a], nodes[b])
+        if a != b and a in body and b in body and _may_link(nodes[a], nodes[b])
     ]
     decided = [pair for pair, probability in links.items() if matcher.decide(probability)]
     base_rate = (len(decided) + 1) / (stats.scored + 2)
@@ -544,7 +554,11 @@ def _best_match_links(
 
 
 def _attach_reports(
-    clusters: list[list[int]], nodes: list[_Node], units: list[_Unit], links: dict[tuple[int, int], float]
+    clusters: list[list[int]],
+    nodes: list[_Node],
+    units: list[_Unit],
+    links: dict[tuple[int, int], float],
+    body: set[int],
 ) -> None:
     """Add to a cluster each passage whose units are linked to most of that cluster's other articles.
 
@@ -556,7 +570,8 @@ def _attach_reports(
     linked to reports of the deal in five articles, yet its claim holds two.
     A passage joins every other cluster where its links reach at least
     ``MIN_ATTACH_ARTICLES`` of the cluster's other articles and at least
-    ``MIN_LINKED_SHARE`` of them. Only the passage joins (through the units
+    ``MIN_LINKED_SHARE`` of them; only body sentences (``body``) join, as
+    headlines sum up the whole event. Only the passage joins (through the units
     that are linked), never its own cluster: each link was a same-claim
     decision, so nothing is chained, and ``_passage_groups`` still keeps a
     passage in ``MAX_CLAIMS_PER_PASSAGE`` claims at most.
@@ -570,6 +585,8 @@ def _attach_reports(
     via: dict[tuple[int, int], set[int]] = defaultdict(set)
     for a, b in links:
         for here, there in ((a, b), (b, a)):
+            if here not in body:
+                continue
             for c in cluster_of.get(there, ()):
                 for p in passages_of[here]:
                     reach[(p, c)].update(nodes[there].articles)
