@@ -147,7 +147,7 @@ def cluster_passages(
     clusters = _agglomerate(nodes, links)
     if neighbourhood is not None:
         _join_by_consensus(clusters, nodes, units, neighbourhood)
-        _attach_reports(clusters, nodes, units, links, body)
+    _attach_reports(clusters, nodes, units, links, body)
     report(0.9)
     unit_clusters = [[u for n in cluster for u in nodes[n].units] for cluster in clusters]
     strength = [sum(links.get((a, b), 0.0) for a in c for b in c if a < b) for c in clusters]
@@ -528,7 +528,13 @@ def _best_match_links(
     best pair's probability (on its quoted words when both are mostly
     quotation) with; Bayes' rule, assuming the words find the same share of
     true pairs among these as among the candidates. In ECB+ topic 21 the
-    ratio is 2.7 and pairs from 0.30 up are linked. Only ``body`` sentences
+    ratio is 2.7 and pairs from 0.30 up are linked. With ``_attach_reports``,
+    encoder recall of the labelled shared facts (``eval_shared_facts.py``)
+    rose from 41/72 to 51/72 (topics 21, 23, 38, 43) and from 22/31 to 25/31
+    on topic 35, labelled before the engine was run on it; of the 14 pairs
+    it added in topics 22 and 24, read by hand, 13 report one fact and one
+    shares only a fact inside a relative clause ("Kenneth Dorsey says the
+    woman accused of killing two co-workers … is a good person"). Only ``body`` sentences
     take part: headlines are short summaries of the whole event, each the
     best match of the others ("Yvonne Hiller, Accused in Kraft Shooting, Is
     A Muslim" against "Murder trial ordered for woman accused in Kraft plant
@@ -574,7 +580,11 @@ def _attach_reports(
     headlines sum up the whole event. Only the passage joins (through the units
     that are linked), never its own cluster: each link was a same-claim
     decision, so nothing is chained, and ``_passage_groups`` still keeps a
-    passage in ``MAX_CLAIMS_PER_PASSAGE`` claims at most.
+    passage in ``MAX_CLAIMS_PER_PASSAGE`` claims at most. Both matchers use
+    it. Measured on the hand-labelled shared facts of ECB+ topics 21, 23, 38
+    and 43 (``eval_shared_facts.py``): lexical recall 39/72 to 44/72; the
+    passages it attached in topics 22 and 24 (encoder) were read, all 12
+    report their claim's fact; seed gold unchanged (F1 0.800 / 0.918).
     """
     passages_of = [{units[u].passage for u in node.units} for node in nodes]
     cluster_of: dict[int, set[int]] = defaultdict(set)
