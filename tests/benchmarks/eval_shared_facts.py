@@ -15,7 +15,9 @@ the fact over several sentences), with a ``note`` naming the fact in the
 labeller's words. Headlines and timestamps were not labelled. Candidate
 sentences were found by word overlap and sentence-encoder cosine and each
 was judged by reading both articles, so a paraphrase that neither finds is
-not in the set.
+not in the set. Topic 35 (31 facts) was added later, labelled by reading
+35_1 against 35_2 to 35_5 in full, before the engine was run on the topic
+and without any search for candidates: it is the held-out part.
 
 Each topic folder is analysed as one story. A fact is found when a claim
 holds a passage of ``a`` inside ``a_span`` and a passage of ``b`` inside
@@ -87,19 +89,25 @@ def main() -> int:
     facts = load_facts(LABELS)
     hits = loose = 0
     missed: list[Fact] = []
+    per_topic: list[str] = []
     for topic in sorted({f.topic for f in facts}):
         story = analyze([CORPUS / topic], encoder=encoder)
-        for fact in (f for f in facts if f.topic == topic):
+        topic_facts = [f for f in facts if f.topic == topic]
+        topic_hits = 0
+        for fact in topic_facts:
             if found(story, fact, anywhere_in_b=False):
-                hits += 1
+                topic_hits += 1
             else:
                 missed.append(fact)
             loose += found(story, fact, anywhere_in_b=True)
+        hits += topic_hits
+        per_topic.append(f"  {topic}: {topic_hits}/{len(topic_facts)}")
     matcher = encoder.name if encoder else "lexical"
     topics = len({f.topic for f in facts})
     print(f"== shared facts ({len(facts)} labelled, {topics} ECB+ topics, {matcher}) ==")
     print(f"in a claim with the labelled sentence: {hits}/{len(facts)} = {hits / len(facts):.3f}")
     print(f"in a claim with the article:           {loose}/{len(facts)} = {loose / len(facts):.3f}")
+    print("\n".join(per_topic))
     if args.verbose:
         for fact in missed:
             print(f"missed {fact.topic} {fact.a} {fact.a_span} -> {fact.b} {list(fact.b_spans)}: {fact.note}")

@@ -69,6 +69,14 @@ def test_a_pair_no_closer_than_its_neighbourhood_is_not_a_pair() -> None:
     assert mutual_pairs([[0], [1], [2]], vectors) == []
 
 
+def test_a_lower_floor_keeps_mutual_best_pairs_under_the_published_margin() -> None:
+    # Three articles of one sentence each, all equally close: each is the others' best, by margin 1.
+    vectors = [unit(1, 1, 0, 0), unit(1, 0, 1, 0), unit(1, 0, 0, 1)]
+    pairs = Margins([[0], [1], [2]], vectors).mutual_pairs(min_margin=0.0)
+    assert {(p.first, p.second) for p in pairs} == {(0, 1), (0, 2), (1, 2)}
+    assert all(p.margin == pytest.approx(1.0) for p in pairs)
+
+
 def test_single_article_or_empty_articles_give_no_pairs() -> None:
     assert mutual_pairs([[0, 1]], [unit(1, 0), unit(0, 1)]) == []
     assert mutual_pairs([[], [0]], [unit(1, 0)]) == []

@@ -98,8 +98,8 @@ class Margins:
         """Articles with at least one sentence."""
         return len(self._articles)
 
-    def mutual_pairs(self) -> list[MutualPair]:
-        """Mutual best pairs by ratio margin, at least ``MIN_MARGIN``, for every pair of articles.
+    def mutual_pairs(self, min_margin: float = MIN_MARGIN) -> list[MutualPair]:
+        """Mutual best pairs by ratio margin, at least ``min_margin``, for every pair of articles.
 
         Cost: one article's sentences against every later article's at a
         time; each article's best in each other article is found for all of
@@ -123,7 +123,7 @@ class Margins:
             best_of_mine = np.minimum.reduceat(at_best, later, axis=1)  # the first best, as argmax takes it
             best_of_theirs = margins.argmax(axis=0)
             mutual = best_of_theirs[best_of_mine] == np.arange(len(rows))[:, None]
-            for i, offset in zip(*np.nonzero(mutual & (best >= MIN_MARGIN)), strict=True):
+            for i, offset in zip(*np.nonzero(mutual & (best >= min_margin)), strict=True):
                 j = int(best_of_mine[i, offset] - later[offset])
                 found.append(MutualPair(rows[i], articles[a + 1 + offset][j], float(best[i, offset])))
         return found
