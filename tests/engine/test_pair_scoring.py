@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 import newsdiff.engine.similarity as sim
 from newsdiff.engine.load import load_paths
+from newsdiff.engine.normalize import tokenize
 from newsdiff.engine.semantic import Encoder, load_encoder
 from newsdiff.engine.statement import says_enough
 from newsdiff.engine.story import analyze
@@ -152,23 +153,82 @@ def _reference_probability(a: sim.Profile, b: sim.Profile) -> float:
     return _reference_model_probability(a, b)
 
 
-def _assert_same_probabilities(pairs: list[tuple[str, str]], encoder: Encoder | None = None) -> None:
+def _assert_same_probabilities(pairs: list[tuple[str, str]], encoder: Encoder | None = None) -> int:
+    """The shipped probabilities equal the reference's; with a floor, only pairs below it may get 0.0 instead.
+
+    Returns how many times a floor cut a pair short.
+    """
     story = sim.Matcher([text for pair in pairs for text in pair], encoder=encoder)
     story.embed([text for pair in pairs for text in pair])
+    floors = (story.lowest_accepted(), story.lowest_accepted(4.0), sim.MUTUAL_FLOOR)
+    cut = 0
     for first, second in pairs:
         for x, y in ((first, second), (second, first)):
             a, b = story.profile(x), story.profile(y)
+            expected = _reference_probability(a, b)
             assert story.model_probability(a, b) == pytest.approx(_reference_model_probability(a, b), abs=1e-9)
-            assert story.probability(a, b) == pytest.approx(_reference_probability(a, b), abs=1e-9)
+            assert story.probability(a, b) == pytest.approx(expected, abs=1e-9)
+            for floor in floors:
+                found = story.probability(a, b, floor)
+                if found != pytest.approx(expected, abs=1e-9):
+                    assert found == 0.0 and expected < floor
+                    cut += 1
             if encoder is None:
                 alone = sim.Matcher(cache=False)
                 assert sim.similarity(x, y) == pytest.approx(
                     _reference_probability(alone.profile(x), alone.profile(y)), abs=1e-9
                 )
+    return cut
 
 
 def test_the_pairs_here_score_as_the_reference_does() -> None:
     _assert_same_probabilities(PAIRS)
+
+
+def test_a_floor_cuts_short_only_pairs_below_it() -> None:
+    story = sim.Matcher()
+    a = story.profile(PAIRS[3][0])
+    b = story.profile(
+        "Residents of the coast recalled how the earthquake had shaken their homes and bridges while many of them "
+        "were asleep in the early hours."
+    )
+    exact = story.probability(a, b)
+    assert 0.0 < exact < story.lowest_accepted()
+    assert story.probability(a, b, story.lowest_accepted()) == 0.0
+    assert story.probability(a, b, exact) == exact
+
+
+@pytest.mark.parametrize("prior_odds", [1.0, 2.5, 40.0])
+def test_the_lowest_accepted_probability_is_where_decide_turns(prior_odds: float) -> None:
+    story = sim.Matcher()
+    floor = story.lowest_accepted(prior_odds)
+    assert story.decide(floor + 1e-9, prior_odds)
+    assert not story.decide(floor - 1e-9, prior_odds)
+
+
+def test_the_spelling_index_finds_every_alike_pair_at_once_and_bit_by_bit() -> None:
+    words = sorted(
+        {
+            t.text.lower()
+            for first, second in PAIRS
+            for t in (*tokenize(first), *tokenize(second))
+            if len(t.text) >= sim.FUZZY_MIN_LENGTH
+        }
+        | {"goverments", "governmental", "zelenski", "quarterly", "quarterlies", "earthquakes", "earthquake"}
+    )
+    expected: dict[str, dict[str, float]] = {}
+    for first in words:
+        for second in words:
+            ratio = fuzz.ratio(first, second)
+            if first != second and ratio >= sim.FUZZY_MIN_RATIO:
+                expected.setdefault(first, {})[second] = ratio / 100.0
+    assert len(expected) > 8
+    assert sim.Spelling(words).alike() == expected
+    bit_by_bit = sim.Spelling()
+    for start in range(0, len(words), 5):
+        bit_by_bit.add(reversed(words[start : start + 5]))
+        bit_by_bit.alike()
+    assert bit_by_bit.alike() == expected
 
 
 def test_the_msrp_sample_scores_as_the_reference_does() -> None:
@@ -176,7 +236,7 @@ def test_the_msrp_sample_scores_as_the_reference_does() -> None:
         pytest.skip(f"benchmark data not found at {MSRP}")
     with MSRP.open(encoding="utf-8-sig") as handle:
         rows = [row for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)][1:]
-    _assert_same_probabilities([(row[3], row[4]) for row in rows if len(row) == 5])
+    assert _assert_same_probabilities([(row[3], row[4]) for row in rows if len(row) == 5]) > 100
 
 
 def _encoder() -> Encoder:
@@ -196,7 +256,9 @@ def test_the_seed_story_has_the_claims_of_the_reference(semantic: bool, monkeypa
     encoder = _encoder() if semantic else None
     articles = load_paths([SEEDS])
     shipped = analyze(articles, encoder=encoder)
-    monkeypatch.setattr(sim.Matcher, "model_probability", lambda self, a, b: _reference_model_probability(a, b))
+    monkeypatch.setattr(
+        sim.Matcher, "model_probability", lambda self, a, b, floor=0.0: _reference_model_probability(a, b)
+    )
     reference = analyze(articles, encoder=encoder)
     assert len(shipped.claims) > 10
     assert [c.passage_ids for c in shipped.claims] == [c.passage_ids for c in reference.claims]
