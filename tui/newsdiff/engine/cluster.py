@@ -377,7 +377,7 @@ def _links(
     links: dict[tuple[int, int], float] = {}
     _score(
         _candidate_pairs(nodes, profiles, matcher, report),
-        _probability_of(profiles, matcher),
+        _probability_of(profiles, matcher, matcher.lowest_accepted()),
         stats,
         decision.accepts,
         links,
@@ -385,9 +385,13 @@ def _links(
     return links
 
 
-def _probability_of(profiles: list[Profile], matcher: Matcher) -> Callable[[int, int], float]:
-    """The matcher's probability for two texts given by index."""
-    return lambda a, b: matcher.probability(profiles[a], profiles[b])
+def _probability_of(profiles: list[Profile], matcher: Matcher, floor: float) -> Callable[[int, int], float]:
+    """The matcher's probability for two texts given by index, exact from ``floor`` on (0.0 below when cut short).
+
+    Only decisions are asked of it, and ``floor`` is the lowest probability
+    they accept, so cutting short the pairs below it changes none.
+    """
+    return lambda a, b: matcher.probability(profiles[a], profiles[b], floor)
 
 
 def _score(
@@ -479,7 +483,7 @@ def _in_order_links(
         ordered = (_ordered_pair(whole[x], whole[y]) for x, y in sorted(neighbours - pairs))
         candidates = ((a, b) for a, b in ordered if a != b and (a, b) not in links and (a, b) not in accepted)
         decide = partial(decision.accepts, lift=lift)
-        _score(candidates, _probability_of(profiles, matcher), stats, decide, accepted)
+        _score(candidates, _probability_of(profiles, matcher, matcher.lowest_accepted(lift)), stats, decide, accepted)
     return accepted
 
 
