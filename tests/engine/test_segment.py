@@ -116,6 +116,13 @@ def test_a_lower_case_word_after_a_full_stop_continues_the_sentence() -> None:
     assert texts_of(text) == [text]
 
 
+def test_punctuation_opening_a_line_is_no_sentence_of_its_own() -> None:
+    """A scraped "? Apple is…" line (ECB+ topic 40) made a passage, and a claim, of a lone "?"."""
+    text = "? Apple is making WWDC a hardware conference. It unveiled a laptop."
+    assert texts_of(text) == ["? Apple is making WWDC a hardware conference.", "It unveiled a laptop."]
+    assert texts_of("... And then it rained. Nobody came.") == ["... And then it rained.", "Nobody came."]
+
+
 def test_several_sentences_inside_one_quotation_are_split() -> None:
     text = "“I said it in Pyongyang. Taking our agreements into account, I do not exclude it,” he said."
     assert texts_of(text) == [

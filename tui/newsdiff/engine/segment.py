@@ -399,11 +399,21 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         if headline is None:
             headline = _is_title_case_line(text[start:end])
-        if _ends_sentence(text, match, following, end, headline):
+        if _has_words(text, current, match.start()) and _ends_sentence(text, match, following, end, headline):
             bounds.append((current, match.end()))
             current = following
     bounds.append((current, end))
     return [piece for a, b in bounds for piece in _capped(text, a, b)]
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a letter or digit.
+
+    Punctuation with nothing before it ("? Apple is…" on a scraped page, a
+    leading "...") ends no sentence: alone it would be a passage, then a claim,
+    with no statement in it.
+    """
+    return any(character.isalnum() for character in text[start:end])
 
 
 def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
