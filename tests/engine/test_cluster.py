@@ -10,12 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsdiff.engine.cluster import (
-    MIN_SHARED_CLAIMS,
     ClusterStats,
     _affordable_frequency,
-    _attach_reports,
-    _Node,
-    _Unit,
     cluster_passages,
 )
 from newsdiff.engine.model import Passage, PassageKind
@@ -404,28 +400,3 @@ def test_the_candidate_search_drops_the_commonest_keys_when_over_its_budget(monk
     monkeypatch.setattr("newsdiff.engine.cluster.MAX_SCANNED", 7)
     assert _affordable_frequency([5, 1, 3, 3]) == 4
     assert _affordable_frequency([3, 3, 3]) == 2
-
-
-def attach_case(linked_to: tuple[str, ...], *, other_claims: int = MIN_SHARED_CLAIMS) -> list[int]:
-    """A claim of articles b, c and d, a's sentence linked to the given articles' sentences; all four share other claims."""
-    articles = ("a", "b", "c", "d")
-    texts = [f"sentence {k} of {article}" for k in range(1 + other_claims) for article in articles]
-    units = [_Unit(n, articles[n % 4], text) for n, text in enumerate(texts)]
-    nodes = [_Node(unit.text, [n], {unit.article}) for n, unit in enumerate(units)]
-    links = {(1, 2): 0.9, (1, 3): 0.9, (2, 3): 0.9}
-    links.update({(0, articles.index(article)): 0.6 for article in linked_to})
-    clusters = [[1, 2, 3], *([4 * k + j for j in range(4)] for k in range(1, 1 + other_claims))]
-    _attach_reports(clusters, nodes, units, links, set(range(len(nodes))))
-    return clusters[0]
-
-
-def test_a_sentence_linked_to_most_articles_of_a_claim_joins_it_too() -> None:
-    assert attach_case(("b", "c")) == [1, 2, 3, 0]
-
-
-def test_a_sentence_linked_to_one_article_of_a_claim_stays_out() -> None:
-    assert attach_case(("b",)) == [1, 2, 3]
-
-
-def test_a_sentence_of_an_article_that_shares_too_few_claims_with_the_others_stays_out() -> None:
-    assert attach_case(("b", "c", "d"), other_claims=MIN_SHARED_CLAIMS - 1) == [1, 2, 3]

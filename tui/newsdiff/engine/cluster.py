@@ -67,10 +67,6 @@ MAX_CLAIMS_PER_PASSAGE = 3
 """A sentence rarely reports more than a few separate things."""
 MIN_CONSENSUS_ARTICLES = 3
 """Articles a story needs before a sentence joins a claim by where it falls among them (``_join_by_consensus``)."""
-MIN_ATTACH_ARTICLES = 2
-"""Other articles of a claim a passage must be linked to before it joins that claim too (``_attach_reports``)."""
-MIN_SHARED_CLAIMS = 2
-"""Claims an article must already share with the passage's article to count towards ``MIN_ATTACH_ARTICLES``."""
 _LINK = re.compile(r"^\s*(?:(?:and|but|while|whereas|although|though|yet)\s+)+", re.IGNORECASE)
 """The conjunctions that join a clause to the one before ("and yet"): how the sentence ties two claims, not a claim."""
 
@@ -148,12 +144,12 @@ def cluster_passages(
     links = _links(nodes, profiles, matcher, decision, report, counts)
     links.update(_in_order_links(links, nodes, units, profiles, matcher, decision, counts))
     neighbourhood = None
-    body = {
-        n
-        for n, node in enumerate(nodes)
-        if all(content[units[u].passage].kind is PassageKind.SENTENCE for u in node.units)
-    }
     if encoder is not None:
+        body = {
+            n
+            for n, node in enumerate(nodes)
+            if all(content[units[u].passage].kind is PassageKind.SENTENCE for u in node.units)
+        }
         neighbourhood = _Neighbourhood.of(nodes, units, content, profiles, matcher)
         links.update(_mutual_links(links, nodes, neighbourhood, decision, counts))
         links.update(_best_match_links(links, nodes, body, neighbourhood, decision, counts))
@@ -161,7 +157,6 @@ def cluster_passages(
     clusters = _agglomerate(nodes, links)
     if neighbourhood is not None:
         _join_by_consensus(clusters, nodes, units, neighbourhood, decision)
-    _attach_reports(clusters, nodes, units, links, body)
     report(0.9)
     unit_clusters = [[u for n in cluster for u in nodes[n].units] for cluster in clusters]
     strength = [sum(links.get((a, b), 0.0) for a in c for b in c if a < b) for c in clusters]
@@ -595,10 +590,9 @@ def _best_match_links(
     best pair's probability (on its quoted words when both are mostly
     quotation) with; Bayes' rule, assuming the words find the same share of
     true pairs among these as among the candidates. In ECB+ topic 21 the
-    ratio is 2.7 and pairs from 0.30 up are linked. With ``_attach_reports``,
-    encoder recall of the labelled shared facts (``eval_shared_facts.py``)
-    rose from 41/72 to 48/72 (topics 21, 23, 38, 43) and from 22/31 to 25/31
-    on topic 35, labelled before the engine was run on it; of the 14 pairs
+    ratio is 2.7 and pairs from 0.30 up are linked. Encoder recall of the
+    labelled shared facts (``eval_shared_facts.py``, five topics) rose from
+    63/103 to 68/103 with these links; of the 14 pairs
     it added in topics 22 and 24, read by hand, 13 report one fact and one
     shares only a fact inside a relative clause ("Kenneth Dorsey says the
     woman accused of killing two co-workers … is a good person"). Only ``body`` sentences
@@ -624,71 +618,6 @@ def _best_match_links(
     candidates = (pair for pair in pairs if pair not in links)
     _score(candidates, neighbourhood.probability, stats, partial(decision.accepts, lift=lift), accepted)
     return accepted
-
-
-def _attach_reports(
-    clusters: list[list[int]],
-    nodes: list[_Node],
-    units: list[_Unit],
-    links: dict[tuple[int, int], float],
-    body: set[int],
-) -> None:
-    """Add to a cluster each passage whose units are linked to most of that cluster's other articles.
-
-    A fact the story reports everywhere ends up in several claims: the
-    dense clusters of ``_agglomerate`` hold the wordings that are close to
-    each other, and a sentence that says the fact in between (or inside a
-    longer sentence, through one of its clauses) joins one of them only;
-    "AMD announced a definitive agreement to acquire SeaMicro" (ECB+ 43) is
-    linked to reports of the deal in five articles, yet its claim holds two.
-    A passage joins every other cluster where its links reach at least
-    ``MIN_ATTACH_ARTICLES`` of the cluster's other articles and at least
-    ``MIN_LINKED_SHARE`` of them; only body sentences (``body``) join, as
-    headlines sum up the whole event. An article counts only when it already
-    shares ``MIN_SHARED_CLAIMS`` claims with the passage's article: in a pile
-    of unrelated events an erroneous link to a sentence that several outlets
-    copy ("Additional details … will be shared at a later date", four
-    T-Mobile articles, against "formal sentencing will take place at a later
-    date") would otherwise reach many articles at once. Only the passage joins (through the units
-    that are linked), never its own cluster: each link was a same-claim
-    decision, so nothing is chained, and ``_passage_groups`` still keeps a
-    passage in ``MAX_CLAIMS_PER_PASSAGE`` claims at most. Both matchers use
-    it. Measured on the hand-labelled shared facts of ECB+ topics 21, 23, 38
-    and 43 (``eval_shared_facts.py``): lexical recall 39/72 to 40/72 (44/72
-    without ``MIN_SHARED_CLAIMS``, which cost the pile 30 cross-event article
-    pairs); the 13 passages it attached in topics 22 and 24 with the encoder
-    (before that guard, which only removes attachments) were read: all report
-    their claim's fact. Seed gold unchanged (F1 0.800 / 0.918).
-    """
-    passages_of = [{units[u].passage for u in node.units} for node in nodes]
-    cluster_of: dict[int, set[int]] = defaultdict(set)
-    for c, members in enumerate(clusters):
-        for n in members:
-            cluster_of[n].add(c)
-    reach: dict[tuple[int, int], set[str]] = defaultdict(set)
-    via: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for a, b in links:
-        for here, there in ((a, b), (b, a)):
-            if here not in body:
-                continue
-            for c in cluster_of.get(there, ()):
-                for p in passages_of[here]:
-                    reach[(p, c)].update(nodes[there].articles)
-                    via[(p, c)].add(here)
-    article_of = {u.passage: u.article for u in units}
-    inside = [{p for n in members for p in passages_of[n]} for members in clusters]
-    articles = [{a for n in members for a in nodes[n].articles} for members in clusters]
-    shared: Counter[tuple[str, str]] = Counter()
-    for group in articles:
-        shared.update((x, y) for x in group for y in group if x != y)
-    for (p, c), reached in reach.items():
-        if p in inside[c]:
-            continue
-        own = article_of[p]
-        others = articles[c] - {own}
-        hit = {a for a in reached & others if shared[(own, a)] >= MIN_SHARED_CLAIMS}
-        if len(hit) >= MIN_ATTACH_ARTICLES and len(hit) >= MIN_LINKED_SHARE * len(others):
-            clusters[c].extend(n for n in via[(p, c)] if n not in clusters[c])
 
 
 def _join_by_consensus(
