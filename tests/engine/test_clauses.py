@@ -51,3 +51,22 @@ def test_a_sentence_that_opens_with_said_states_something() -> None:
 def test_a_part_that_announces_the_news_is_not_an_attribution() -> None:
     text = "On March 3, the firm announced a definitive agreement to acquire Nimbus Labs, a chip startup."
     assert attribution_spans(text) == []
+
+
+def test_a_speaker_named_with_an_office_after_said_is_an_attribution() -> None:
+    """Capitalised words right after "said" name the source and its office; they state nothing."""
+    text = "Twelve people were killed by a landslide in the district, said Ana Pereira of the National Rescue Agency."
+    assert [text[a:b] for a, b in attribution_spans(text)] == ["said Ana Pereira of the National Rescue Agency."]
+
+
+def test_an_apposition_closing_the_sentence_after_its_speaker_is_part_of_the_attribution() -> None:
+    text = "Five people were injured in the town, said Ana Pereira, spokeswoman of the national rescue agency."
+    spans = [text[a:b] for a, b in attribution_spans(text)]
+    assert spans == ["said Ana Pereira, ", "spokeswoman of the national rescue agency."]
+
+
+def test_a_part_after_a_leading_attribution_is_the_statement() -> None:
+    text = "According to police, the driver was arrested near the temple."
+    assert [text[a:b] for a, b in attribution_spans(text)] == ["According to police, "]
+    figures = "Five people were injured in the town, said Ana Pereira, adding 12 houses fell."
+    assert [figures[a:b] for a, b in attribution_spans(figures)] == ["said Ana Pereira, "]

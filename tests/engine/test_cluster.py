@@ -400,3 +400,20 @@ def test_the_candidate_search_drops_the_commonest_keys_when_over_its_budget(monk
     monkeypatch.setattr("newsdiff.engine.cluster.MAX_SCANNED", 7)
     assert _affordable_frequency([5, 1, 3, 3]) == 4
     assert _affordable_frequency([3, 3, 3]) == 2
+
+
+def test_two_statements_of_one_speaker_are_not_one_claim_through_the_attribution() -> None:
+    """ "…, said X of the Y Agency." is no unit of its own: sharing it, two reports share a speaker, not a claim."""
+    passages = story(
+        {
+            "a": [
+                "Twelve people were killed by a landslide in Bener Meriah district, "
+                "said Sutopo Purwo Nugroho of the National Disaster Mitigation Agency."
+            ],
+            "b": [
+                "At least five people were injured and ten houses were damaged in Takengon, "
+                "said Sutopo Purwo Nugroho of the National Disaster Mitigation Agency."
+            ],
+        }
+    )
+    assert all(len(group) == 1 for group in cluster_passages(passages))
