@@ -31,6 +31,14 @@ def test_articles_of_one_event_have_odds_one_and_of_different_events_less() -> N
     assert prior.same_event("phone2", "chile1") == prior.same_event("chile1", "phone2")
 
 
+def test_a_folder_read_as_one_story_is_one_event_whatever_its_cosines() -> None:
+    """Two articles of one event and one of another are too few for two stories (``stories.story_groups``)."""
+    articles, _ = pile_articles()
+    few = [a for a in articles if a.id in {"chile1", "chile3", "phone2"}]
+    assert ArticlePrior(few).same_event("chile1", "phone2") == 1.0
+    assert ArticlePrior(articles).same_event("chile1", "phone2") < 0.2
+
+
 def test_unknown_articles_and_a_story_without_articles_are_one_event() -> None:
     articles, _ = pile_articles()
     assert ArticlePrior(articles).same_event("chile1", "elsewhere") == 1.0
@@ -50,7 +58,7 @@ def _linked(articles: list[Article], prior: ArticlePrior | None) -> set[frozense
 def test_a_generic_line_links_articles_of_one_event_but_not_of_two() -> None:
     """The same generic statement in two articles: one claim when they report one event, none across events."""
     articles, _ = pile_articles()
-    chosen = {a.id: a for a in articles if a.id in {"chile1", "chile3", "phone2"}}
+    chosen = {a.id: a for a in articles}
     chosen["chile1"] = _with_line(chosen["chile1"], "The family was very close, neighbours said.")
     chosen["chile3"] = _with_line(chosen["chile3"], "It was a very close family, a neighbour said.")
     chosen["phone2"] = _with_line(chosen["phone2"], "He said the family was very close.")
@@ -59,7 +67,7 @@ def test_a_generic_line_links_articles_of_one_event_but_not_of_two() -> None:
     assert any({"chile1", "phone2"} <= group for group in without)
     with_prior = _linked(story, ArticlePrior(story))
     assert frozenset({"chile1", "chile3"}) in with_prior
-    assert not any("phone2" in group for group in with_prior)
+    assert not any("phone2" in group and any(a.startswith("chile") for a in group) for group in with_prior)
 
 
 class _FixedCosine(ArticlePrior):

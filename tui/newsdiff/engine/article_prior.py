@@ -28,6 +28,12 @@ a pair that only one side's containment links (``CONTAINED_PROBABILITY``,
 "12 years in prison" inside "the 12-year-old") needs its articles to report
 one event almost surely.
 
+A folder the pile sorting reads as one story (``stories.story_groups``: no
+two groups of ``MIN_ARTICLES_A_STORY`` articles) is one event, and every pair
+keeps its probability: there an event's own words are common, weigh little,
+and a low cosine says how two outlets word the event, not whether they
+report it.
+
 Fitted on ECB, judged on the 298 raw ECB+ articles (25 other events) as one
 story (``tests/benchmarks/eval_pile_links.py``): linked article pairs across
 events 7.2 % lexical, 5.67 % encoder with no prior; FIGURES.
@@ -51,10 +57,13 @@ class ArticlePrior:
 
     def __init__(self, articles: Sequence[Article] = ()) -> None:
         # Imported here: ``stories`` needs numpy, which importing the engine does not load (test_semantic).
-        from newsdiff.engine.stories import story_vectors
+        from newsdiff.engine.stories import story_groups, story_vectors
 
         self._row = {article.id: row for row, article in enumerate(articles)}
-        self._vectors = story_vectors([pile_terms(article) for article in articles]) if len(articles) > 1 else None
+        vectors = story_vectors([pile_terms(article) for article in articles]) if len(articles) > 1 else None
+        # A folder the pile sorting reads as one story is one event: its articles' cosines say how they
+        # word it, not whether they report it (an event's own words are common there, so weigh little).
+        self._vectors = vectors if vectors is not None and len(story_groups(vectors)) > 1 else None
         self._same_event: dict[tuple[str, str], float] = {}
 
     def cosine(self, first: str, second: str) -> float | None:
