@@ -7,13 +7,13 @@ Usage (from the project root):
 
 Every article of ``../shared/corpus/ecb`` (43 events; ECB+ web text, the pile
 the prior is judged on, is left out) goes into one folder analysed as ONE
-story with prior odds 1 for every article pair. Each pair of articles that
+story with every article pair taken as one event (no prior). Each pair of articles that
 some claim links is one example: its cosine (``ArticlePrior.cosine``) and
 whether the two articles report one event (their folder). A logistic
 regression of "one event" on the cosine gives ``INTERCEPT`` and ``SLOPE``:
 the log odds that a link between two articles at that cosine is within one
 event. The script prints them, with the linked pairs by cosine band and the
-share of within-event links the fitted prior would weigh down (odds < 1).
+share of within-event links the fitted prior would weigh down (same event < 0.9).
 """
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ L2 = 1e-4
 def linked_pairs(encoder_wanted: bool) -> tuple[np.ndarray, np.ndarray]:
     """Cosines of the article pairs that claims link in the ECB pile (no prior), and 1 where one event."""
     encoder = encoder_or_exit(encoder_wanted)
-    # Prior odds 1 everywhere: the links the fit describes are those the decision makes without it.
-    article_prior.INTERCEPT, article_prior.SLOPE = 0.0, 0.0
+    # Same event surely (probability 1) everywhere: the links the fit describes are those the decision makes without it.
+    article_prior.INTERCEPT, article_prior.SLOPE = math.inf, 0.0
     with tempfile.TemporaryDirectory(prefix="prior-") as tmp:
         events = build_pile(CORPUS, Path(tmp), None, None)
         story = analyze([Path(tmp)], encoder=encoder)
@@ -102,12 +102,13 @@ def main() -> int:
     intercept, slope = fit(cosines, same)
     print(f"INTERCEPT: float = {intercept:.4f}")
     print(f"SLOPE: float = {slope:.4f}")
-    odds = np.minimum(1.0, np.exp(np.minimum(0.0, intercept + slope * cosines)))
+    chance = 1.0 / (1.0 + np.exp(-(intercept + slope * cosines)))
     within = same == 1
+    weighed = within & (chance < 0.9)
     print(
-        f"odds 1 from cosine {-intercept / slope:.3f}; within-event links weighed down (odds < 1): "
-        f"{int((odds[within] < 1).sum())} of {int(within.sum())}, median odds there "
-        f"{float(np.median(odds[within & (odds < 1)])) if (odds[within] < 1).any() else math.nan:.3f}"
+        f"even odds at cosine {-intercept / slope:.3f}; within-event links weighed down (same event < 0.9): "
+        f"{int(weighed.sum())} of {int(within.sum())}, median there "
+        f"{float(np.median(chance[weighed])) if weighed.any() else math.nan:.3f}"
     )
     return 0
 

@@ -6,7 +6,7 @@ clauses, so such a sentence can join two claims; the words of a quote are
 units too, without their attribution. Units of different articles are
 linked when ``Matcher.decide`` says they report the same claim: the very
 decision that ``similarity.same_claim`` makes (with the story's encoder, if
-it has one), weighed by the prior odds of their two articles
+it has one), weighed by the chance that their two articles report one event
 (``article_prior``). Every way of linking two texts asks ``_Decision``, the
 one place where that prior applies.
 
@@ -284,10 +284,13 @@ class _Decision:
     """The one same-claim decision for two texts (node indices): every way of linking them asks it.
 
     It is ``Matcher.decide`` (``decide_mutual`` for pairs found by margin)
-    with the prior odds of the texts' articles (``article_prior``): a pair of
-    articles about one event keeps odds 1, two articles whose event words
-    are far apart need stronger evidence. A new way of linking texts must
-    decide through ``accepts`` (or ``accepts_mutual``) to inherit that prior.
+    of the pair's probability weighed by the chance that the texts' articles
+    report one event (``article_prior``): the pair model tells one claim
+    from two within one event, so P(claim) = P(claim | one event) x
+    P(one event). Articles about one event keep the probability as it is;
+    articles whose event words are far apart need stronger evidence. A new
+    way of linking texts must decide through ``accepts`` (or
+    ``accepts_mutual``) to inherit that prior.
     """
 
     matcher: Matcher
@@ -296,23 +299,19 @@ class _Decision:
 
     def accepts(self, a: int, b: int, probability: float, lift: float = 1.0) -> bool:
         """Whether texts ``a`` and ``b`` are one claim at ``probability``; ``lift``: odds their context adds."""
-        if not self.matcher.decide(probability, prior_odds=lift):
-            return False  # the article prior is at most 1: it cannot accept what the decision refuses
-        return self.matcher.decide(probability, prior_odds=lift * self.odds(a, b))
+        return self.matcher.decide(probability * self.same_event(a, b), prior_odds=lift)
 
     def accepts_mutual(self, a: int, b: int, probability: float) -> bool:
         """The same for two texts that are each other's best match by margin (``Matcher.decide_mutual``)."""
-        if not self.matcher.decide_mutual(probability):
-            return False
-        return self.matcher.decide_mutual(probability, prior_odds=self.odds(a, b))
+        return self.matcher.decide_mutual(probability * self.same_event(a, b))
 
-    def odds(self, a: int, b: int) -> float:
-        """The highest article prior over the pairs of different articles that hold the two texts."""
+    def same_event(self, a: int, b: int) -> float:
+        """The highest same-event probability over the pairs of different articles that hold the two texts."""
         best = 0.0
         for first in self.nodes[a].articles:
             for second in self.nodes[b].articles:
                 if first != second:
-                    best = max(best, self.prior.odds(first, second))
+                    best = max(best, self.prior.same_event(first, second))
                     if best >= 1.0:
                         return best
         return best

@@ -93,14 +93,22 @@ def group_stories(
     report("Reading what each article reports", 0.0)
     vectors = story_vectors([pile_terms(article) for article in articles])
     report("Sorting articles into stories", 0.5)
+    groups = story_groups(vectors, threshold=threshold, attach=attach)
+    groups.sort(key=lambda group: (-len(group), group[0]))
+    report("Stories sorted", 1.0)
+    return tuple(_story(number, articles, group, vectors) for number, group in enumerate(groups, start=1))
+
+
+def story_groups(
+    vectors: NDArray[np.float32], *, threshold: float = THRESHOLD, attach: float = ATTACH
+) -> list[list[int]]:
+    """The rows of ``vectors`` grouped into stories; one group when the pile reads as one story."""
     groups = attach_loners(vectors, linked_groups(vectors, threshold), attach)
     if sum(len(group) >= MIN_ARTICLES_A_STORY for group in groups) < 2:
         # One event's folder whose grouping splits off a brief or an oddly worded piece stays the one story
         # its reader saved; a few articles about two events then read as one story, as they always did.
-        groups = [list(range(len(articles)))]
-    groups.sort(key=lambda group: (-len(group), group[0]))
-    report("Stories sorted", 1.0)
-    return tuple(_story(number, articles, group, vectors) for number, group in enumerate(groups, start=1))
+        return [list(range(len(vectors)))]
+    return groups
 
 
 def linked_groups(vectors: NDArray[np.float32], threshold: float) -> list[list[int]]:
