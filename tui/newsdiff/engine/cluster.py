@@ -121,7 +121,7 @@ def cluster_passages(
     source reports its claim); boilerplate is in none. With a sentence
     ``encoder`` the same-claim decision also weighs sentence vectors; with
     an article ``prior`` it weighs how alike the two articles are (without
-    one, every article pair has prior odds 1).
+    one, every article pair reports one event).
     ``stats``, when given, is filled in with counts of the work done.
     ``matcher``, when given, must know the content passages' texts and
     ``encoder``; the caller keeps its profiles for later (``engine.absence``).
