@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdiff.engine.clauses import attribution_spans, clause_spans
+from newsdiff.engine.clauses import attribution_spans, clause_spans, speaker_spans
 
 
 def parts(text: str) -> list[str]:
@@ -70,3 +70,13 @@ def test_a_part_after_a_leading_attribution_is_the_statement() -> None:
     assert [text[a:b] for a, b in attribution_spans(text)] == ["According to police, "]
     figures = "Five people were injured in the town, said Ana Pereira, adding 12 houses fell."
     assert [figures[a:b] for a, b in attribution_spans(figures)] == ["said Ana Pereira, "]
+
+
+def test_speaker_spans_name_who_speaks_not_the_news_announced() -> None:
+    named = "Five people were injured in the town, said Ana Pereira, spokeswoman of the national rescue agency."
+    assert [named[a:b] for a, b in speaker_spans(named)] == [
+        "said Ana Pereira, spokeswoman of the national rescue agency."
+    ]
+    news = "Today, HP announced a small acquisition, a datacenter consulting service."
+    assert [news[a:b] for a, b in attribution_spans(news)] == ["HP announced a small acquisition, "]
+    assert speaker_spans(news) == []

@@ -99,8 +99,8 @@ def attribution_spans(text: str) -> list[tuple[int, int]]:
         part = text[start:end]
         match = _ATTRIBUTION.search(part)
         if match is None:
-            after_attribution = n > 1 and spans and spans[-1] == parts[n - 1]
-            if after_attribution and n == len(parts) - 1 and _describes_speaker(part):
+            after_speaker = n > 1 and spans and spans[-1] == parts[n - 1] and _names_speaker(text[slice(*spans[-1])])
+            if after_speaker and n == len(parts) - 1 and _describes_speaker(part):
                 spans.append((start, end))
             continue
         if n == 0 and "according" not in match.group().lower():
@@ -136,3 +136,31 @@ def _describes_speaker(part: str) -> bool:
     tokens = tokenize(part)
     words = [t for t in tokens if t.norm not in STOPWORDS]
     return bool(words) and len(words) <= MAX_SPEAKER_WORDS and not any(t.is_number for t in tokens)
+
+
+def speaker_spans(text: str) -> list[tuple[int, int]]:
+    """The attribution spans of ``text`` that name who speaks, each joined to the apposition that describes them.
+
+    "…, said Sutopo Purwo Nugroho of the National Disaster Mitigation
+    Agency." and "…," agency spokesman Nugroho said." name a speaker: a
+    name follows the attribution word, or the word ends the part. "HP
+    announced a small acquisition," is an attribution span too (few words
+    after "announced"), but it states the news itself.
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in attribution_spans(text):
+        if joined and joined[-1][1] == start:
+            joined[-1] = (joined[-1][0], end)
+            continue
+        if _names_speaker(text[start:end]):
+            joined.append((start, end))
+    return joined
+
+
+def _names_speaker(part: str) -> bool:
+    """Whether an attribution part names who speaks: a name right after its attribution word, or none after it."""
+    match = _ATTRIBUTION.search(part)
+    if match is None:
+        return True
+    after = [t for t in tokenize(part[match.end() :]) if t.norm not in STOPWORDS]
+    return not after or after[0].text[:1].isupper()

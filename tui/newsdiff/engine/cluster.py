@@ -39,7 +39,7 @@ from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.article_prior import ArticlePrior
-from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, attribution_spans, clause_spans
+from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, speaker_spans
 from newsdiff.engine.model import Passage, PassageKind, Quote
 from newsdiff.engine.normalize import content_norms
 from newsdiff.engine.pacing import ignore_share, paced
@@ -207,7 +207,7 @@ def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
     ``statement.Evidence``: "Two years ago,") is no unit: such a clause,
     identical in two articles, would be one text of both and so a claim with
     no decision at all (a shooting and a football award in the ECB+ pile).
-    Nor is a part that only says who speaks (``clauses.attribution_spans``):
+    Nor is a part that only says who speaks (``clauses.speaker_spans``):
     "said Sutopo Purwo Nugroho of the National Disaster Mitigation Agency."
     linked two different statements of one spokesman (ECB+ topic 37: twelve
     killed in one district, five injured in another) at probability 0.985.
@@ -216,7 +216,7 @@ def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
     seen = {content_norms(text)}
     parts: list[str] = []
     for whole in texts:
-        speaking = [whole[start:end].strip() for start, end in _joined(attribution_spans(whole))]
+        speaking = [whole[start:end].strip() for start, end in speaker_spans(whole)]
         for part in _parts(whole):
             words = content_norms(part)
             if words in seen:
@@ -226,17 +226,6 @@ def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
             if (evidence.statement or evidence.names) and not any(part.strip() in said for said in speaking):
                 parts.append(part)
     return parts
-
-
-def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Adjacent spans as one: an attribution and the apposition that describes its speaker."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined and joined[-1][1] == start:
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
 
 
 def _quoted_words(passage: Passage, quote: Quote) -> str:
