@@ -305,6 +305,7 @@ class Matcher:
         self._cache = cache
         self._profiles: dict[str, Profile] = {}
         self._runs: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._forms: dict[str, str] = {}
         self._spelling = Spelling() if cache else None
         self._encoder = encoder
         if encoder is None:
@@ -372,6 +373,7 @@ class Matcher:
         keep = set(texts)
         self._profiles = {text: profile for text, profile in self._profiles.items() if text in keep}
         self._runs = {}
+        self._forms = {}
 
     def probability(self, a: Profile, b: Profile, floor: float = 0.0) -> float:
         """Probability that two profiled texts report the same claim: the model's, once they share a statement.
@@ -459,6 +461,12 @@ class Matcher:
             return run
         return self._runs.setdefault(run, run)
 
+    def _form(self, form: str) -> str:
+        """The story's one string for this lower-cased word (``lower`` makes a new one each time)."""
+        if not self._cache:
+            return form
+        return self._forms.setdefault(form, form)
+
     def _build_profile(self, text: str) -> Profile:
         tokens = tokenize(text)
         key = tuple(t.norm for t in tokens)
@@ -468,7 +476,7 @@ class Matcher:
             clause_vectors = self._encoder.encode(clauses)
         content = [t for t in tokens if t.norm not in STOPWORDS]
         weights = {t.norm: self.weight(t.norm) for t in content}
-        forms = {t.norm: t.text.lower() for t in content}
+        forms = {t.norm: self._form(t.text.lower()) for t in content}
         norms = [t.norm for t in content]
         long_forms = tuple(f for f in forms.values() if len(f) >= FUZZY_MIN_LENGTH)
         if self._spelling is not None:
