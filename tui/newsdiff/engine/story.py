@@ -158,6 +158,8 @@ def _matched_story(
         matcher,
         report=lambda share: report("Looking for what each article leaves out", 0.9 + 0.1 * share),
     )
+    # The profiles go before the story's tables are built: with 1,000 articles both are hundreds of MB.
+    del matcher
     report("Done", 1.0)
     return Story(
         articles=tuple(articles),
