@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from textual.pilot import Pilot
 
@@ -44,12 +46,19 @@ async def wait_for(pilot: Pilot, ready, seconds: float = 30.0) -> None:  # type:
     raise AssertionError("waited in vain")
 
 
-async def test_the_text_reads_unpainted_while_matching_and_is_painted_in_place(make_app, matching_gate) -> None:
-    started, release = matching_gate
+@asynccontextmanager
+async def split_but_unmatched(make_app, started) -> AsyncIterator[tuple]:  # type: ignore[no-untyped-def]
+    """The app on ``long_articles`` once they are split, while the gate holds the matching."""
     app = make_app(None, sources=long_articles(), use_cache=False)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         assert await asyncio.to_thread(started.wait, 30.0)
         await wait_for(pilot, lambda: app.main.split_story is not None)
+        yield app, pilot
+
+
+async def test_the_text_reads_unpainted_while_matching_and_is_painted_in_place(make_app, matching_gate) -> None:
+    started, release = matching_gate
+    async with split_but_unmatched(make_app, started) as (app, pilot):
         await pilot.pause()
         main, reader = app.main, app.main.query_one(Reader)
         assert main.story is None
@@ -85,10 +94,7 @@ async def test_the_text_reads_unpainted_while_matching_and_is_painted_in_place(m
 
 async def test_another_article_opens_by_number_while_matching(make_app, matching_gate) -> None:
     started, _ = matching_gate
-    app = make_app(None, sources=long_articles(), use_cache=False)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        assert await asyncio.to_thread(started.wait, 30.0)
-        await wait_for(pilot, lambda: app.main.split_story is not None)
+    async with split_but_unmatched(make_app, started) as (app, pilot):
         await pilot.press("3")
         await pilot.pause()
         reader = app.main.query_one(Reader)
