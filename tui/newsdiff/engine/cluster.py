@@ -48,7 +48,7 @@ from newsdiff.engine.similarity import Matcher, Profile
 from newsdiff.engine.statement import Evidence
 
 if TYPE_CHECKING:
-    from newsdiff.engine.margin import Margins
+    from newsdiff.engine.margin import Margins, MutualPair
     from newsdiff.engine.semantic import Encoder
 
 MIN_LINKED_SHARE = 0.5
@@ -498,6 +498,9 @@ class _Neighbourhood:
     """Ratio margins between those texts (``margin.Margins``, indices are node indices)."""
     probability: Callable[[int, int], float]
     """The pair probability of two texts (on their quoted words when both are mostly quotation)."""
+    best_pairs: list[MutualPair]
+    """Every two texts of different articles that are each other's best match, at any margin: found once for
+    ``_mutual_links`` (those of ``margin.MIN_MARGIN`` and more) and ``_best_match_links`` (all of them)."""
 
     @staticmethod
     def of(
@@ -519,7 +522,8 @@ class _Neighbourhood:
                 statements.setdefault(node_of[u], _statement(content[units[u].passage]))
         vectors = {n: profiles[n].vector for members in rows for n in members}
         probability = partial(_spoken_probability, profiles, statements, matcher)
-        return _Neighbourhood(rows, Margins(rows, vectors), probability)
+        margins = Margins(rows, vectors)
+        return _Neighbourhood(rows, margins, probability, margins.mutual_pairs(min_margin=0.0))
 
 
 def _mutual_links(
@@ -558,8 +562,11 @@ def _mutual_links(
     translation from the page to the screen" against "honored to have been
     entrusted with shepherding NEW MOON from the page to the screen".
     """
+    from newsdiff.engine.margin import MIN_MARGIN
+
     accepted: dict[tuple[int, int], float] = {}
-    ordered = (_ordered_pair(pair.first, pair.second) for pair in neighbourhood.margins.mutual_pairs())
+    clear = (pair for pair in neighbourhood.best_pairs if pair.margin >= MIN_MARGIN)
+    ordered = (_ordered_pair(pair.first, pair.second) for pair in clear)
     candidates = (
         (a, b)
         for a, b in ordered
@@ -609,7 +616,7 @@ def _best_match_links(
     """
     pairs = [
         (a, b)
-        for a, b in (_ordered_pair(p.first, p.second) for p in neighbourhood.margins.mutual_pairs(min_margin=0.0))
+        for a, b in (_ordered_pair(p.first, p.second) for p in neighbourhood.best_pairs)
         if a != b and a in body and b in body and _may_link(nodes[a], nodes[b])
     ]
     decided = [pair for pair, probability in links.items() if decision.matcher.decide(probability)]
