@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from newsdiff.engine.normalize import tokenize
+from newsdiff.engine.normalize import Token, tokenize
 from newsdiff.engine.stopwords import STOPWORDS
 
 MIN_CLAUSE_WORDS = 3
@@ -120,8 +120,8 @@ def _plain_words(text: str) -> int:
     source and its office, so they do not count; after anything else ("announced
     a definitive agreement to acquire Nimbus Labs") every word counts.
     """
-    words = [t for t in tokenize(text) if t.norm not in STOPWORDS]
-    if not words or not words[0].text[:1].isupper():
+    words = _content_words(text)
+    if not _opens_with_name(words):
         return len(words)
     return sum(1 for t in words if not t.text[:1].isupper())
 
@@ -162,5 +162,14 @@ def _names_speaker(part: str) -> bool:
     match = _ATTRIBUTION.search(part)
     if match is None:
         return True
-    after = [t for t in tokenize(part[match.end() :]) if t.norm not in STOPWORDS]
-    return not after or after[0].text[:1].isupper()
+    after = _content_words(part[match.end() :])
+    return not after or _opens_with_name(after)
+
+
+def _content_words(text: str) -> list[Token]:
+    return [t for t in tokenize(text) if t.norm not in STOPWORDS]
+
+
+def _opens_with_name(words: list[Token]) -> bool:
+    """Whether the first of ``words`` is capitalised: the speaker's name right after the attribution word."""
+    return bool(words) and words[0].text[:1].isupper()
