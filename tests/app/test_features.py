@@ -10,6 +10,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 from textual.widgets._footer import FooterKey
+from waiting import until, until_analysed
 
 from newsdiff import cli
 from newsdiff.app.alignment import align
@@ -21,7 +22,6 @@ from newsdiff.app.screens.claim import ClaimScreen, also_in
 from newsdiff.app.screens.compare import CompareScreen, ranked_partners
 from newsdiff.app.screens.help import LEXICAL_CHOSEN_HINT, SEMANTIC_HINT, HelpScreen, help_table, numbered_rows
 from newsdiff.app.screens.rename import RenameScreen
-from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
 from newsdiff.app.widgets.claim_list import ClaimList
 from newsdiff.app.widgets.compare_strip import CompareStrip, compare_entries, note_entry
@@ -1044,10 +1044,7 @@ async def test_newsdiff_open_brings_back_the_snapshot_and_its_notes(
     [(sources, options)] = opened
     again = make_app(None, sources=sources, notes_dir=tmp_path / "notes-now", **options)
     async with again.run_test(size=(160, 45)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if again.story is not None:
-                break
+        await until(pilot, lambda: again.story is not None, "the reopened story")
         assert [a.text for a in again.story.articles] == [a.text for a in seeds_story.articles]
         assert [n.text for n in again.notes] == ["check the date"]
         await pilot.pause()
@@ -1073,19 +1070,10 @@ def test_compare_partners_are_the_articles_sharing_most_claims_first() -> None:
     assert ranked_partners(story, "a") == ["c", "d", "b"]
 
 
-async def wait_for_story(app, pilot, before=None) -> None:
-    """Let the analysis worker finish (a story other than ``before`` is shown)."""
-    for _ in range(200):
-        await pilot.pause(0.05)
-        if app.story is not None and app.story is not before and not app.main.query_one(AnalysisStatus).display:
-            return
-    raise AssertionError("the analysis did not finish")
-
-
 async def test_r_names_the_source_for_every_later_reading_and_empty_gives_its_own_back(make_app, seeds_dir) -> None:
     app = make_app(None, sources=[str(seeds_dir)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_for_story(app, pilot)
+        await until_analysed(pilot)
         first, second, _ = app.story.articles
         app.main.query_one(Reader).focus()
         await pilot.press("j", "j", "j")
@@ -1099,7 +1087,7 @@ async def test_r_names_the_source_for_every_later_reading_and_empty_gives_its_ow
         app.screen.query_one(Input).value = ""
         story = app.story
         await pilot.press(*"Reuters [b]x[/b]", "enter")
-        await wait_for_story(app, pilot, before=story)
+        await until_analysed(pilot, before=story)
         assert [a.source for a in app.story.articles][:2] == ["Reuters [b]x[/b]", second.source]
         assert app.main.query_one(Reader).passage == here  # the reader stays where it was
         assert "Reuters [b]x[/b]" in "\n".join(app.main.query_one(ArticleList).render_line(y).text for y in range(3))
@@ -1110,7 +1098,7 @@ async def test_r_names_the_source_for_every_later_reading_and_empty_gives_its_ow
 
     again = make_app(None, sources=[str(seeds_dir)])
     async with again.run_test(size=(160, 45)) as pilot:
-        await wait_for_story(again, pilot)
+        await until_analysed(pilot)
         assert again.story.articles[0].source == "Reuters [b]x[/b]"  # kept for the next reading
         again.main.query_one(Reader).focus()
         await pilot.press("r")
@@ -1118,7 +1106,7 @@ async def test_r_names_the_source_for_every_later_reading_and_empty_gives_its_ow
         again.screen.query_one(Input).value = ""
         story = again.story
         await pilot.press("enter")
-        await wait_for_story(again, pilot, before=story)
+        await until_analysed(pilot, before=story)
         assert again.story.articles[0].source == first.source
 
 
@@ -1126,11 +1114,11 @@ async def test_a_name_is_refused_when_another_article_has_it_shown_as_its_own_or
     articles = collect_articles([seeds_dir])
     app = make_app(None, sources=articles)
     async with app.run_test(size=(160, 45)) as pilot:
-        await wait_for_story(app, pilot)
+        await until_analysed(pilot)
         first, second, third = articles
         story = app.story
         app.rename_source(first.id, "Reuters")
-        await wait_for_story(app, pilot, before=story)
+        await until_analysed(pilot, before=story)
         save_source_name(third, "AFP")  # named in another window since this one read the story
         taken = app.names_taken(second.id)
         assert {

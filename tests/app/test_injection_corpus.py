@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from waiting import until
 
 from newsdiff import cli
 from newsdiff.app.app import NewsdiffApp
@@ -220,10 +221,7 @@ def shown_everywhere(app: NewsdiffApp) -> list[str]:
 async def walk_every_screen(app: NewsdiffApp, visited: Callable[[str], None]) -> None:
     """Open every screen and dialog in turn, calling ``visited`` on each, and copy in the reader and a claim."""
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(50):
-            await pilot.pause()
-            if app.story is not None:
-                break
+        await until(pilot, lambda: app.story is not None, "the story")
         await pilot.pause()
         assert app.story is not None and len(app.story.articles) == 3
         assert "␛]0;PWNED␇" in terminal_bytes(app), "the payload is shown, as symbols"

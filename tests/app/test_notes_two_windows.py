@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections.abc import Callable
 from multiprocessing.sharedctypes import Synchronized
 from multiprocessing.synchronize import Event
 from pathlib import Path
+
+from waiting import until
 
 from newsdiff.app.widgets.reader import Reader
 from newsdiff.store import paths
@@ -33,16 +34,6 @@ def other_window(directory: str, key: str, claim_id: str, start: Event, stop: Ev
         store.add("claim", claim_id, f"other window {added.value}")
         added.value += 1
         time.sleep(0.01)
-
-
-async def until(pilot, shown: Callable[[], bool]) -> None:
-    """Let the app run until ``shown()`` holds: its reload timer fires every ``NOTES_RELOAD_SECONDS``,
-    later on a loaded machine, so the test waits for up to five periods and fails after that."""
-    for _ in range(50):
-        if shown():
-            return
-        await pilot.pause(pilot.app.NOTES_RELOAD_SECONDS / 10)
-    assert shown()
 
 
 async def test_two_windows_saving_at_once_keep_every_note_and_see_each_other(make_app, seeds_story) -> None:
@@ -69,7 +60,9 @@ async def test_two_windows_saving_at_once_keep_every_note_and_see_each_other(mak
             f"the app kept {len({t for t in on_disk if t.startswith('here')})} of its {NOTES_EACH} notes"
         )
         assert len(on_disk) == written, f"kept {len(on_disk)} of {written} notes"
-        await until(pilot, lambda: {note.text for note in app.notes} == on_disk)  # the app looks again on its own
+        await until(
+            pilot, lambda: {note.text for note in app.notes} == on_disk, "the other window's notes"
+        )  # the app looks again on its own
         assert len(app.main.noted_claims[claim_id]) == added.value  # shown without a key pressed
 
 
@@ -88,5 +81,5 @@ async def test_a_note_added_in_another_window_shows_without_any_key(make_app, se
             end=passage.end,
             excerpt=passage.text,
         )
-        await until(pilot, lambda: passage.id in app.main.query_one(Reader).noted)
+        await until(pilot, lambda: passage.id in app.main.query_one(Reader).noted, "the note mark in the reader")
         assert [n.text for n in app.notes] == ["from the other window"]

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from textual.pilot import Pilot
+from waiting import until
 
 from newsdiff.app.palette import CURSOR_GLYPH, REACH_GLYPHS
 from newsdiff.app.widgets.article_list import ArticleList
@@ -38,21 +38,13 @@ def gutter_glyphs(reader: Reader, column: int) -> set[str]:
     return {reader.render_line(y).text[column] for y in range(height)}
 
 
-async def wait_for(pilot: Pilot, ready, seconds: float = 30.0) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(int(seconds / 0.05)):
-        if ready():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("waited in vain")
-
-
 @asynccontextmanager
 async def split_but_unmatched(make_app, started) -> AsyncIterator[tuple]:  # type: ignore[no-untyped-def]
     """The app on ``long_articles`` once they are split, while the gate holds the matching."""
     app = make_app(None, sources=long_articles(), use_cache=False)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         assert await asyncio.to_thread(started.wait, 30.0)
-        await wait_for(pilot, lambda: app.main.split_story is not None)
+        await until(pilot, lambda: app.main.split_story is not None, "the split story")
         yield app, pilot
 
 
@@ -83,7 +75,7 @@ async def test_the_text_reads_unpainted_while_matching_and_is_painted_in_place(m
         assert len([m for m in messages if m.startswith("Still analysing (")]) == 3, messages
 
         release.set()
-        await wait_for(pilot, lambda: main.story is not None)
+        await until(pilot, lambda: main.story is not None, "the matched story")
         await pilot.pause()
         assert reader.analysed and reader.story is main.story
         assert reader.scroll_y == scrolled, "the reader stays where it was"

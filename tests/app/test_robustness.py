@@ -7,6 +7,7 @@ import threading
 import time
 
 import pytest
+from waiting import until
 
 from newsdiff.app.widgets.analysis_status import AnalysisStatus
 from newsdiff.app.widgets.article_list import ArticleList
@@ -124,10 +125,7 @@ async def test_fifty_articles_scroll_in_the_list(make_app, story_from_texts, see
 async def test_sources_are_analysed_in_a_worker(make_app, seeds_dir) -> None:
     app = make_app(None, sources=[str(seeds_dir)])
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.story is not None:
-                break
+        await until(pilot, lambda: app.story is not None, "the story")
         assert app.story is not None and len(app.story.articles) == 3
         assert not app.main.query_one(AnalysisStatus).display
         assert app.main.query_one(Reader).passage is not None
@@ -220,10 +218,7 @@ async def test_without_the_cache_the_app_analyses_afresh_and_stores_nothing(make
     for use_cache in (False, True):
         app = make_app(None, sources=[seeds_dir], use_cache=use_cache)
         async with app.run_test(size=(160, 45)) as pilot:
-            for _ in range(200):
-                await pilot.pause(0.05)
-                if app.story is not None:
-                    break
+            await until(pilot, lambda: pilot.app.story is not None, "the story")
             assert app.story is not None
         stored = list((user_dirs / "xdg_cache_home").rglob("*.json*"))
         assert bool(stored) is use_cache

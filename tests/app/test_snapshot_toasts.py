@@ -10,6 +10,8 @@ import html
 import re
 from pathlib import Path
 
+from waiting import until
+
 
 def _screen_text(snapshot: Path) -> str:
     """The words of a snapshot's screen.svg, with the SVG's entities and no-break spaces undone."""
@@ -19,16 +21,20 @@ def _screen_text(snapshot: Path) -> str:
     return re.sub(r"terminal-\d+", "terminal", html.unescape(svg)).replace("\xa0", " ")
 
 
+def saved(app) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the app's toast says a snapshot was saved (the last step of saving one, after a refresh)."""
+    return any(str(n.message).startswith("Snapshot saved to") for n in app._notifications)
+
+
 async def test_a_note_toast_is_not_saved_in_the_snapshot(make_app, seeds_story, tmp_path: Path) -> None:
     folder = tmp_path / "shots"
     app = make_app(seeds_story, snapshots_dir=folder)
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("a", *"check the date", "enter")
-        await pilot.pause()
-        assert any(n.message == "Note saved." for n in app._notifications)
+        await until(pilot, lambda: any(n.message == "Note saved." for n in app._notifications), "the note's toast")
         await pilot.press("s")
-        await pilot.pause()
+        await until(pilot, lambda: saved(app), "the snapshot")
         [snapshot] = list(folder.iterdir())
     assert "Note saved" not in _screen_text(snapshot)
 
@@ -39,10 +45,10 @@ async def test_a_second_snapshot_does_not_show_the_first_ones_toast(make_app, se
     async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("s")
-        await pilot.pause()
+        await until(pilot, lambda: saved(app), "the first snapshot")
         [first] = list(folder.iterdir())
         await pilot.press("s")
-        await pilot.pause()
+        await until(pilot, lambda: saved(app), "the second snapshot")
         [second] = [p for p in folder.iterdir() if p != first]
         messages = [str(n.message) for n in app._notifications]
         assert f"Snapshot saved to {second}" in messages
