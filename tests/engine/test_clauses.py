@@ -53,6 +53,14 @@ def test_a_part_that_announces_the_news_is_not_an_attribution() -> None:
     assert attribution_spans(text) == []
 
 
+def test_after_an_opening_that_states_nothing_the_speaker_and_the_news_are_the_statement() -> None:
+    # "In 2009," states nothing: what follows is the sentence's statement, as if it opened the sentence.
+    assert attribution_spans("In 2009, police said they had recovered 80% of the haul.") == []
+    assert attribution_spans("On Tuesday, police said he fled.") == []
+    after_news = "Eight men robbed the shop on Tuesday, police said on Wednesday."
+    assert [after_news[a:b] for a, b in attribution_spans(after_news)] == ["police said on Wednesday."]
+
+
 def test_a_speaker_named_with_an_office_after_said_is_an_attribution() -> None:
     """Capitalised words right after "said" name the source and its office; they state nothing."""
     text = "Twelve people were killed by a landslide in the district, said Ana Pereira of the National Rescue Agency."
@@ -77,6 +85,6 @@ def test_speaker_spans_name_who_speaks_not_the_news_announced() -> None:
     assert [named[a:b] for a, b in speaker_spans(named)] == [
         "said Ana Pereira, spokeswoman of the national rescue agency."
     ]
-    news = "Today, HP announced a small acquisition, a datacenter consulting service."
-    assert [news[a:b] for a, b in attribution_spans(news)] == ["HP announced a small acquisition, "]
+    news = "The board met on Monday, and HP announced a small acquisition, a datacenter consulting service."
+    assert [news[a:b] for a, b in attribution_spans(news)] == ["and HP announced a small acquisition, "]
     assert speaker_spans(news) == []
