@@ -77,6 +77,9 @@ Measured on two otherwise idle cores, the load took 0.61 s wall one part after t
 0.60 s with the default interval, 0.58 s at 1 ms, 0.51 s at 0.2 ms and 0.43 s at 0.05 ms, for 0.09 s more
 CPU (0.70 s) in switching."""
 
+_SWITCHING = threading.Lock()
+"""Held by the load that changed the switch interval, until it has restored it."""
+
 
 def _load_use_m3() -> Callable[[list[str]], Vectors]:
     """The model's batch function, its two parts loaded at once: the tokenizer here, the weights in another thread.
@@ -106,15 +109,16 @@ def _load_use_m3() -> Callable[[list[str]], Vectors]:
         except BaseException as error:  # raised again in the loading thread below
             failed.append(error)
 
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(min(interval, LOAD_SWITCH_INTERVAL))
-    try:
-        weights = threading.Thread(target=load_weights, name="newsdiff: load use-m3 weights", daemon=True)
-        weights.start()
-        tokenizer = UseTokenizer(str(resources / "sp.model"))
-        weights.join()
-    finally:
-        sys.setswitchinterval(interval)
+    with _SWITCHING:  # two loads at once would each restore the interval the other set
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, LOAD_SWITCH_INTERVAL))
+        try:
+            weights = threading.Thread(target=load_weights, name="newsdiff: load use-m3 weights", daemon=True)
+            weights.start()
+            tokenizer = UseTokenizer(str(resources / "sp.model"))
+            weights.join()
+        finally:
+            sys.setswitchinterval(interval)
     if failed:
         raise failed[0]
     backend = loaded[0]
