@@ -39,7 +39,7 @@ from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.article_prior import ArticlePrior
-from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, speaker_spans
+from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, speaker_spans, without_aside
 from newsdiff.engine.model import Passage, PassageKind, Quote
 from newsdiff.engine.normalize import content_norms
 from newsdiff.engine.pacing import ignore_share, paced
@@ -233,7 +233,8 @@ def _quoted_words(passage: Passage, quote: Quote) -> str:
 
 
 def _parts(text: str) -> list[str]:
-    """``text`` itself, its clauses, and each two adjacent clauses, each without its joining conjunction.
+    """``text`` itself, its clauses, each two adjacent clauses (each without its joining conjunction), and
+    ``text`` without the aside after its subject (``clauses.without_aside``).
 
     "..., while assuring that the supply of weapons by South Korea to
     Ukraine would be a very serious error" reports what another outlet says
@@ -256,6 +257,9 @@ def _parts(text: str) -> list[str]:
         parts.extend(_LINK.sub("", text[a:b]) for a, b in spans)
     if len(spans) > 2:
         parts.extend(_LINK.sub("", text[a[0] : b[1]]) for a, b in pairwise(spans))
+    plain = without_aside(text)
+    if plain is not None:
+        parts.append(plain)
     return parts
 
 
