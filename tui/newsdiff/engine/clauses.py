@@ -58,11 +58,14 @@ _SCENE = re.compile(
 _AUXILIARY = re.compile(r"(?:is|was|are|were|has|had|have|will|would|could|can|did|does|do|may|might|must|should)$")
 """Verbs that open the rest of a sentence after its subject's aside ("Jackson, ..., has an arraignment")."""
 
-_CLAUSE_OPENING = re.compile(
-    r"(?:and|but|or|then|while|whereas|although|though|yet|if|when|because|it|he|she|they|we|i|you|there)\b",
+_NO_ASIDE = re.compile(
+    r"(?:and|but|or|then|while|whereas|although|though|yet|if|when|because|it|he|she|they|we|i|you|there"
+    r"|including|such\s+as|especially|particularly|notably)\b",
     re.IGNORECASE,
 )
-"""Words that open a clause of its own ("…, and then put together a drive,", "…, it faces…,"), not an aside."""
+"""Words that open a clause of its own ("…, and then put together a drive,", "…, it faces…,") or say which part
+of the subject the sentence is about ("Additional details, including availability and pricing, will be shared"):
+what they open is part of the statement, not an aside."""
 
 _BOUNDARY = re.compile(
     r";\s+"
@@ -116,7 +119,12 @@ def without_aside(text: str) -> str | None:
     does (0.63). The subject is at most ``MAX_SUBJECT_WORDS`` words and the
     aside at most ``MAX_SPEAKER_WORDS`` content words, so the aside describes
     the subject (an apposition: "Williams, a three-time Pro Bowl nose
-    tackle, was stopped") rather than stating a claim of its own. The
+    tackle, was stopped") rather than stating a claim of its own; and at
+    least ``MIN_CLAUSE_WORDS``: without a shorter one ("The man, from Hampton
+    East, fell…", "Subryan, 23, was charged…") a sentence says nearly the
+    same, and a second text for it only thins the share of linked pairs two
+    groups need to merge (``cluster.MIN_LINKED_SHARE``; the ECB+ pile lost
+    three linked article pairs of topic 23 that way). The
     subject sets no scene (``_SCENE``: "In 2006, there were seven run-ins…,
     including…"); what follows the aside opens with a verb, an auxiliary or
     a word in lower case that is no stopword, participle or "-ly" adverb
@@ -124,7 +132,9 @@ def without_aside(text: str) -> str | None:
     a new subject there); and the aside opens with no conjunction or
     pronoun, which would make it a clause of its own ("Offensively we
     struggled, and then put together a drive, like…", "Furthermore, it
-    faces…, particularly…").
+    faces…, particularly…"), and no "including" and the like ("Additional
+    details, including availability and pricing, will be shared later"
+    states when the prices come, not that some details will).
     """
     match = _ASIDE.match(text)
     if match is None:
@@ -135,8 +145,8 @@ def without_aside(text: str) -> str | None:
     if (
         len(match["subject"].split()) > MAX_SUBJECT_WORDS
         or _SCENE.search(match["subject"])
-        or len(_content_words(match["aside"])) > MAX_SPEAKER_WORDS
-        or _CLAUSE_OPENING.match(match["aside"])
+        or not MIN_CLAUSE_WORDS <= len(_content_words(match["aside"])) <= MAX_SPEAKER_WORDS
+        or _NO_ASIDE.match(match["aside"])
         or not opens_with_verb
     ):
         return None
