@@ -3,7 +3,8 @@
 The unit of matching is a passage or, for a sentence that reports two
 things, each of its clauses (``clauses.clause_spans``) and each two adjacent
 clauses, so such a sentence can join two claims; the words of a quote are
-units too, without their attribution. Units of different articles are
+units too, without their attribution, and so is a sentence without the aside
+after its subject (``clauses.without_aside``). Units of different articles are
 linked when ``Matcher.decide`` says they report the same claim: the very
 decision that ``similarity.same_claim`` makes (with the story's encoder, if
 it has one), weighed by the chance that their two articles report one event
