@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsdiff.engine.clauses import attribution_spans, clause_spans, speaker_spans
+import pytest
+
+from newsdiff.engine.clauses import attribution_spans, clause_spans, speaker_spans, without_aside
 
 
 def parts(text: str) -> list[str]:
@@ -88,3 +90,31 @@ def test_speaker_spans_name_who_speaks_not_the_news_announced() -> None:
     news = "The board met on Monday, and HP announced a small acquisition, a datacenter consulting service."
     assert [news[a:b] for a, b in attribution_spans(news)] == ["and HP announced a small acquisition, "]
     assert speaker_spans(news) == []
+
+
+def test_a_sentence_reads_without_the_aside_after_its_subject() -> None:
+    text = "Jackson, also facing charges of driving on probation, has a hearing set for Feb. 17 in Superior Court."
+    assert without_aside(text) == "Jackson has a hearing set for Feb. 17 in Superior Court."
+    assert without_aside("The man, a climber from Melbourne in Australia, was planning to go ski touring.") == (
+        "The man was planning to go ski touring."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2006, there were seven arrests of players, including a shooting by an off-duty officer.",
+        "Sunday, for the second time in a month, a player was pulled over and arrested.",
+        "Offensively we struggled, and then put together a drive, like we have all year.",
+        "Furthermore, it faces a number of rebellions, particularly in provinces near the border.",
+        "Police caught up with the driver, who is from Schenectady, a few blocks away.",
+        "The quake struck at dawn near the coast, the survey said.",
+        "The man, from Hampton East, fell in the Tasman Glacier area.",
+        "Additional details, including availability and pricing, will be shared at a later date.",
+    ],
+)
+def test_a_scene_a_clause_a_short_aside_or_none_gives_no_plain_reading(text: str) -> None:
+    # A scene ("In 2006,"), a clause of its own or the part the sentence is about ("including availability and
+    # pricing") is no subject's aside: dropping it would change the statement.
+    # Without an aside of two words ("from Hampton East") the sentence says nearly the same: no second reading.
+    assert without_aside(text) is None

@@ -354,6 +354,25 @@ def test_mutual_nearest_quotes_are_judged_on_the_quoted_words_not_the_attributio
     assert {"a:0"} in groups and {"b:4"} in groups
 
 
+COURT_DATE = (
+    "Jackson, also facing charges of driving on probation, has an arraignment set for Feb. 17 in Superior Court.",
+    "Jackson is due in court Feb. 17.",
+)
+
+
+def test_a_statement_with_an_aside_after_its_subject_joins_the_claim_it_states_without_it() -> None:
+    plain = "Jackson has an arraignment set for Feb. 17 in Superior Court."
+    # As with the real encoder (ECB+ topic 35), only the reading without the aside is near b's sentence:
+    # the whole sentence carries the aside, and its last clause has lost its subject.
+    encoder = placed_encoder({plain: (1.0,), COURT_DATE[1]: (0.8, 0.6)})
+    matcher = Matcher(encoder=encoder)
+    assert matcher.same_claim(plain, COURT_DATE[1])
+    assert not matcher.same_claim(COURT_DATE[0], COURT_DATE[1])
+    assert not matcher.same_claim("has an arraignment set for Feb. 17 in Superior Court.", COURT_DATE[1])
+    passages = story({"a": [COURT_DATE[0], *OTHER_NEWS["a"]], "b": [*OTHER_NEWS["b"], COURT_DATE[1]]})
+    assert {"a:0", "b:4"} in ids(cluster_passages(passages, encoder=encoder))
+
+
 JOB_CUTS_AGAIN = (
     "The company said it would cut 500 jobs at its Ohio factory this year.",
     "The company said on Tuesday it would cut 500 jobs at its factory in Ohio this year.",

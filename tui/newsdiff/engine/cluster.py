@@ -3,7 +3,8 @@
 The unit of matching is a passage or, for a sentence that reports two
 things, each of its clauses (``clauses.clause_spans``) and each two adjacent
 clauses, so such a sentence can join two claims; the words of a quote are
-units too, without their attribution. Units of different articles are
+units too, without their attribution, and so is a sentence without the aside
+after its subject (``clauses.without_aside``). Units of different articles are
 linked when ``Matcher.decide`` says they report the same claim: the very
 decision that ``similarity.same_claim`` makes (with the story's encoder, if
 it has one), weighed by the chance that their two articles report one event
@@ -39,7 +40,7 @@ from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.article_prior import ArticlePrior
-from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, speaker_spans
+from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, speaker_spans, without_aside
 from newsdiff.engine.model import Passage, PassageKind, Quote
 from newsdiff.engine.normalize import content_norms
 from newsdiff.engine.pacing import ignore_share, paced
@@ -233,7 +234,8 @@ def _quoted_words(passage: Passage, quote: Quote) -> str:
 
 
 def _parts(text: str) -> list[str]:
-    """``text`` itself, its clauses, and each two adjacent clauses, each without its joining conjunction.
+    """``text`` itself, its clauses, each two adjacent clauses (each without its joining conjunction), and
+    ``text`` without the aside after its subject (``clauses.without_aside``).
 
     "..., while assuring that the supply of weapons by South Korea to
     Ukraine would be a very serious error" reports what another outlet says
@@ -256,6 +258,9 @@ def _parts(text: str) -> list[str]:
         parts.extend(_LINK.sub("", text[a:b]) for a, b in spans)
     if len(spans) > 2:
         parts.extend(_LINK.sub("", text[a[0] : b[1]]) for a, b in pairwise(spans))
+    plain = without_aside(text)
+    if plain is not None:
+        parts.append(plain)
     return parts
 
 
