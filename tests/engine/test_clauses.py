@@ -61,6 +61,8 @@ def test_after_an_opening_that_states_nothing_the_speaker_and_the_news_are_the_s
     assert attribution_spans("On Tuesday, police said he fled.") == []
     after_news = "Eight men robbed the shop on Tuesday, police said on Wednesday."
     assert [after_news[a:b] for a, b in attribution_spans(after_news)] == ["police said on Wednesday."]
+    short_news = "The family was very close, neighbours said."  # two content words, but they say what
+    assert [short_news[a:b] for a, b in attribution_spans(short_news)] == ["neighbours said."]
 
 
 def test_a_speaker_named_with_an_office_after_said_is_an_attribution() -> None:

@@ -19,7 +19,8 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from newsdiff.engine.normalize import Token, tokenize
+from newsdiff.engine.calendar_words import WHEN_WORDS
+from newsdiff.engine.normalize import Token, normalize_word, tokenize
 from newsdiff.engine.stopwords import STOPWORDS
 
 MIN_CLAUSE_WORDS = 3
@@ -73,8 +74,7 @@ _BOUNDARY = re.compile(
     r"|\s+(?=(?:while|whereas|but|because|although|though|in\s+what|in\s+response|after)\b)"
     r"|(?<=[,.!?][”\"])\s+"  # after a closing quote
 )
-_QUOTE_CLOSED = re.compile(r"[,.!?][”\"]\s*$")
-"""A part that ends where quoted speech closes (``_BOUNDARY`` cuts there)."""
+_WHEN = frozenset(normalize_word(w) for w in WHEN_WORDS)
 
 
 def clause_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -195,9 +195,17 @@ def attribution_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _states_something(part: str) -> bool:
-    """Whether a part of a sentence can be its statement: a clause of ``MIN_CLAUSE_WORDS`` content words, or a
-    quote ("We are thrilled," before who said it). "In 2009," and "On Tuesday," only set the scene."""
-    return len(_content_words(part)) >= MIN_CLAUSE_WORDS or _QUOTE_CLOSED.search(part) is not None
+    """Whether a part of a sentence can be its statement, rather than set the scene for the part after it.
+
+    "In 2009,", "On Tuesday,", "Earlier this week," and "In Paris," hold
+    only numbers, words of dates and capitalised words (names, or the
+    sentence's first word); "The family was very close," and "We are
+    thrilled," have a word that says what.
+    """
+    return any(
+        not (t.is_number or t.norm in _WHEN or t.text[:1].isupper() or t.norm[:1].isdigit())
+        for t in _content_words(part)
+    )
 
 
 def _plain_words(text: str) -> int:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsdiff.engine.calendar_words import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from newsdiff.engine.calendar_words import WHEN_WORDS
 from newsdiff.engine.clauses import attribution_spans
 from newsdiff.engine.normalize import Token, normalize_word, tokenize
 from newsdiff.engine.stopwords import STOPWORDS
@@ -41,51 +41,7 @@ MIN_PARAPHRASE_NAMES = 2
 TITLE_CASE_SHARE = 0.6
 """Share of capitalised content words above which a text is a headline: its case tells no names."""
 
-_TIME_WORDS = frozenset(
-    normalize_word(w)
-    for w in [
-        *MONTHS,
-        *WEEKDAYS,
-        *WEEKDAY_ABBREVIATIONS,
-        "today",
-        "yesterday",
-        "tonight",
-        "tomorrow",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "ago",
-        "am",
-        "pm",
-        "et",
-        "est",
-        "edt",
-        "cst",
-        "cdt",
-        "pst",
-        "pdt",
-        "gmt",
-        "bst",
-        "utc",
-        "ist",
-        "cet",
-        "updated",
-        "posted",
-        "published",
-        "modified",
-        "http",
-        "https",
-        "www",
-        "com",
-        "html",
-        "htm",
-    ]
-)
+_TIME_WORDS = frozenset(normalize_word(w) for w in WHEN_WORDS)
 """Words of dates, times and page addresses (normalised): when, not what."""
 _ATTRIBUTION_WORDS = frozenset(
     normalize_word(w) for w in ["announced", "added", "stated", "reported", "noted", "quoted"]
