@@ -153,7 +153,7 @@ def near_misses(
     search = _Search(content, profiles, article_ids)
     encoded = search.encoded
     floor = PROBABILITY_FLOOR if encoded else LEXICAL_PROBABILITY_FLOOR
-    table = None if prior is None else prior.same_event_table(article_ids)
+    likely = None if prior is None else prior.likely_pairs(article_ids, floor)
     column = {article_id: a for a, article_id in enumerate(article_ids)}
     position = {p.id: n for n, p in enumerate(content)}
     misses: list[NearMiss] = []
@@ -162,7 +162,7 @@ def near_misses(
         # Wire copy: the same sentence in many articles the claim leaves out is scored once per claim, with the
         # lowest cut it was asked at (a probability cut short at one article's cut may be near at a lower one).
         scores: dict[tuple[str, str], tuple[float, float]] = {}
-        same = _same_event(table, [column[a] for a in claim.article_ids if a in column], len(article_ids))
+        same = _same_event(likely, [column[a] for a in claim.article_ids if a in column], len(article_ids))
         # Below the floor's chance even a sure pair (probability 1) is not near, nor is the cosine evidence.
         searched = same >= floor
         ns = [position[passage_id] for passage_id in claim.passage_ids]
@@ -191,14 +191,21 @@ def near_misses(
     return tuple(misses)
 
 
-def _same_event(table: NDArray[np.float64] | None, rows: list[int], count: int) -> NDArray[np.float64]:
+def _same_event(
+    likely: list[tuple[NDArray[np.int64], NDArray[np.float64]]] | None, rows: list[int], count: int
+) -> NDArray[np.float64]:
     """Per article (by number), the chance that it reports one event with any of the claim's articles ``rows``:
-    the highest over them, as ``cluster._Decision.same_event`` takes over a text's articles."""
+    the highest over them, as ``cluster._Decision.same_event`` takes over a text's articles (0 where below the
+    floor, ``ArticlePrior.likely_pairs``)."""
     import numpy as np
 
-    if table is None or not rows:
+    if likely is None or not rows:
         return np.ones(count)
-    return np.asarray(table[rows].max(axis=0))
+    same = np.zeros(count)
+    for row in rows:
+        places, chances = likely[row]
+        same[places] = np.maximum(same[places], chances)
+    return same
 
 
 def _rounded(score: float, seen: dict[float, float]) -> float:
