@@ -144,6 +144,12 @@ def near_misses(
     over all the claim's passages. A claim of many passages thus costs a few
     pair scores per article, not a few per passage and article. ``report``
     hears the share done from inside every loop (``pacing``), and may raise to stop.
+
+    ``prior`` must be the clustering's too (``story`` makes one): each
+    probability is weighed by the chance that the article reports the
+    claim's event, and articles where no passage could be near are not
+    searched (see the module's docstring). Without it every article is
+    taken to report the claim's event.
     """
     content = [p for p in passages if p.is_content]
     if len(article_ids) < 2 or not content:
