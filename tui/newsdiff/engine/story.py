@@ -146,6 +146,7 @@ def _matched_story(
         matcher=matcher,
     )
     matcher.keep_profiles(p.content_text for p in passages if p.is_content)
+    prior.forget_pairs()
     report("Comparing wording", 0.8)
     sources = {a.id: a.source for a in articles}
     taken: set[str] = set()
