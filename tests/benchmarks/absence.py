@@ -24,6 +24,7 @@ This script shows the evidence for the floors and what they do:
 
     .venv/bin/python tests/benchmarks/absence.py --record /tmp/before.json --stories seeds real-200
     .venv/bin/python tests/benchmarks/absence.py --check /tmp/before.json
+    .venv/bin/python tests/benchmarks/absence.py --record /tmp/events.json --stories seeds ecbplus/topic21 ecb/topic1
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from pathlib import Path
 from bench_data import ECBPLUS, MSRP, SEED_GOLD, encoder_or_exit, need
 
 from newsdiff.engine import absence
-from newsdiff.engine.model import Story
+from newsdiff.engine.model import Article, Story
 from newsdiff.engine.semantic import Encoder
 from newsdiff.engine.similarity import Matcher
 from newsdiff.engine.story import analyze
@@ -163,16 +164,28 @@ def absences_of(story: Story) -> dict[str, dict[str, object]]:
 
 
 def recorded(stories: list[str], encoder: Encoder | None) -> dict[str, object]:
-    """The absences of each named story (``seeds`` or a story of ``real_text.py``), and the search's time."""
+    """The absences of each named story: ``seeds``, a story of ``real_text.py``, or a corpus folder
+    (``ecbplus/topic21``, ``ecb/topic1``: one event each)."""
     from real_text import story_articles
 
     result: dict[str, object] = {}
     for name in stories:
-        sources = [ROOT / "seeds"] if name == "seeds" else story_articles(name)
+        if name == "seeds":
+            sources: list[Path] | list[Article] = [ROOT / "seeds"]
+        elif "/" in name:
+            sources = [need_folder(ECBPLUS.parent / name)]
+        else:
+            sources = story_articles(name)
         story = analyze(sources, encoder=encoder)
         result[name] = absences_of(story)
         print(f"{name}: {len(story.claims)} claims, {len(story.near_misses)} near misses")
     return result
+
+
+def need_folder(folder: Path) -> Path:
+    """``folder`` when it exists, else a stop with one line."""
+    need(folder)
+    return folder
 
 
 def differences(before: dict[str, object], after: dict[str, object]) -> list[str]:
@@ -205,7 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", nargs="*", type=int, help="only time the search on synthetic stories of these sizes")
     parser.add_argument("--record", type=Path, help="write the absences of --stories to this JSON file")
     parser.add_argument("--check", type=Path, help="compare with the absences --record wrote to this file")
-    parser.add_argument("--stories", nargs="+", default=["seeds"], help="seeds and/or stories of real_text.py")
+    parser.add_argument(
+        "--stories",
+        nargs="+",
+        default=["seeds"],
+        help="seeds, stories of real_text.py and/or corpus folders (ecbplus/topic21)",
+    )
     options = parser.parse_args(argv)
     need(MSRP, SEED_GOLD, ECBPLUS)
     if options.scale:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 
 import pytest
+from pile_texts import pile_articles
 
-from newsdiff.engine.absence import COSINE_FLOOR, LEXICAL_PROBABILITY_FLOOR
+from newsdiff.engine.absence import COSINE_FLOOR, LEXICAL_PROBABILITY_FLOOR, SAME_EVENT_FOR_COSINE, near_misses
+from newsdiff.engine.article_prior import ArticlePrior
 from newsdiff.engine.load import article_from_text
-from newsdiff.engine.model import Story
+from newsdiff.engine.model import Article, Story
 from newsdiff.engine.semantic import Encoder
 from newsdiff.engine.serialize import story_from_data, story_to_data
+from newsdiff.engine.similarity import Matcher
 from newsdiff.engine.story import analyze
 
 TEXTS = {
@@ -108,3 +112,90 @@ def test_with_the_encoder_the_article_s_passage_of_highest_cosine_is_the_near_mi
     assert miss is not None and story.passage(miss.passage_id).text == "Officials cut the ribbon on a crossing."
     assert miss.cosine is not None and miss.cosine >= COSINE_FLOOR
     assert story.near_miss(claim.id, "weather") is None
+
+
+def _pile_with_lines(lines: dict[str, str]) -> list[Article]:
+    """The test pile (two earthquakes, a phone launch), each article of ``lines`` ending with its line."""
+    articles, _ = pile_articles()
+    return [dataclasses.replace(a, text=f"{a.text}\n{lines[a.id]}\n") if a.id in lines else a for a in articles]
+
+
+FAMILY = {
+    "chile1": "The family was very close, neighbours said.",
+    "chile3": "It was a very close family, a neighbour said.",
+    "chile2": "Neighbours described the family as tight-knit.",
+    "phone2": "He said the family was very close.",
+}
+"""One generic statement told by two articles of the Chile quake, in other words by a third, and by an article
+of the phone launch."""
+
+
+def _family_claim(story: Story):
+    return next(c for c in story.claims if set(c.article_ids) == {"chile1", "chile3"})
+
+
+def test_in_a_pile_the_closest_line_of_another_event_is_not_near_but_a_same_event_paraphrase_is() -> None:
+    # The phone article's line words the claim almost as the Chile articles do (the pair model alone: 0.9),
+    # but the article reports another event: the claim is not there, and "not found in" says so.
+    story = analyze(_pile_with_lines(FAMILY))
+    claim = _family_claim(story)
+    assert story.near_miss(claim.id, "phone2") is None
+    miss = story.near_miss(claim.id, "chile2")
+    assert miss is not None and story.passage(miss.passage_id).text == FAMILY["chile2"]
+
+
+def test_a_near_miss_in_a_pile_has_its_probability_weighed_by_the_chance_of_one_event() -> None:
+    articles = _pile_with_lines(FAMILY)
+    story = analyze(articles)
+    prior = ArticlePrior(articles)
+    content = [p.content_text for p in story.passages if p.is_content]
+    matcher = Matcher(content)
+    ids = [a.id for a in articles]
+    alone = {(m.claim_id, m.article_id): m for m in near_misses(ids, story.passages, story.claims, matcher)}
+    weighed = near_misses(ids, story.passages, story.claims, matcher, prior=prior)
+    assert weighed and set(story.near_misses) == set(weighed)
+    assert len(weighed) < len(alone)
+    for miss in weighed:
+        chance = max(prior.same_event(a, miss.article_id) for a in story.claim(miss.claim_id).article_ids)
+        assert miss.probability >= LEXICAL_PROBABILITY_FLOOR
+        assert miss.probability == pytest.approx(alone[(miss.claim_id, miss.article_id)].probability * chance, abs=1e-4)
+
+
+def test_where_every_article_reports_one_event_the_prior_changes_nothing() -> None:
+    """A folder the pile sorting reads as one story: the prior is 1 for every pair, and the near misses are those
+    of the search without it."""
+    articles = [a for a in _pile_with_lines(FAMILY) if a.id in {"chile1", "chile2", "chile3", "phone2"}]
+    prior = ArticlePrior(articles)
+    assert prior.same_event("chile1", "phone2") == 1.0
+    story = analyze(articles)
+    content = [p.content_text for p in story.passages if p.is_content]
+    ids = [a.id for a in articles]
+    alone = near_misses(ids, story.passages, story.claims, Matcher(content))
+    assert alone and near_misses(ids, story.passages, story.claims, Matcher(content), prior=prior) == alone
+    assert story.near_misses == alone
+
+
+def test_with_the_encoder_a_high_cosine_counts_only_in_an_article_of_the_claim_s_event() -> None:
+    # Both lines are far from the claim in words and close in meaning (cosine 0.8): in the Chile article that is a
+    # paraphrase the matcher may have missed, in the phone article a generic line of another event.
+    lines = {
+        "chile1": "The family was very close, neighbours said.",
+        "chile3": "It was a very close family, a neighbour said.",
+        "chile2": "Everyone on the street knew them as inseparable.",
+        "phone2": "Everyone on the street knew them as inseparable, he added.",
+    }
+    directions = {
+        lines["chile1"]: (1.0, 0.0, 0.0),
+        lines["chile3"]: (0.95, 0.3, 0.0),
+        lines["chile2"]: (0.8, 0.0, 0.6),
+        lines["phone2"]: (0.8, 0.0, 0.0, 0.6),
+    }
+    articles = _pile_with_lines(lines)
+    story = analyze(articles, encoder=_placed_encoder(directions))
+    claim = _family_claim(story)
+    prior = ArticlePrior(articles)
+    assert prior.same_event("chile1", "chile2") >= SAME_EVENT_FOR_COSINE > prior.same_event("chile1", "phone2")
+    miss = story.near_miss(claim.id, "chile2")
+    assert miss is not None and story.passage(miss.passage_id).text == lines["chile2"]
+    assert miss.cosine is not None and miss.cosine >= COSINE_FLOOR
+    assert story.near_miss(claim.id, "phone2") is None

@@ -98,3 +98,27 @@ def test_a_contained_line_links_articles_only_when_they_surely_report_one_event(
     even = -article_prior.INTERCEPT / article_prior.SLOPE
     assert frozenset({"chile1", "phone2"}) in _linked(story, _FixedCosine(story, even + 0.2))
     assert frozenset({"chile1", "phone2"}) not in _linked(story, _FixedCosine(story, even + 0.002))
+
+
+def test_likely_pairs_are_the_pairs_at_or_above_the_chance_asked_with_their_same_event() -> None:
+    articles, _ = pile_articles()
+    prior = ArticlePrior(articles)
+    ids = [a.id for a in articles] + ["elsewhere"]
+    likely = prior.likely_pairs(ids, 0.02)
+    assert likely is not None
+    for n, first in enumerate(ids):
+        places, chances = likely[n]
+        found = dict(zip(places.tolist(), chances.tolist(), strict=True))
+        for m, second in enumerate(ids):
+            chance = prior.same_event(first, second)
+            if m in found:
+                assert found[m] >= 0.02 and abs(found[m] - chance) < 1e-6
+            else:
+                assert chance < 0.02 + 1e-6
+    assert likely[0][1].tolist().count(1.0) >= 1 and len(likely[-1][0]) == len(ids)
+
+
+def test_a_folder_read_as_one_story_has_no_likely_pairs_to_weigh() -> None:
+    articles, _ = pile_articles()
+    few = [a for a in articles if a.id in {"chile1", "chile3", "phone2"}]
+    assert ArticlePrior(few).likely_pairs([a.id for a in few], 0.02) is None

@@ -196,7 +196,8 @@ class NearMiss:
     passage_id: str
     """The article's passage closest to the claim."""
     probability: float
-    """The pair model's probability that the passage reports the claim (best over the claim's passages)."""
+    """The pair model's probability that the passage reports the claim (best over the claim's passages), weighed by
+    the chance that its article reports the claim's event (``article_prior``; 1 in a story of one event)."""
     cosine: float | None = None
     """The sentence encoder's cosine for the same pair, when the story was matched with one."""
 

@@ -136,14 +136,17 @@ def _matched_story(
     report("Matching passages", 0.2)
     # One matcher for the clustering and the absence search: its profiles and vectors are made once.
     matcher = Matcher((p.content_text for p in passages if p.is_content), encoder=encoder)
+    # One prior too: the absence search weighs a passage's closeness to a claim as the clustering weighed links.
+    prior = ArticlePrior(articles)
     groups = cluster_passages(
         passages,
         progress=lambda share: report("Matching passages", 0.2 + 0.6 * share),
         encoder=encoder,
-        prior=ArticlePrior(articles),
+        prior=prior,
         matcher=matcher,
     )
     matcher.keep_profiles(p.content_text for p in passages if p.is_content)
+    prior.forget_pairs()
     report("Comparing wording", 0.8)
     sources = {a.id: a.source for a in articles}
     taken: set[str] = set()
@@ -157,6 +160,7 @@ def _matched_story(
         claims,
         matcher,
         report=lambda share: report("Looking for what each article leaves out", 0.9 + 0.1 * share),
+        prior=prior,
     )
     # The profiles go before the story's tables are built: with 1,000 articles both are hundreds of MB.
     del matcher
