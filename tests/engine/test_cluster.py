@@ -436,3 +436,16 @@ def test_two_statements_of_one_speaker_are_not_one_claim_through_the_attribution
         }
     )
     assert all(len(group) == 1 for group in cluster_passages(passages))
+
+
+def test_a_clause_that_lost_its_name_does_not_join_a_sentence_about_another_thing() -> None:
+    """ECB+ topic 40: "the 13-inch" of a sentence about the MacBook Air is not the 13-inch MacBook Pro.
+
+    The clause "the 13-inch model has dropped $100 to $1199 this week" matches the other sentence on its own;
+    its sentence names "the 11-inch Air" where the other names "The 13-inch MacBook Pro".
+    """
+    articles = {
+        "a": ["Though the 11-inch Air still starts at $999, the 13-inch model has dropped $100 to $1199 this week."],
+        "b": ["The 13-inch MacBook Pro model has dropped $100 to $1199 this week, and the 15-inch sells for $1499."],
+    }
+    assert ids(cluster_passages(story(articles))) == [{"a:0"}, {"b:0"}]

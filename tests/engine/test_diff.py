@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdiff.engine.diff import compare_wording
-from newsdiff.engine.model import Flag, FlagKind, Passage, WordDiff
+from newsdiff.engine.model import Flag, FlagKind, Passage, PassageKind, WordDiff
 from newsdiff.engine.quotes import find_quotes
 
 
@@ -536,3 +538,78 @@ def test_a_number_with_no_unit_is_compared_by_the_word_after_it() -> None:
         )
         == []
     )
+
+
+def test_a_sum_in_one_currency_is_read_with_its_glued_scale() -> None:
+    """ "£1.7m" is 1.7 million pounds (it was read as 1), "€2m" two million euros (it was not read at all)."""
+    assert flag_details(FlagKind.NUMBER, "Jewels worth £1.7m were stolen.", "Jewels worth £1.9m were stolen.") == [
+        '"£1.7m" (A) vs "£1.9m" (B)'
+    ]
+    assert (
+        flag_details(FlagKind.NUMBER, "Jewels worth £1.7m were stolen.", "Jewels worth £1.7 million were stolen.") == []
+    )
+    assert flag_details(FlagKind.NUMBER, "Raiders hit a Paris store for €2m", "Raiders hit a Paris store for €3m") == [
+        '"€2m" (A) vs "€3m" (B)'
+    ]
+
+
+def test_the_only_sum_of_two_headlines_is_one_sum() -> None:
+    """ECB+ topic 24: the haul in two headlines, each its only sum; the words around them differ.
+
+    In a sentence the only sum may be a part of the other (ECB+ topic 43: the cash part of a price).
+    """
+    texts = (
+        "Thieves in $2.6 million smash-and-grab raid on Paris jewelry store",
+        "Paris thieves nab $2.5 million worth of jewellery",
+    )
+    headlines = [
+        dataclasses.replace(passage(source, text)[1], kind=PassageKind.HEADLINE)
+        for source, text in zip("AB", texts, strict=True)
+    ]
+    assert [f.detail for f in compare_wording(headlines)[1]] == ['"$2.6 million" (A) vs "$2.5 million" (B)']
+    assert (
+        flag_details(
+            FlagKind.NUMBER,
+            "AMD shelled out $334 million for the acquisition of SeaMicro.",
+            "AMD said $281 million of the purchase price for SeaMicro will be in cash.",
+        )
+        == []
+    )
+
+
+def test_a_sum_is_compared_by_the_words_around_it_unless_it_is_a_share_of_another() -> None:
+    """ECB+ topic 43: AMD's price for SeaMicro and the part of it paid in cash are two sums."""
+    deal = "AMD's $334 million deal with SeaMicro is a strong move."
+    assert flag_details(FlagKind.NUMBER, deal, "AMD's $344 million deal with SeaMicro is a strong move.") == [
+        '"$334 million" (A) vs "$344 million" (B)'
+    ]
+    assert flag_details(FlagKind.NUMBER, deal, "AMD's $281 million stake is a strong move.") == []
+    assert flag_details(FlagKind.NUMBER, deal, "AMD said $281 million of the purchase price will be in cash.") == []
+
+
+def test_sums_are_compared_by_the_item_they_price() -> None:
+    """ECB+ topic 40: the 15-inch model's price is one fact, the 13-inch model's another."""
+    both = "The 13-inch MacBook Pro spec upgrade costs $1199, while the 15-inch will sell for $1499."
+    assert flag_details(FlagKind.NUMBER, "The 15-inch MacBook Pro starts off at $1,799.", both) == [
+        '"$1,799" (A) vs "$1499" (B)'
+    ]
+    prices = flag_details(FlagKind.NUMBER, "The 13-inch model costs $1,199.", "The 15-inch model costs $1,799.")
+    assert not any("$" in detail for detail in prices)
+    ask = "Apple will ask $1,099 for the base 13-inch version and $1,799 for a 15-inch version."
+    versions = (
+        "The 13-inch model comes in $1,199 and $1,499 versions; the 15-inch model is offered in $1,799 and $2,199."
+    )
+    assert flag_details(FlagKind.NUMBER, ask, versions) == ['"$1,099" (A) vs "$1,199, $1,499" (B)']
+
+
+def test_sums_in_two_currencies_are_not_compared() -> None:
+    assert flag_details(FlagKind.NUMBER, "Thieves nab $2.6 million in Paris", "Thieves nab €2 million in Paris") == []
+
+
+def test_counts_of_two_places_are_two_counts() -> None:
+    """ECB+ topic 37: the 2004 tsunami killed 170,000 in Aceh and 230,000 around the Indian Ocean."""
+    province = "The tsunami killed 170,000 people in the province and thousands more around the ocean."
+    assert flag_details(FlagKind.NUMBER, province, "The tsunami killed 230,000 people across Asia.") == []
+    assert flag_details(FlagKind.NUMBER, province, "The tsunami killed 160,000 people in the province.") == [
+        '"170,000 people" (A) vs "160,000 people" (B)'
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.engine.similarity import same_claim
-from newsdiff.engine.statement import Evidence, says_enough
+from newsdiff.engine.statement import Evidence, contrasts, says_enough
 
 ANNOUNCED = (
     "Seth Rowan will return to host the awards next year, producers Craig Zadan and Neil Meron announced on Tuesday."
@@ -85,5 +85,42 @@ def test_identical_texts_are_one_claim_whatever_they_say() -> None:
 def test_two_addresses_of_one_site_state_nothing() -> None:
     a = "http://www.example-news.co.uk/news/world-24104939"
     b = "http://www.example-news.co.uk/news/world-europe-24021843"
-    assert Evidence.of(a) == Evidence(frozenset(), frozenset(), frozenset())
+    assert Evidence.of(a) == Evidence(frozenset(), frozenset(), frozenset(), frozenset())
     assert not same_claim(a, b)
+
+
+def test_two_models_of_one_line_are_two_claims() -> None:
+    """ECB+ topic 40: sentences of one shape about the MacBook Air and the MacBook Pro report two facts."""
+    air = "Like the new MacBook Air, the laptops tout USB 3.0 ports and seven hours of battery life."
+    pro = "Like the new MacBook Pro, the laptops tout USB 3.0 ports and seven hours of battery life."
+    assert contrasts(Evidence.of(air), Evidence.of(pro))
+    assert not evidence_pair(air, pro)
+    assert not evidence_pair(air, pro, vectors=True)
+    assert not same_claim(air, pro)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The role went to Malcolm Tucker in the end.", "The role went to Malcom Tucker in the end."),
+        ("The laptops get Nvidia GeForce GT650M graphics.", "The laptops get Nvidia GeForce GT 650M graphics."),
+        ("The visit of Prime Minister Shinzo Abe ended on Friday.", "The visit of Prime Minister Abe ended on Friday."),
+        ("The quake struck Indonesia's Aceh province on Tuesday.", "The quake struck near Banda Aceh on Tuesday."),
+        ("Updates to both the MacBook Air and the MacBook Pro came out.", "The MacBook Pro updates came out today."),
+        ("The third victim, Brian Dalton, was shot.", "The third victim, Bryant Dalton, was shot."),
+        ("The man was flown to Mt Cook Village.", "The man was flown to Mount Cook Village."),
+        (
+            "The shooting in Northeast Philly shocked the city.",
+            "The shooting in Northeast Philadelphia shocked the city.",
+        ),
+        (
+            "Ash fell on the town, which lies on the Pacific Basin.",
+            "Ash fell on the town, which lies on the Pacific Ocean.",
+        ),
+    ],
+)
+def test_one_thing_named_two_ways_is_no_contrast(a: str, b: str) -> None:
+    """A name spelled alike, split, shortened or abbreviated, a possessive before a name, a name the other text also
+    writes, a first name (the same person named two ways is a dispute to show), a name in a later clause (a detail,
+    not what the sentence is about)."""
+    assert not contrasts(Evidence.of(a), Evidence.of(b))

@@ -46,7 +46,7 @@ from newsdiff.engine.normalize import content_norms
 from newsdiff.engine.pacing import ignore_share, paced
 from newsdiff.engine.semantic import BATCH_SIZE
 from newsdiff.engine.similarity import Matcher, Profile
-from newsdiff.engine.statement import Evidence
+from newsdiff.engine.statement import Evidence, contrasts
 
 if TYPE_CHECKING:
     from newsdiff.engine.margin import Margins, MutualPair
@@ -143,7 +143,7 @@ def cluster_passages(
     report(0.1)
     counts = stats if stats is not None else ClusterStats()
     counts.units = len(nodes)
-    decision = _Decision(matcher, nodes, prior or ArticlePrior())
+    decision = _Decision(matcher, nodes, prior or ArticlePrior(), _sentence_evidence(nodes, units, profiles))
     links = _links(nodes, profiles, matcher, decision, report, counts)
     links.update(_in_order_links(links, nodes, units, profiles, matcher, decision, counts))
     neighbourhood = None
@@ -289,20 +289,34 @@ class _Decision:
     P(one event). Articles about one event keep the probability as it is;
     articles whose event words are far apart need stronger evidence. A new
     way of linking texts must decide through ``accepts`` (or
-    ``accepts_mutual``) to inherit that prior.
+    ``accepts_mutual``) to inherit that prior, and the sentences' contrast.
+
+    Two texts whose sentences are about different variants of one thing
+    (``statement.contrasts``) are never one claim: a clause such as "the
+    13-inch has dropped $100 to $1199" has lost the name its sentence gives
+    it ("the 11-inch Air"), and so matches "The 13-inch MacBook Pro spec
+    upgrade costs $1199" on its own.
     """
 
     matcher: Matcher
     nodes: list[_Node]
     prior: ArticlePrior
+    sentences: list[tuple[Evidence, ...]]
+    """Per text, the evidence of the whole passages it is (part of) (``_sentence_evidence``)."""
 
     def accepts(self, a: int, b: int, probability: float, lift: float = 1.0) -> bool:
         """Whether texts ``a`` and ``b`` are one claim at ``probability``; ``lift``: odds their context adds."""
-        return self.matcher.decide(probability * self.same_event(a, b), prior_odds=lift)
+        if not self.matcher.decide(probability * self.same_event(a, b), prior_odds=lift):
+            return False
+        return not self.contrasted(a, b)
 
     def accepts_mutual(self, a: int, b: int, probability: float) -> bool:
         """The same for two texts that are each other's best match by margin (``Matcher.decide_mutual``)."""
-        return self.matcher.decide_mutual(probability * self.same_event(a, b))
+        return self.matcher.decide_mutual(probability * self.same_event(a, b)) and not self.contrasted(a, b)
+
+    def contrasted(self, a: int, b: int) -> bool:
+        """Whether some sentence of text ``a`` is about another variant of one thing than a sentence of ``b``."""
+        return any(contrasts(x, y) for x in self.sentences[a] for y in self.sentences[b])
 
     def same_event(self, a: int, b: int) -> float:
         """The highest same-event probability over the pairs of different articles that hold the two texts."""
@@ -314,6 +328,16 @@ class _Decision:
                     if best >= 1.0:
                         return best
         return best
+
+
+def _sentence_evidence(nodes: list[_Node], units: list[_Unit], profiles: list[Profile]) -> list[tuple[Evidence, ...]]:
+    """Per text (node), the evidence of each distinct whole passage it is, or is a part of."""
+    node_of = {u: n for n, node in enumerate(nodes) for u in node.units}
+    whole = {unit.passage: node_of[u] for u, unit in enumerate(units) if _is_whole(units, u)}
+    return [
+        tuple(profiles[w].evidence for w in dict.fromkeys(whole[units[u].passage] for u in node.units))
+        for node in nodes
+    ]
 
 
 def _may_link(a: _Node, b: _Node) -> bool:

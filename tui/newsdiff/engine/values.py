@@ -18,6 +18,21 @@ and drops "scored 23 points" against "Those 10 points tied", "a 36-year-old
 Australian climber" against "a 32-year-old British climber", the numbers of
 a web address, of a timestamp ("Last updated 13:26") and a day of a date.
 
+Two counts of the same thing in different places are two counts: "killed
+170,000 people in the province" and "killed 230,000 people across Asia"
+give the toll of one province and of a whole ocean's shores (``where``).
+
+Sums of money ("$2.6 million", "€2m", "US$999") are counted in their
+currency, which is their unit whatever word follows. Two sums in one
+currency count the same thing when they price the same item (the
+"15-inch" of "the 15-inch will sell for $1499" and "The 15-inch MacBook Pro
+starts off at $1,799"), when the same word comes just before both and no
+different word right after them, or when each is the only sum of a headline: the story's sum ("Thieves in $2.6
+million smash-and-grab raid" and "Paris thieves nab $2.5 million worth of
+jewellery"). In a sentence the only sum may be a part of another ("$281
+million of the purchase price will be in cash" against "AMD shelled out
+$334 million for the acquisition").
+
 Dates: a named month with its day and year ("May 2, 2013", "2 May 2013") or
 a weekday, keyed by the word it dates (the nearest content word before it,
 or after it when the date opens the sentence). Two dates of the same word
@@ -29,18 +44,44 @@ nothing at all is never compared: outlets publish on different days.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdiff.engine.calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from newsdiff.engine.model import Passage
+from newsdiff.engine.model import Passage, PassageKind
 from newsdiff.engine.normalize import Token, normalize_word
 from newsdiff.engine.stopwords import STOPWORDS
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+_SHORT_SCALE = re.compile(r"(\d+(?:[.,]\d+)*)(m|mn|bn)\b")
+"""A sum with its scale glued on, as headlines write it: "2.6m", "€2m", "$1.5bn" (the tokenizer splits "2.6m")."""
+_SHORT_SCALES = {"m": 1e6, "mn": 1e6, "bn": 1e9}
+_CURRENCY_SIGN = re.compile(r"([$€£¥])\s*$")
+"""A currency sign right before a number ("$2.6", "US$999", "€ 2"): what the sum is counted in."""
+_CURRENCY_REACH = 4
+"""Characters before a number looked at for its currency sign (and a country's letters: "US$", "NZ$")."""
+_SIGNS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+_CURRENCY_WORDS = frozenset({"dollar", "euro", "yen", "yuan"})
+"""Norms of currency names after a number ("2 million euros"); "pounds" may weigh, so only "£" makes a sum of them."""
+_WHERE_LEADS = frozenset({"in", "across", "around", "throughout"})
+"""Words after a count that say where it was counted ("170,000 people in the province")."""
+_PLACE_WORDS = frozenset(
+    normalize_word(word)
+    for word in ("province", "country", "region", "district", "state", "city", "county", "town", "village", "area")
+)
+"""Nouns of places; a capitalised word after a place word leads ("across Asia") names a place too."""
+_ITEM = re.compile(r"\d+(?:\.\d+)?-[^\W\d_]+")
+"""A number that names an item in a compound: "15-inch", "4-door"; a sum prices the nearest one in its clause."""
+_BOUGHT = re.compile(r"\s+for\s+(?:(?:a|an|the)\s+)?(?:[^\W\d_]+\s+)?(" + _ITEM.pattern + ")", re.IGNORECASE)
+"""A sum's item named right after it: "$1,099 for the base 13-inch version"."""
+_SHARE = re.compile(r"\s+of\s+(?:the|its|their|his|her|this|that)\b", re.IGNORECASE)
+"""What follows a sum that is a share of another: "$281 million of the purchase price"."""
+_CLAUSE_END = re.compile(r"[,;:]\s")
 _AROUND = 3
 """Words looked at on each side of a number (or a date) for the word that says what it is about."""
 _UNIT_REACH = 2
@@ -98,6 +139,18 @@ class Number:
     after: str | None
     """The first content word after the unit (or after the number when it has none): "kill" in "30
     people were killed", "indict" in "In 1969, he was indicted"."""
+    where: str | None = None
+    """The place it was counted in (norm), when a place follows it: "provinc" in "170,000 people in the
+    province", "asia" in "230,000 people across Asia"."""
+    currency: str | None = None
+    """For a sum of money, its currency ("dollar" for "$2.6 million" and "US$999")."""
+    item: str | None = None
+    """For a sum, the item it prices: the number-word compound nearest before it in its clause ("15-inch"), or
+    after it when none is before."""
+    sole: bool = False
+    """For a sum in a headline, whether it is the only sum in its currency that the headline gives."""
+    share: bool = False
+    """For a sum, whether it is a share of another ("$281 million of the purchase price")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +169,10 @@ class Date:
 
 def same_quantity(a: Number, b: Number) -> bool:
     """Whether two numbers count the same thing (see the module docstring)."""
+    if a.where and b.where and a.where != b.where:
+        return False
+    if a.currency or b.currency:
+        return a.currency == b.currency and _same_sum(a, b)
     if a.unit != b.unit:
         return False
     if a.unit in _TOLL_UNITS:
@@ -123,6 +180,19 @@ def same_quantity(a: Number, b: Number) -> bool:
     if a.before and b.before:
         return a.before == b.before
     return a.after is not None and a.after == b.after
+
+
+def _same_sum(a: Number, b: Number) -> bool:
+    """Whether two sums in one currency price the same thing: one item, each its headline's only sum, or one word
+    before and no different word after ("AMD's $334 million deal" is not "AMD's $281 million stake"), neither a
+    share of another sum ("AMD said $281 million of the purchase price will be in cash")."""
+    if a.item and b.item:
+        return a.item == b.item
+    if a.sole and b.sole:
+        return True
+    if a.share or b.share:
+        return False
+    return a.before is not None and a.before == b.before and (a.unit is None or b.unit is None or a.unit == b.unit)
 
 
 def dates_disagree(a: Date, b: Date) -> bool:
@@ -161,11 +231,19 @@ def numbers(passage: Passage, tokens: Sequence[Token]) -> list[Number]:
         if last + 1 < len(tokens) and tokens[last + 1].norm in SCALES:
             value *= SCALES[tokens[last + 1].norm]
             last += 1
+        sign = _CURRENCY_SIGN.search(
+            passage.text, max(0, token.start - passage.start - _CURRENCY_REACH), token.start - passage.start
+        )
+        sign_at = passage.start + sign.start() if sign else token.start
         unit_at = next(
             (j for j in range(last + 1, min(len(tokens), last + 1 + _UNIT_REACH)) if _is_context(tokens[j])), None
         )
         before = next(
-            (t for t in reversed(tokens[max(0, i - _AROUND) : i]) if _says_what(t) and t.norm not in _APPROXIMATE),
+            (
+                t
+                for t in reversed(tokens[max(0, i - _AROUND) : i])
+                if _says_what(t) and t.norm not in _APPROXIMATE and t.end <= sign_at - (sign_at < token.start)
+            ),
             None,
         )
         if before is not None and before.norm in _STAMP_WORDS:
@@ -176,9 +254,15 @@ def numbers(passage: Passage, tokens: Sequence[Token]) -> list[Number]:
         unit = tokens[unit_at] if unit_at is not None else None
         if previous_end is not None and _restates(passage, previous_end, token, unit):
             continue
-        first, end = (token, unit.end) if unit else (before or token, tokens[last].end)
+        currency = _SIGNS[sign.group(1)] if sign else unit.norm if unit and unit.norm in _CURRENCY_WORDS else None
+        if sign:
+            first, end = token, tokens[last].end
+            first_start = sign_at
+        else:
+            first, end = (token, unit.end) if unit else (before or token, tokens[last].end)
+            first_start = first.start
         previous_end = max(end, tokens[last].end)
-        shown = _raw(passage, first.start, previous_end)
+        shown = _raw(passage, first_start, previous_end)
         found.append(
             Number(
                 value,
@@ -187,9 +271,44 @@ def numbers(passage: Passage, tokens: Sequence[Token]) -> list[Number]:
                 unit.norm if unit else None,
                 before.norm if before else None,
                 after.norm if after else None,
+                where=_where(tokens, unit_at + 1 if unit_at is not None else last + 1),
+                currency=currency,
+                item=_item(passage, token.start, end) if currency else None,
+                share=bool(currency and _SHARE.match(passage.text, tokens[last].end - passage.start)),
             )
         )
-    return found
+    if passage.kind is not PassageKind.HEADLINE:
+        return found
+    sums = Counter(n.currency for n in found if n.currency)
+    return [dataclasses.replace(n, sole=True) if n.currency and sums[n.currency] == 1 else n for n in found]
+
+
+def _where(tokens: Sequence[Token], index: int) -> str | None:
+    """The place a count was counted in, when the words right after it name one ("in the province", "across Asia")."""
+    if index >= len(tokens) or tokens[index].text.lower() not in _WHERE_LEADS:
+        return None
+    place = next((t for t in tokens[index + 1 : index + 1 + _AROUND] if _is_context(t)), None)
+    if place is None or not (place.norm in _PLACE_WORDS or place.is_capitalized):
+        return None
+    return place.norm
+
+
+def _item(passage: Passage, start: int, end: int) -> str | None:
+    """The item a sum prices: the number-word compound that "for" leads to right after it ("$1,799 for a 15-inch
+    version"), else the nearest before it in its clause ("the 15-inch will sell for $1499"), else the first after it.
+    """
+    text, offset = passage.text, passage.start
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+    clause_start = max((e for e in ends if e <= start - offset), default=0)
+    clause_end = min((e for e in ends if e > end - offset), default=len(text))
+    bought = _BOUGHT.match(text, end - offset, clause_end)
+    if bought is not None:
+        return bought.group(1).lower()
+    before = [m.group().lower() for m in _ITEM.finditer(text, clause_start, start - offset)]
+    if before:
+        return before[-1]
+    after = _ITEM.search(text, end - offset, clause_end)
+    return after.group().lower() if after else None
 
 
 def _restates(passage: Passage, previous_end: int, token: Token, unit: Token | None) -> bool:
@@ -239,6 +358,11 @@ def _number_at(passage: Passage, tokens: Sequence[Token], i: int) -> tuple[float
     p.m." is "4 p.m." and "4:30 p.m." differs from "3:30 p.m.".
     """
     token = tokens[i]
+    short = _SHORT_SCALE.match(passage.text, token.start - passage.start)
+    if short is not None:
+        end = passage.start + short.end()
+        last = max(j for j in range(i, len(tokens)) if tokens[j].start < end)
+        return float(short.group(1).replace(",", "")) * _SHORT_SCALES[short.group(2)], last
     clock = _CLOCK.match(passage.text, token.start - passage.start)
     if clock is not None:
         hours, minutes = clock.group(1) or clock.group(3), clock.group(2) or clock.group(4)
