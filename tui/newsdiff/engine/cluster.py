@@ -291,6 +291,10 @@ class _Decision:
     """Each text's set of articles, as a number: texts of one article (most texts) share it."""
     _same_events: dict[tuple[int, int], float] = field(default_factory=dict, init=False, repr=False, compare=False)
     """``same_event`` by the numbers of the two texts' article sets."""
+    _floors: dict[tuple[int, int, float], float | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """``floor`` by the numbers of the two texts' article sets and the lift."""
 
     def __post_init__(self) -> None:
         numbers: dict[frozenset[str], int] = {}
@@ -315,7 +319,14 @@ class _Decision:
         164,000 of 266,000 candidate pairs). A floor of 1 or more, from
         rounding where the chance is about the floor itself, leaves the
         matcher's bound no room: the plain ``lowest_accepted`` holds there too.
+        Like ``same_event``, it is worked out once for each two article sets.
         """
+        key = (self._article_sets[a], self._article_sets[b], lift)
+        if key not in self._floors:
+            self._floors[key] = self._lowest_accepted(a, b, lift)
+        return self._floors[key]
+
+    def _lowest_accepted(self, a: int, b: int, lift: float) -> float | None:
         if not self.accepts(a, b, 1.0, lift):
             return None
         lowest = self.matcher.lowest_accepted(lift)
@@ -323,7 +334,7 @@ class _Decision:
         return floor if floor < 1.0 else lowest
 
     def possible(self, first: NDArray[np.int64], second: NDArray[np.int64]) -> NDArray[np.bool_]:
-        """Whether ``accepts`` could take some probability of each pair (``first[i]``, ``second[i]``), at no lift.
+        """Whether ``accepts`` could take some probability of each pair (``first[i]``, ``second[i]``), at no lift (``floor``).
 
         Asked once for each two article sets among the pairs: the pairs of a
         block of candidates come from a few hundred of them.
@@ -333,7 +344,9 @@ class _Decision:
         sets = np.asarray(self._article_sets, dtype=np.int64)
         codes = sets[first] * len(self.nodes) + sets[second]
         _, met, where = np.unique(codes, return_index=True, return_inverse=True)
-        possible = [self.accepts(a, b, 1.0) for a, b in zip(first[met].tolist(), second[met].tolist(), strict=True)]
+        possible = [
+            self.floor(a, b) is not None for a, b in zip(first[met].tolist(), second[met].tolist(), strict=True)
+        ]
         return np.array(possible, dtype=np.bool_)[where]
 
     def same_event(self, a: int, b: int) -> float:
@@ -384,7 +397,8 @@ def _keys(nodes: list[_Node], profiles: list[Profile], matcher: Matcher) -> list
     """Each text's rarest words, rarest first: at most ``MAX_KEYS``, none too common, within ``MAX_SCANNED`` in all."""
     passages = len({u for n in nodes for u in n.units})
     max_df = max(2, MAX_KEY_SHARE * passages)
-    frequency = matcher.document_frequency
+    frequencies = {word: matcher.document_frequency(word) for word in {w for p in profiles for w in p.weights}}
+    frequency = frequencies.__getitem__
     rarest = [sorted((w for w in p.weights if frequency(w) <= max_df), key=frequency)[:MAX_KEYS] for p in profiles]
     affordable = _affordable_frequency([frequency(w) for words in rarest for w in words])
     return [[w for w in words if frequency(w) <= affordable] for words in rarest]
