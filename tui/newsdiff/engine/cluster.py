@@ -24,7 +24,9 @@ share informative words are scored. An inverted index maps each text's
 ``MAX_KEYS`` rarest words (never stopwords, never words in more than
 ``MAX_KEY_SHARE`` of the passages) to the texts that hold them; a text is
 compared with the ``MAX_CANDIDATES`` texts that share the most such words
-with it.
+with it. A candidate pair whose articles surely report two events (no
+probability would overcome the prior) is decided without a score
+(``_Decision.floor``).
 """
 
 from __future__ import annotations
@@ -324,10 +326,11 @@ class _Decision:
         return floor if floor < 1.0 else lowest
 
     def possible(self, first: NDArray[np.int64], second: NDArray[np.int64]) -> NDArray[np.bool_]:
-        """Whether ``accepts`` could take some probability of each pair (``first[i]``, ``second[i]``), at no lift (``floor``).
+        """Whether ``accepts`` could take some probability of each pair (``first[i]``, ``second[i]``), at no lift.
 
-        Asked once for each two article sets among the pairs: the pairs of a
-        block of candidates come from a few hundred of them.
+        That is, whether the pair has a ``floor``, asked once for each two
+        article sets among the pairs: the pairs of a block of candidates
+        come from a few hundred of them.
         """
         import numpy as np
 
