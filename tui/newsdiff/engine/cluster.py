@@ -25,16 +25,17 @@ share informative words are scored. An inverted index maps each text's
 ``MAX_KEYS`` rarest words (never stopwords, never words in more than
 ``MAX_KEY_SHARE`` of the passages) to the texts that hold them; a text is
 compared with the ``MAX_CANDIDATES`` texts that share the most such words
-with it.
+with it. A candidate pair whose articles surely report two events (no
+probability would overcome the prior) is decided without a score
+(``_Decision.floor``).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING
@@ -43,12 +44,15 @@ from newsdiff.engine.article_prior import ArticlePrior
 from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, speaker_spans, without_aside
 from newsdiff.engine.model import Passage, PassageKind, Quote
 from newsdiff.engine.normalize import content_norms
-from newsdiff.engine.pacing import ignore_share, paced
+from newsdiff.engine.pacing import REPORT_EVERY, ignore_share, paced
 from newsdiff.engine.semantic import BATCH_SIZE
 from newsdiff.engine.similarity import Matcher, Profile
 from newsdiff.engine.statement import Evidence, contrasts
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
     from newsdiff.engine.margin import Margins, MutualPair
     from newsdiff.engine.semantic import Encoder
 
@@ -81,7 +85,7 @@ class ClusterStats:
     units: int = 0
     """Distinct texts matched (passages, their clauses and quotes; repeated wire copy once)."""
     scored: int = 0
-    """Candidate pairs whose probability was computed."""
+    """Candidate pairs decided (scored, or known to be out of reach of any probability: ``_Decision.floor``)."""
     linked: int = 0
     """Pairs the same-claim decision accepted."""
 
@@ -303,12 +307,23 @@ class _Decision:
     prior: ArticlePrior
     sentences: list[tuple[Evidence, ...]]
     """Per text, the evidence of the whole passages it is (part of) (``_sentence_evidence``)."""
+    _article_sets: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
+    """Each text's set of articles, as a number: texts of one article (most texts) share it."""
+    _only_articles: list[str | None] = field(default_factory=list, init=False, repr=False, compare=False)
+    """Each text's article when it is in one only (``_Node.only_article``)."""
+
+    def __post_init__(self) -> None:
+        numbers: dict[frozenset[str], int] = {}
+        self._article_sets.extend(numbers.setdefault(frozenset(node.articles), len(numbers)) for node in self.nodes)
+        self._only_articles.extend(node.only_article for node in self.nodes)
 
     def accepts(self, a: int, b: int, probability: float, lift: float = 1.0) -> bool:
         """Whether texts ``a`` and ``b`` are one claim at ``probability``; ``lift``: odds their context adds."""
-        if not self.matcher.decide(probability * self.same_event(a, b), prior_odds=lift):
-            return False
-        return not self.contrasted(a, b)
+        return self._weighed_accepts(a, b, probability, lift) and not self.contrasted(a, b)
+
+    def _weighed_accepts(self, a: int, b: int, probability: float, lift: float) -> bool:
+        """``accepts`` but for the contrast: the probability weighed by the chance of one event, against the bar."""
+        return self.matcher.decide(probability * self.same_event(a, b), prior_odds=lift)
 
     def accepts_mutual(self, a: int, b: int, probability: float) -> bool:
         """The same for two texts that are each other's best match by margin (``Matcher.decide_mutual``)."""
@@ -318,8 +333,54 @@ class _Decision:
         """Whether some sentence of text ``a`` is about another variant of one thing than a sentence of ``b``."""
         return any(contrasts(x, y) for x in self.sentences[a] for y in self.sentences[b])
 
+    def floor(self, a: int, b: int, lift: float = 1.0) -> float | None:
+        """The lowest probability of texts ``a`` and ``b`` that ``accepts`` could take with ``lift``; None if none.
+
+        ``accepts`` weighs the probability by the chance that the two
+        articles report one event, so it takes nothing below
+        ``Matcher.lowest_accepted`` divided by that chance, and nothing at
+        all when even a probability of 1 falls short: in a story that mixes
+        events, that is most pairs of articles about two of them (real-200:
+        164,000 of 266,000 candidate pairs). A floor of 1 or more, from
+        rounding where the chance is about the floor itself, leaves the
+        matcher's bound no room: the plain ``lowest_accepted`` holds there too.
+        """
+        if not self._weighed_accepts(a, b, 1.0, lift):
+            return None
+        lowest = self.matcher.lowest_accepted(lift)
+        floor = lowest / self.same_event(a, b)
+        return floor if floor < 1.0 else lowest
+
+    def possible(self, first: NDArray[np.int64], second: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Whether ``accepts`` could take some probability of each pair (``first[i]``, ``second[i]``), at no lift.
+
+        That is, whether the pair has a ``floor``, asked once for each two
+        article sets among the pairs: the pairs of a block of candidates
+        come from a few hundred of them. A floor depends on the articles
+        only (the contrast of two texts is asked of the pairs ``accepts``
+        decides), so one pair answers for all pairs of its two article sets.
+        """
+        import numpy as np
+
+        sets = np.asarray(self._article_sets, dtype=np.int64)
+        low, high = np.minimum(sets[first], sets[second]), np.maximum(sets[first], sets[second])
+        _, met, where = np.unique(low * len(self.nodes) + high, return_index=True, return_inverse=True)
+        possible = [
+            self.floor(a, b) is not None for a, b in zip(first[met].tolist(), second[met].tolist(), strict=True)
+        ]
+        return np.array(possible, dtype=np.bool_)[where]
+
     def same_event(self, a: int, b: int) -> float:
-        """The highest same-event probability over the pairs of different articles that hold the two texts."""
+        """The highest same-event probability over the pairs of different articles that hold the two texts.
+
+        Asked for every scored candidate pair: two texts of one article each
+        (most pairs) are one look-up in the prior (which remembers it), not a
+        loop over their articles. Remembering it per two article sets here
+        too cost 10 to 40 MB in a pile of 1,000 articles.
+        """
+        first, second = self._only_articles[a], self._only_articles[b]
+        if first is not None and second is not None:
+            return self.prior.same_event(first, second) if first != second else 0.0
         best = 0.0
         for first in self.nodes[a].articles:
             for second in self.nodes[b].articles:
@@ -347,38 +408,33 @@ def _may_link(a: _Node, b: _Node) -> bool:
 
 def _candidate_pairs(
     nodes: list[_Node], profiles: list[Profile], matcher: Matcher, report: Callable[[float], None]
-) -> Iterator[tuple[int, int]]:
+) -> Iterator[tuple[NDArray[np.int64], NDArray[np.int64]]]:
     """Pairs of texts worth scoring: they share some of their rarest words, and a link would be cross-article.
 
-    The index keeps each word's texts by article, so a text never counts
-    the texts of its own article: those could not link, and counting them
-    cost time quadratic in an article's length (a 1 MB article of a
-    50-word vocabulary: 31 s of 36 here, each word in a quarter of its
-    13,000 sentences) and took candidate slots from the other articles.
+    Each text is paired with the later texts that share the most of its
+    keys (``_keys``), at most ``MAX_CANDIDATES`` (``_KeyIndex.ranked``).
+    Texts of its own article never count: those could not link, and
+    counting them cost time quadratic in an article's length (a 1 MB
+    article of a 50-word vocabulary: 31 s of 36 here, each word in a
+    quarter of its 13,000 sentences) and took candidate slots from the
+    other articles. The pairs come a block of texts at a time, as two
+    arrays of text indices, text by text and each text's best first.
     """
+    index = _KeyIndex.of(_keys(nodes, profiles, matcher), nodes)
+    for low, high in index.blocks(_CANDIDATE_BLOCK, REPORT_EVERY):
+        report(0.1 + 0.7 * low / len(nodes))
+        yield index.ranked(low, high)
+
+
+def _keys(nodes: list[_Node], profiles: list[Profile], matcher: Matcher) -> list[list[str]]:
+    """Each text's rarest words, rarest first: at most ``MAX_KEYS``, none too common, within ``MAX_SCANNED`` in all."""
     passages = len({u for n in nodes for u in n.units})
     max_df = max(2, MAX_KEY_SHARE * passages)
-    rarest = [
-        sorted((w for w in p.weights if matcher.document_frequency(w) <= max_df), key=matcher.document_frequency)[
-            :MAX_KEYS
-        ]
-        for p in profiles
-    ]
-    affordable = _affordable_frequency([matcher.document_frequency(w) for words in rarest for w in words])
-    keys = [[w for w in words if matcher.document_frequency(w) <= affordable] for words in rarest]
-    index: dict[str, dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for n, words in enumerate(keys):
-        for word in words:
-            index[word][nodes[n].only_article].append(n)
-    for n, words in enumerate(paced(keys, report, 0.1, 0.8)):
-        own = nodes[n].only_article
-        shared: Counter[int] = Counter()
-        for word in words:
-            for article, postings in index[word].items():
-                if own is None or article != own:
-                    shared.update(postings[bisect_right(postings, n) :])
-        for m, _ in shared.most_common(MAX_CANDIDATES):
-            yield n, m
+    frequencies = {word: matcher.document_frequency(word) for word in {w for p in profiles for w in p.weights}}
+    frequency = frequencies.__getitem__
+    rarest = [sorted((w for w in p.weights if frequency(w) <= max_df), key=frequency)[:MAX_KEYS] for p in profiles]
+    affordable = _affordable_frequency([frequency(w) for words in rarest for w in words])
+    return [[w for w in words if frequency(w) <= affordable] for words in rarest]
 
 
 def _affordable_frequency(frequencies: list[int]) -> float:
@@ -400,6 +456,106 @@ def _affordable_frequency(frequencies: list[int]) -> float:
     return float("inf")
 
 
+_CANDIDATE_BLOCK = 1 << 17
+"""Index entries ``_KeyIndex.ranked`` reads at once: its arrays stay within about ten megabytes."""
+
+
+@dataclass(frozen=True, slots=True)
+class _KeyIndex:
+    """The texts' keys and an inverted index from each key to its texts, as arrays for ``ranked``.
+
+    The index lists each key's texts article by article (articles in the
+    order the key first occurs in them, the texts that several articles
+    share as one more article), each article's texts in order.
+    """
+
+    listed: NDArray[np.int64]
+    """Every key's texts, key by key."""
+    start: NDArray[np.int64]
+    """Where each key's texts begin in ``listed``."""
+    length: NDArray[np.int64]
+    """How many texts each key has."""
+    key_text: NDArray[np.int64]
+    """The text of each key of each text, text by text."""
+    key_word: NDArray[np.int64]
+    """Which key (its index in ``start``) each one is."""
+    first_key: NDArray[np.int64]
+    """Where each text's keys begin in ``key_text``, and where the last ends."""
+    article: NDArray[np.int64]
+    """Each text's article (a number), -1 for a text several articles share."""
+
+    @staticmethod
+    def of(keys: list[list[str]], nodes: list[_Node]) -> _KeyIndex:
+        """The index of ``keys``, each text's keys in its order (``_keys``)."""
+        import numpy as np
+
+        owners = [node.only_article for node in nodes]
+        index: dict[str, dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for n, words in enumerate(keys):
+            for word in words:
+                index[word][owners[n]].append(n)
+        number = {word: w for w, word in enumerate(index)}
+        length = np.array([sum(map(len, texts.values())) for texts in index.values()], dtype=np.int64)
+        articles: dict[str | None, int] = {None: -1}
+        key_text = np.array([n for n, words in enumerate(keys) for _ in words], dtype=np.int64)
+        return _KeyIndex(
+            listed=np.array([n for texts in index.values() for listed in texts.values() for n in listed], np.int64),
+            start=np.cumsum(length) - length,
+            length=length,
+            key_text=key_text,
+            key_word=np.array([number[word] for words in keys for word in words], dtype=np.int64),
+            first_key=np.searchsorted(key_text, np.arange(len(keys) + 1)),
+            article=np.array([articles.setdefault(owner, len(articles) - 1) for owner in owners], dtype=np.int64),
+        )
+
+    def blocks(self, entries: int, texts: int) -> Iterator[tuple[int, int]]:
+        """Ranges of at most ``texts`` texts whose keys list about ``entries`` texts in all (at least one text each)."""
+        import numpy as np
+
+        count = len(self.article)
+        read = np.bincount(self.key_text, weights=self.length[self.key_word], minlength=count)
+        until = np.cumsum(read)
+        low = 0
+        while low < count:
+            before = until[low - 1] if low else 0.0
+            high = min(low + texts, max(low + 1, int(np.searchsorted(until, before + entries, side="right"))))
+            yield low, high
+            low = high
+
+    def ranked(self, low: int, high: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """The candidates of the texts from ``low`` to ``high``: the later texts of other articles, best first.
+
+        A candidate shares more of the text's keys than the texts after it,
+        or as many and is met first going through the text's keys in order
+        and each key's texts as listed. That is the order in which a count
+        over the index's postings, text by text (``Counter.most_common``),
+        first meets them, as the search was written first; it is kept
+        because ties are common and the pairs' order is the order links are
+        made in. Counted that way, a story of 200 ECB+ web articles made
+        half a million calls over 575,000 index entries; here the entries
+        of many texts are gathered, filtered and counted at once (numpy).
+        """
+        import numpy as np
+
+        texts = len(self.article)
+        keys = slice(self.first_key[low], self.first_key[high])
+        word = self.key_word[keys]
+        counts = self.length[word]
+        entry = np.repeat(self.start[word] - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
+        first, second = np.repeat(self.key_text[keys], counts), self.listed[entry]
+        own = self.article[first]
+        kept = (second > first) & ((own < 0) | (self.article[second] != own))
+        pairs, met, shared = np.unique(
+            (first[kept] - low) * texts + second[kept], return_index=True, return_counts=True
+        )
+        order = np.lexsort((met, -shared, pairs // texts))
+        pairs = pairs[order]
+        owner = pairs // texts
+        rank = np.arange(len(pairs)) - np.searchsorted(owner, owner)
+        chosen = rank < MAX_CANDIDATES
+        return owner[chosen] + low, pairs[chosen] % texts
+
+
 def _links(
     nodes: list[_Node],
     profiles: list[Profile],
@@ -408,25 +564,35 @@ def _links(
     report: Callable[[float], None],
     stats: ClusterStats,
 ) -> dict[tuple[int, int], float]:
-    """Probabilities of the candidate pairs that the same-claim decision accepts."""
+    """Probabilities of the candidate pairs that the same-claim decision accepts.
+
+    Pairs that no probability would link (``_Decision.possible``) are
+    decided without one.
+    """
     links: dict[tuple[int, int], float] = {}
-    _score(
-        _candidate_pairs(nodes, profiles, matcher, report),
-        _probability_of(profiles, matcher, matcher.lowest_accepted()),
-        stats,
-        decision.accepts,
-        links,
-    )
+    probability = _probability_of(profiles, decision)
+    for first, second in _candidate_pairs(nodes, profiles, matcher, report):
+        possible = decision.possible(first, second)
+        stats.scored += len(possible) - int(possible.sum())
+        pairs = zip(first[possible].tolist(), second[possible].tolist(), strict=True)
+        _score(pairs, probability, stats, decision.accepts, links)
     return links
 
 
-def _probability_of(profiles: list[Profile], matcher: Matcher, floor: float) -> Callable[[int, int], float]:
-    """The matcher's probability for two texts given by index, exact from ``floor`` on (0.0 below when cut short).
+def _probability_of(profiles: list[Profile], decision: _Decision, lift: float = 1.0) -> Callable[[int, int], float]:
+    """The matcher's probability for two texts given by index, exact from ``decision``'s floor on (0.0 below).
 
-    Only decisions are asked of it, and ``floor`` is the lowest probability
-    they accept, so cutting short the pairs below it changes none.
+    Only decisions are asked of it, and the floor is the lowest probability
+    ``decision`` could accept with ``lift`` (``_Decision.floor``), so
+    cutting short the pairs below it changes none.
     """
-    return lambda a, b: matcher.probability(profiles[a], profiles[b], floor)
+    matcher = decision.matcher
+
+    def probability(a: int, b: int) -> float:
+        floor = decision.floor(a, b, lift)
+        return 0.0 if floor is None else matcher.probability(profiles[a], profiles[b], floor)
+
+    return probability
 
 
 def _score(
@@ -439,12 +605,14 @@ def _score(
     """Score each pair and keep in ``accepted`` those that ``decide`` takes.
 
     ``pairs`` may be a generator that looks at ``accepted``: it is filled
-    as the pairs come, so a pair found twice is scored once.
+    as the pairs come, so a pair found twice is scored once. No decision
+    takes a probability of 0 (every threshold is above it), so a pair cut
+    short is not asked about.
     """
     for a, b in pairs:
         probability = probability_of(a, b)
         stats.scored += 1
-        if decide(a, b, probability):
+        if probability > 0.0 and decide(a, b, probability):
             accepted[(a, b)] = probability
 
 
@@ -518,7 +686,7 @@ def _in_order_links(
         ordered = (_ordered_pair(whole[x], whole[y]) for x, y in sorted(neighbours - pairs))
         candidates = ((a, b) for a, b in ordered if a != b and (a, b) not in links and (a, b) not in accepted)
         decide = partial(decision.accepts, lift=lift)
-        _score(candidates, _probability_of(profiles, matcher, matcher.lowest_accepted(lift)), stats, decide, accepted)
+        _score(candidates, _probability_of(profiles, decision, lift), stats, decide, accepted)
     return accepted
 
 
