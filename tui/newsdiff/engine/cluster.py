@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, pairwise
@@ -816,17 +816,9 @@ def _best_match_links(
     A Muslim" against "Murder trial ordered for woman accused in Kraft plant
     shootings"), and linked that way they said different things.
     """
-    pairs = [
-        (a, b)
-        for a, b in (_ordered_pair(p.first, p.second) for p in neighbourhood.best_pairs)
-        if a != b and a in body and b in body and _may_link(nodes[a], nodes[b])
-    ]
-    decided = [pair for pair, probability in links.items() if decision.matcher.decide(probability)]
-    base_rate = (len(decided) + 1) / (stats.scored + 2)
-    found = set(decided)
-    linked = sum(1 for pair in pairs if pair in found)
-    share = (linked + PRIOR_WEIGHT * base_rate) / (len(pairs) + PRIOR_WEIGHT)
-    lift = _odds(share) / _odds(base_rate)
+    pairs = _best_pairs_among(body, nodes, neighbourhood)
+    decided = {pair for pair, probability in links.items() if decision.matcher.decide(probability)}
+    lift = _measured_lift(pairs, decided, stats)
     accepted: dict[tuple[int, int], float] = {}
     if lift <= 1.0:
         return accepted
@@ -906,17 +898,8 @@ def _lead_links(
     Chargers defensive lineman Jamal Williams" against "… Jamal Williams was
     arrested on suspicion of drunken driving", ECB+ topic 35).
     """
-    pairs = sorted(
-        {
-            (a, b)
-            for a, b in (_ordered_pair(p.first, p.second) for p in neighbourhood.best_pairs)
-            if a != b and a in leads and b in leads and _may_link(nodes[a], nodes[b])
-        }
-    )
-    base_rate = (len(links) + 1) / (stats.scored + 2)
-    linked = sum(1 for pair in pairs if pair in links)
-    share = (linked + PRIOR_WEIGHT * base_rate) / (len(pairs) + PRIOR_WEIGHT)
-    lift = _odds(share) / _odds(base_rate)
+    pairs = sorted(set(_best_pairs_among(leads, nodes, neighbourhood)))
+    lift = _measured_lift(pairs, links.keys(), stats)
     accepted: dict[tuple[int, int], float] = {}
     if lift <= 1.0:
         return accepted
@@ -1038,6 +1021,30 @@ def _spoken_probability(
 
 def _ordered_pair(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a <= b else (b, a)
+
+
+def _best_pairs_among(
+    texts: Container[int], nodes: list[_Node], neighbourhood: _Neighbourhood
+) -> list[tuple[int, int]]:
+    """The story's mutual best pairs of sentences (any margin) whose two texts are both among ``texts``, and could
+    link (``_may_link``), in the neighbourhood's order."""
+    return [
+        (a, b)
+        for a, b in (_ordered_pair(p.first, p.second) for p in neighbourhood.best_pairs)
+        if a != b and a in texts and b in texts and _may_link(nodes[a], nodes[b])
+    ]
+
+
+def _measured_lift(pairs: Sequence[tuple[int, int]], linked: Collection[tuple[int, int]], stats: ClusterStats) -> float:
+    """The prior odds that ``pairs`` are one claim, against any scored candidate pair, as the story shows them.
+
+    The share of ``pairs`` among the ``linked`` ones, starting from the base
+    rate (the share of the ``stats.scored`` pairs that are linked) as
+    ``PRIOR_WEIGHT`` pseudo-pairs, as odds against the base rate's odds.
+    """
+    base_rate = (len(linked) + 1) / (stats.scored + 2)
+    share = (sum(1 for pair in pairs if pair in linked) + PRIOR_WEIGHT * base_rate) / (len(pairs) + PRIOR_WEIGHT)
+    return _odds(share) / _odds(base_rate)
 
 
 def _odds(share: float) -> float:
