@@ -101,6 +101,17 @@ def content_norms(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in _tokens(text) if t.norm not in STOPWORDS)
 
 
+def forget_tokens() -> None:
+    """Empty the cache of texts' words (``tokenize``), for a caller that has read what it needs of them.
+
+    The cache keeps the words of up to 16,384 texts (about 24 MB with a big
+    story's sentences); the clustering profiles each text once and then
+    compares only profiles, so it empties the cache before its largest
+    tables are made.
+    """
+    _tokens.cache_clear()
+
+
 @lru_cache(maxsize=16384)
 def _tokens(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
