@@ -34,12 +34,13 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from newsdiff.engine.clauses import clause_spans
 from newsdiff.engine.normalize import Token, tokenize
+from newsdiff.engine.sets import compact_set
 from newsdiff.engine.statement import Evidence, says_enough
 from newsdiff.engine.stopwords import NEGATIONS, STOPWORDS
 
@@ -464,9 +465,9 @@ class Matcher:
         about a sixth of the time of profiling its texts).
         """
         if not self._cache:
-            return _compact_set(runs)
+            return compact_set(runs)
         listed = list(runs)
-        return _compact_set(map(self._runs.setdefault, listed, listed))
+        return compact_set(map(self._runs.setdefault, listed, listed))
 
     def _distinct_forms(self, forms: list[str]) -> Iterable[str]:
         """These lower-cased words, each as the story's one string for it (``lower`` makes a new one each time)."""
@@ -496,7 +497,7 @@ class Matcher:
             long_forms=long_forms,
             spellable={f: n for n, f in forms.items() if len(f) >= FUZZY_MIN_LENGTH and not n[:1].isdigit()},
             bigrams=self._distinct_runs(pairwise(norms)),
-            numbers=frozenset(t.norm for t in tokens if t.is_number),
+            numbers=compact_set(t.norm for t in tokens if t.is_number),
             negations=sum(1 for t in tokens if t.norm in NEGATIONS),
             negated=_negated(tokens),
             length=len(content),
@@ -506,26 +507,11 @@ class Matcher:
             sequence=" ".join(key),
             key=key,
             ngrams=(
-                _compact_set(key),
+                compact_set(key),
                 *(self._distinct_runs(zip(*(key[i:] for i in range(n)), strict=False)) for n in NGRAM_SIZES[1:]),
             ),
             evidence=Evidence.of(text),
         )
-
-
-_Item = TypeVar("_Item", bound=Hashable)
-
-
-def _compact_set(items: Iterable[_Item]) -> frozenset[_Item]:
-    """``frozenset(items)`` with a hash table sized for its items rather than grown one item at a time.
-
-    A frozenset built from an iterable grows its table as items come (to 128
-    slots for 19 items), one copied from a set gets one sized for the count
-    (64 slots for 19 to 31 items). A profile keeps four such sets of a
-    sentence's runs, and they were the largest part of the memory of a big
-    story: real-200's went from 32.6 to 26.4 MB with this.
-    """
-    return frozenset(set(items))
 
 
 def _clears(probability: float, threshold: float, prior_odds: float) -> bool:
@@ -557,7 +543,7 @@ def _negated(tokens: tuple[Token, ...]) -> frozenset[str]:
         elif scope and token.norm not in STOPWORDS:
             negated.add(token.norm)
             scope -= 1
-    return frozenset(negated)
+    return compact_set(negated)
 
 
 def compare(a: Profile, b: Profile, spelling: Spelling | None = None) -> Comparison:
