@@ -144,6 +144,7 @@ def cluster_passages(
         report(0.04 + 0.02 * start / len(texts))
         matcher.embed(texts[start : start + BATCH_SIZE])
     profiles = [matcher.profile(node.text) for node in paced(nodes, report, 0.06, 0.1)]
+    matcher.stop_sharing()
     forget_tokens_when_full()
     report(0.1)
     counts = stats if stats is not None else ClusterStats()

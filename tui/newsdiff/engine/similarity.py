@@ -374,6 +374,16 @@ class Matcher:
         """
         keep = set(texts)
         self._profiles = {text: profile for text, profile in self._profiles.items() if text in keep}
+        self.stop_sharing()
+
+    def stop_sharing(self) -> None:
+        """Drop the tables through which profiles share their runs and forms (``_distinct_runs``).
+
+        They only matter while texts are being profiled: the clustering
+        calls this once it has profiled its texts, before its own largest
+        tables are made (1,000 articles: about 10 MB). A text profiled later
+        gets runs and forms of its own, equal to the shared ones.
+        """
         self._runs = {}
         self._forms = {}
 
