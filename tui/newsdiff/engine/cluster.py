@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 from newsdiff.engine.article_prior import ArticlePrior
 from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, speaker_spans, without_aside
 from newsdiff.engine.model import Passage, PassageKind, Quote
-from newsdiff.engine.normalize import content_norms
+from newsdiff.engine.normalize import content_norms, forget_tokens_when_full
 from newsdiff.engine.pacing import REPORT_EVERY, ignore_share, paced
 from newsdiff.engine.semantic import BATCH_SIZE
 from newsdiff.engine.similarity import Matcher, Profile
@@ -144,6 +144,8 @@ def cluster_passages(
         report(0.04 + 0.02 * start / len(texts))
         matcher.embed(texts[start : start + BATCH_SIZE])
     profiles = [matcher.profile(node.text) for node in paced(nodes, report, 0.06, 0.1)]
+    matcher.stop_sharing()
+    forget_tokens_when_full()
     report(0.1)
     counts = stats if stats is not None else ClusterStats()
     counts.units = len(nodes)

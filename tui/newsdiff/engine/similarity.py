@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 
 from newsdiff.engine.clauses import clause_spans
 from newsdiff.engine.normalize import Token, tokenize
+from newsdiff.engine.sets import compact_set
 from newsdiff.engine.statement import Evidence, says_enough
 from newsdiff.engine.stopwords import NEGATIONS, STOPWORDS
 
@@ -373,6 +374,16 @@ class Matcher:
         """
         keep = set(texts)
         self._profiles = {text: profile for text, profile in self._profiles.items() if text in keep}
+        self.stop_sharing()
+
+    def stop_sharing(self) -> None:
+        """Drop the tables through which profiles share their runs and forms (``_distinct_runs``).
+
+        They only matter while texts are being profiled: the clustering
+        calls this once it has profiled its texts, before its own largest
+        tables are made (1,000 articles: about 10 MB). A text profiled later
+        gets runs and forms of its own, equal to the shared ones.
+        """
         self._runs = {}
         self._forms = {}
 
@@ -464,9 +475,9 @@ class Matcher:
         about a sixth of the time of profiling its texts).
         """
         if not self._cache:
-            return frozenset(runs)
+            return compact_set(runs)
         listed = list(runs)
-        return frozenset(map(self._runs.setdefault, listed, listed))
+        return compact_set(map(self._runs.setdefault, listed, listed))
 
     def _distinct_forms(self, forms: list[str]) -> Iterable[str]:
         """These lower-cased words, each as the story's one string for it (``lower`` makes a new one each time)."""
@@ -496,7 +507,7 @@ class Matcher:
             long_forms=long_forms,
             spellable={f: n for n, f in forms.items() if len(f) >= FUZZY_MIN_LENGTH and not n[:1].isdigit()},
             bigrams=self._distinct_runs(pairwise(norms)),
-            numbers=frozenset(t.norm for t in tokens if t.is_number),
+            numbers=compact_set(t.norm for t in tokens if t.is_number),
             negations=sum(1 for t in tokens if t.norm in NEGATIONS),
             negated=_negated(tokens),
             length=len(content),
@@ -506,7 +517,7 @@ class Matcher:
             sequence=" ".join(key),
             key=key,
             ngrams=(
-                frozenset(key),
+                compact_set(key),
                 *(self._distinct_runs(zip(*(key[i:] for i in range(n)), strict=False)) for n in NGRAM_SIZES[1:]),
             ),
             evidence=Evidence.of(text),
@@ -542,7 +553,7 @@ def _negated(tokens: tuple[Token, ...]) -> frozenset[str]:
         elif scope and token.norm not in STOPWORDS:
             negated.add(token.norm)
             scope -= 1
-    return frozenset(negated)
+    return compact_set(negated)
 
 
 def compare(a: Profile, b: Profile, spelling: Spelling | None = None) -> Comparison:

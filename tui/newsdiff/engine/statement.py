@@ -36,6 +36,7 @@ from rapidfuzz import fuzz
 from newsdiff.engine.calendar_words import WHEN_WORDS
 from newsdiff.engine.clauses import attribution_spans, clause_spans
 from newsdiff.engine.normalize import Token, normalize_word, tokenize
+from newsdiff.engine.sets import compact_set
 from newsdiff.engine.stopwords import STOPWORDS
 
 MIN_STATEMENT_WORDS = 2
@@ -110,7 +111,7 @@ class Evidence:
             if named and n > 0 and token.start < subject_end and content[n - 1][2]
             if _compound(text, content[n - 1][0], token)
         }
-        return Evidence(frozenset(statement - names), frozenset(names), frozenset(figures), frozenset(variants))
+        return Evidence(compact_set(statement - names), compact_set(names), compact_set(figures), compact_set(variants))
 
     @property
     def words(self) -> frozenset[str]:
