@@ -50,6 +50,15 @@ if TYPE_CHECKING:
 
     from newsdiff.engine.semantic import Encoder
 
+RUN_FEATURES: tuple[str, ...] = (
+    "unigram_shorter",
+    "unigram_longer",
+    "bigram_shorter",
+    "bigram_longer",
+    "trigram_shorter",
+    "trigram_longer",
+)
+"""The shares of shared word runs of 1, 2 and 3 words, shorter side then longer (``_ngram_overlaps``)."""
 FEATURE_NAMES: tuple[str, ...] = (
     "coverage_min",
     "coverage_max",
@@ -59,12 +68,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "length_ratio",
     "number_mismatch",
     "negation_mismatch",
-    "unigram_shorter",
-    "unigram_longer",
-    "bigram_shorter",
-    "bigram_longer",
-    "trigram_shorter",
-    "trigram_longer",
+    *RUN_FEATURES,
     "numbers_only_one_side",
 )
 SEMANTIC_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, "cosine", "worst_clause_cosine")
@@ -591,12 +595,7 @@ LEADING_FEATURES: tuple[str, ...] = (
     "coverage_min",
     "coverage_max",
     "sequence_ratio",
-    "unigram_shorter",
-    "unigram_longer",
-    "bigram_shorter",
-    "bigram_longer",
-    "trigram_shorter",
-    "trigram_longer",
+    *RUN_FEATURES,
 )
 """The features ``_leading`` gives, which carry the model's largest weights: with them alone an exact bound
 of the probability (``Matcher.probability`` with a floor) rules out most candidate pairs of a story."""
