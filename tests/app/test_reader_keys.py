@@ -285,7 +285,9 @@ async def test_compare_strip_says_no_match_found_with_the_closest_passage_and_m_
         await pilot.pause()
         text = " ".join(strip_text(app).split())
         source = seeds_story.article(first.article_id).source
-        assert f"? no match found in {source} (closest passage, score {first.probability:.2f}; m reads it): " in text
+        assert (
+            f"? no match found in {source} (nearest passage found, score {first.probability:.2f}; m reads it): " in text
+        )
         assert " ".join(seeds_story.passage(first.passage_id).text.split()) in text
         await pilot.press("m")
         await pilot.pause()

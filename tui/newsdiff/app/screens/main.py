@@ -39,7 +39,7 @@ from newsdiff.app.widgets.compare_strip import CompareStrip
 from newsdiff.app.widgets.keys_footer import KeysFooter
 from newsdiff.app.widgets.reader import Reader, find_matches
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
-from newsdiff.engine.export.document import absences, citation
+from newsdiff.engine.export.document import NEAR_PASSAGE, absences, citation
 from newsdiff.engine.model import Story
 from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import Note
@@ -87,7 +87,7 @@ class MainScreen(Screen[None]):
         Binding(
             "m",
             "read_closest",
-            "Read the closest passage of the first 'no match found' source",
+            "Read the nearest passage found in the first 'no match found' source",
             id="closest_passage",
             show=False,
         ),
@@ -336,7 +336,7 @@ class MainScreen(Screen[None]):
             reader.move_to(here[0])
         key_for = self.app.key_for  # type: ignore[attr-defined]
         closest = (
-            f"{key_for('claim_closest_passage')} reads the closest passage · "
+            f"{key_for('claim_closest_passage')} reads the {NEAR_PASSAGE} · "
             if absences(self.story, [claim]).no_match
             else ""
         )
@@ -484,7 +484,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(RenameScreen(article.source, article.title, taken), callback=partial(rename, article.id))
 
     def action_read_closest(self) -> None:
-        """Read the passage closest to the current passage's claim in the first source where no match was found."""
+        """Read the nearest passage found for the current passage's claim in the first source where no match was found."""
         passage = self.query_one(Reader).passage
         if self.story is None or passage is None:
             self.notify("Move to a passage first.", timeout=2)
