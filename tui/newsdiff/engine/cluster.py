@@ -41,7 +41,7 @@ from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.article_prior import ArticlePrior
-from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, speaker_spans, without_aside
+from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, says_unknown, speaker_spans, without_aside
 from newsdiff.engine.model import Passage, PassageKind, Quote
 from newsdiff.engine.normalize import content_norms, forget_tokens_when_full
 from newsdiff.engine.pacing import REPORT_EVERY, ignore_share, paced
@@ -223,6 +223,8 @@ def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
     "said Sutopo Purwo Nugroho of the National Disaster Mitigation Agency."
     linked two different statements of one spokesman (ECB+ topic 37: twelve
     killed in one district, five injured in another) at probability 0.985.
+    Nor is a part that only says what is not known (``clauses.says_unknown``:
+    "it's unknown how many were injured,"); the whole text stays a unit.
     """
     texts = [text, *(words for words in quoted if len(content_norms(words)) >= MIN_CLAUSE_WORDS)]
     seen = {content_norms(text)}
@@ -231,7 +233,7 @@ def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
         speaking = [whole[start:end].strip() for start, end in speaker_spans(whole)]
         for part in _parts(whole):
             words = content_norms(part)
-            if words in seen:
+            if words in seen or (part is not whole and says_unknown(part)):
                 continue
             seen.add(words)
             evidence = Evidence.of(part)
