@@ -9,7 +9,8 @@ pile of unrelated stories, generic lines share the one word they have
 statements, so ``Evidence`` counts the words two texts share by kind:
 
 - statement words: content words that are not names, numbers, dates or
-  times, and not in a part that only names a source
+  times, nor words that hedge a number ("at least 25", "nearly 200":
+  ``values.HEDGES``), and not in a part that only names a source
   (``clauses.attribution_spans``) or in a web address;
 - names: capitalised words inside a sentence (not its first word, and not in
   a headline written in title case or capitals, where case says nothing),
@@ -38,6 +39,7 @@ from newsdiff.engine.clauses import attribution_spans, clause_spans
 from newsdiff.engine.normalize import Token, normalize_word, tokenize
 from newsdiff.engine.sets import compact_set
 from newsdiff.engine.stopwords import STOPWORDS
+from newsdiff.engine.values import HEDGES
 
 MIN_STATEMENT_WORDS = 2
 """Statement words two texts must share to be one claim on their own."""
@@ -93,7 +95,7 @@ class Evidence:
         for n, token in enumerate(tokens):
             if token.norm in STOPWORDS or token.norm in _TIME_WORDS or token.norm in _ATTRIBUTION_WORDS:
                 continue
-            if any(a <= token.start < b for a, b in quiet):
+            if any(a <= token.start < b for a, b in quiet) or _hedges_number(tokens, n):
                 continue
             named = False
             if token.is_number or token.norm[:1].isdigit():
@@ -191,6 +193,17 @@ def _written_alike(first: str, second: str) -> bool:
         return True
     letters = iter(long)
     return short[:1] == long[:1] and all(letter in letters for letter in short)
+
+
+def _hedges_number(tokens: tuple[Token, ...], n: int) -> bool:
+    """Whether token ``n`` only hedges the number right after it ("at least 25", "around 40 houses").
+
+    Such a word says how sure a count is, not what is stated: "He said at
+    least 25 of the injured in his district were hospitalised" and "He said
+    at least 22 houses were badly damaged in the district" share "district"
+    and "least", and were one claim through them (ECB+ topic 37).
+    """
+    return tokens[n].norm in HEDGES and n + 1 < len(tokens) and tokens[n + 1].is_number
 
 
 def _designates(text: str, tokens: tuple[Token, ...], n: int) -> bool:
