@@ -461,3 +461,14 @@ def test_a_clause_that_says_something_is_not_known_joins_no_claim() -> None:
         }
     )
     assert all(len({p.article_id for p in group}) == 1 for group in cluster_passages(passages))
+
+
+def test_a_sentence_about_a_variant_named_before_it_is_not_one_claim_with_another_variant() -> None:
+    """ECB+ topic 40: "It also gets storage up to 512 GB" follows "The MacBook Air gets …": the Air, not the Pro."""
+    passages = story(
+        {
+            "a": ["The Zephyr Air gets faster chips this year.", "It also gets storage up to 512 GB of flash storage."],
+            "b": ["The Zephyr Pro also gets storage up to 768 GB of flash storage."],
+        }
+    )
+    assert all(len({p.article_id for p in group}) == 1 for group in cluster_passages(passages))

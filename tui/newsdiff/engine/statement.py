@@ -30,7 +30,7 @@ much else they share.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -67,6 +67,10 @@ _POSSESSIVE = re.compile("['’]s?$")
 _SENTENCE_OPENING = re.compile(r"[.!?:;\"“”‘(\[—–]\s*$")
 
 
+Variant = tuple[str, str, str]
+"""A variant name: the word before it, the name, and the name as written in lower case (``Evidence.variants``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """The words of one text by kind (normalised forms)."""
@@ -74,7 +78,7 @@ class Evidence:
     statement: frozenset[str]
     names: frozenset[str]
     figures: frozenset[str]
-    variants: frozenset[tuple[str, str, str]]
+    variants: frozenset[Variant]
     """The names its first clause (what it is about) gives as a variant of a longer name: (the word before, the
     name, the name as written in lower case). "Like the new MacBook Air, they…" gives ("macbook", "air",
     "air"); "Though the 11-inch Air still starts at US$999, …" gives ("inch", "air", "air")."""
@@ -114,6 +118,10 @@ class Evidence:
             if _compound(text, content[n - 1][0], token)
         }
         return Evidence(compact_set(statement - names), compact_set(names), compact_set(figures), compact_set(variants))
+
+    def leaning_on(self, variants: frozenset[Variant]) -> Evidence:
+        """This evidence with the variant names of the sentence it leans on (``leaning``): what it is about."""
+        return replace(self, variants=compact_set(self.variants | variants)) if variants - self.variants else self
 
     @property
     def words(self) -> frozenset[str]:
