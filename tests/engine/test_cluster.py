@@ -449,3 +449,26 @@ def test_a_clause_that_lost_its_name_does_not_join_a_sentence_about_another_thin
         "b": ["The 13-inch MacBook Pro model has dropped $100 to $1199 this week, and the 15-inch sells for $1499."],
     }
     assert ids(cluster_passages(story(articles))) == [{"a:0"}, {"b:0"}]
+
+
+def test_a_clause_that_says_something_is_not_known_joins_no_claim() -> None:
+    """ECB+ topic 37: "Although it's unknown how many were injured, Sky News estimates …" joined a resident's quote
+    "Many people were injured but …" through its first clause, which states nothing."""
+    passages = story(
+        {
+            "a": ["Although it's unknown how many were injured, the agency estimates that fifty homes collapsed."],
+            "b": ["Many people were injured but it is difficult to evacuate them due to traffic jams."],
+        }
+    )
+    assert all(len({p.article_id for p in group}) == 1 for group in cluster_passages(passages))
+
+
+def test_a_sentence_about_a_variant_named_before_it_is_not_one_claim_with_another_variant() -> None:
+    """ECB+ topic 40: "It also gets storage up to 512 GB" follows "The MacBook Air gets …": the Air, not the Pro."""
+    passages = story(
+        {
+            "a": ["The Zephyr Air gets faster chips this year.", "It also gets storage up to 512 GB of flash storage."],
+            "b": ["The Zephyr Pro also gets storage up to 768 GB of flash storage."],
+        }
+    )
+    assert all(len({p.article_id for p in group}) == 1 for group in cluster_passages(passages))

@@ -41,13 +41,14 @@ from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.article_prior import ArticlePrior
-from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, speaker_spans, without_aside
+from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, says_unknown, speaker_spans, without_aside
+from newsdiff.engine.leaning import leaning_variants
 from newsdiff.engine.model import Passage, PassageKind, Quote
 from newsdiff.engine.normalize import content_norms, forget_tokens_when_full
 from newsdiff.engine.pacing import REPORT_EVERY, ignore_share, paced
 from newsdiff.engine.semantic import BATCH_SIZE
 from newsdiff.engine.similarity import Matcher, Profile
-from newsdiff.engine.statement import Evidence, contrasts
+from newsdiff.engine.statement import Evidence, Variant, contrasts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -149,7 +150,7 @@ def cluster_passages(
     report(0.1)
     counts = stats if stats is not None else ClusterStats()
     counts.units = len(nodes)
-    decision = _Decision(matcher, nodes, prior or ArticlePrior(), _sentence_evidence(nodes, units, profiles))
+    decision = _Decision(matcher, nodes, prior or ArticlePrior(), _sentence_evidence(nodes, units, profiles, content))
     links = _links(nodes, profiles, matcher, decision, report, counts)
     links.update(_in_order_links(links, nodes, units, profiles, matcher, decision, counts))
     neighbourhood = None
@@ -223,6 +224,8 @@ def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
     "said Sutopo Purwo Nugroho of the National Disaster Mitigation Agency."
     linked two different statements of one spokesman (ECB+ topic 37: twelve
     killed in one district, five injured in another) at probability 0.985.
+    Nor is a part that only says what is not known (``clauses.says_unknown``:
+    "it's unknown how many were injured,"); the whole text stays a unit.
     """
     texts = [text, *(words for words in quoted if len(content_norms(words)) >= MIN_CLAUSE_WORDS)]
     seen = {content_norms(text)}
@@ -231,7 +234,7 @@ def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
         speaking = [whole[start:end].strip() for start, end in speaker_spans(whole)]
         for part in _parts(whole):
             words = content_norms(part)
-            if words in seen:
+            if words in seen or (part is not whole and says_unknown(part)):
                 continue
             seen.add(words)
             evidence = Evidence.of(part)
@@ -393,14 +396,27 @@ class _Decision:
         return best
 
 
-def _sentence_evidence(nodes: list[_Node], units: list[_Unit], profiles: list[Profile]) -> list[tuple[Evidence, ...]]:
-    """Per text (node), the evidence of each distinct whole passage it is, or is a part of."""
+def _sentence_evidence(
+    nodes: list[_Node], units: list[_Unit], profiles: list[Profile], content: Sequence[Passage]
+) -> list[tuple[Evidence, ...]]:
+    """Per text (node), the evidence of each distinct whole passage it is, or is a part of.
+
+    A passage whose subject is a pronoun also carries the variant names of
+    the sentence it leans on (``leaning``): "It also gets storage up to 512
+    GB" after "The MacBook Air gets 3rd-gen Core chips" is about the Air, and
+    contrasts with a sentence about the MacBook Pro.
+    """
     node_of = {u: n for n, node in enumerate(nodes) for u in node.units}
     whole = {unit.passage: node_of[u] for u, unit in enumerate(units) if _is_whole(units, u)}
-    return [
-        tuple(profiles[w].evidence for w in dict.fromkeys(whole[units[u].passage] for u in node.units))
-        for node in nodes
-    ]
+    leaning = leaning_variants(content)
+    none: frozenset[Variant] = frozenset()
+    evidence: list[tuple[Evidence, ...]] = []
+    for node in nodes:
+        about = dict.fromkeys(
+            (whole[units[u].passage], leaning.get(content[units[u].passage].id, none)) for u in node.units
+        )
+        evidence.append(tuple(profiles[w].evidence.leaning_on(variants) for w, variants in about))
+    return evidence
 
 
 def _may_link(a: _Node, b: _Node) -> bool:
