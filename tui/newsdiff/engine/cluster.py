@@ -166,6 +166,9 @@ def cluster_passages(
         links.update(
             _lead_links(links, nodes, _leads(content, units, nodes), profiles, neighbourhood, decision, counts)
         )
+        links.update(
+            _sequel_links(links, nodes, _sequels(links, content, units, nodes), neighbourhood, decision, counts)
+        )
     counts.linked = len(links)
     clusters = _agglomerate(nodes, links)
     _join_reporting_passages(clusters, nodes, units, links, decision)
@@ -945,6 +948,102 @@ def _lead_links(
         return decision.accepts(x, y, probability, lift) and decision.accepts_mutual(x, y, probability)
 
     _score(candidates, probability, stats, decide, accepted)
+    return accepted
+
+
+def _sequels(
+    links: Collection[tuple[int, int]], content: Sequence[Passage], units: list[_Unit], nodes: list[_Node]
+) -> set[tuple[int, int]]:
+    """The pairs of whole texts (node indices) of the body sentences that come right after two linked texts, each in
+    its own article (``PassageKind.SENTENCE``: past the headline, the dateline and the page furniture).
+
+    A text that an article repeats says nothing of where it stands in that
+    article (as in ``_in_order_links``): only texts found once in each of
+    their articles count.
+    """
+    following: dict[int, int] = {}
+    last: dict[str, int] = {}
+    for index, passage in enumerate(content):
+        if passage.kind is PassageKind.SENTENCE:
+            if passage.article_id in last:
+                following[last[passage.article_id]] = index
+            last[passage.article_id] = index
+    whole = [0] * len(content)
+    for n, node in enumerate(nodes):
+        for u in node.units:
+            if _is_whole(units, u):
+                whole[units[u].passage] = n
+    placed: dict[int, list[int]] = {}
+
+    def followed(n: int) -> list[int]:
+        """The passages that text ``n`` is (part of) and that a body sentence follows; none if an article repeats it."""
+        if n not in placed:
+            passages = {units[u].passage for u in nodes[n].units}
+            once = len(passages) == len(nodes[n].articles)
+            placed[n] = [p for p in passages if p in following] if once else []
+        return placed[n]
+
+    sequels: set[tuple[int, int]] = set()
+    for a, b in links:
+        for x in followed(a):
+            for y in followed(b):
+                if content[x].article_id != content[y].article_id:
+                    sequels.add(_ordered_pair(whole[following[x]], whole[following[y]]))
+    return sequels
+
+
+def _sequel_links(
+    links: dict[tuple[int, int], float],
+    nodes: list[_Node],
+    sequels: Collection[tuple[int, int]],
+    neighbourhood: _Neighbourhood,
+    decision: _Decision,
+    stats: ClusterStats,
+) -> dict[tuple[int, int], float]:
+    """Sentences right after two linked ones that are each other's best match, with the prior such pairs show in the story.
+
+    Wire copy and rewrites keep the story's order, and so do outlets that
+    tell one event the way news is told: the crash, then who was hit and
+    where. So the sentence after a linked pair in one article and the
+    sentence after it in the other (``_sequels``) are likelier one claim
+    than two sentences chosen anywhere. How much likelier is measured in the
+    story, as ``_lead_links`` measures leads: among the ``sequels`` that are
+    each other's best match (any margin), the share already linked by any
+    rule before this one, against the share of all scored pairs linked (the
+    base rate), as odds, with ``PRIOR_WEIGHT`` pseudo-pairs at the base rate
+    (``_measured_lift``). In the 25 ECB+ stories, mutual best pairs right
+    after a linked pair are linked 355 times in 496 (72 %), mutual best
+    pairs anywhere 2,498 times in 9,493 (26 %); the lift is 2.4 to 104 per
+    story (topic 21: 2.4, from 4 of 20). Each unlinked pair is decided with
+    that prior and needs the probability that a mutual best pair by margin
+    needs (``MUTUAL_FLOOR``, ``_Decision.accepts_mutual``), as leads do;
+    the contrast veto and the article prior apply (``_Decision.accepts``).
+    That makes 11 links in the 25 stories. Read by hand, the claims they
+    change (three, each given one more article) all join one fact; one of
+    them already held a sentence of another fact.
+
+    Only the very next sentences count: pairs anywhere between two linked
+    pairs of the two articles changed nine claims, four of them joining two
+    facts (two statements of one Texas attorney general's office; "the
+    bombing was a result of the heightening tensions" with a statement that
+    the bombardments "increase the potential of direct confrontation"). Nor
+    are these links evidence for further ones (no chains), and only whole
+    sentences take part: their clauses, matched too as ``_lead_links``
+    matches a lead's, changed one claim more in the 25 stories, too few to
+    tell whether they pay.
+    """
+    texts = set(chain.from_iterable(sequels))
+    pairs = sorted({pair for pair in _best_pairs_among(texts, nodes, neighbourhood) if pair in sequels})
+    lift = _measured_lift(pairs, links.keys(), stats)
+    accepted: dict[tuple[int, int], float] = {}
+    if lift <= 1.0:
+        return accepted
+    candidates = (pair for pair in pairs if pair not in links)
+
+    def decide(a: int, b: int, probability: float) -> bool:
+        return decision.accepts(a, b, probability, lift) and decision.accepts_mutual(a, b, probability)
+
+    _score(candidates, neighbourhood.probability, stats, decide, accepted)
     return accepted
 
 
