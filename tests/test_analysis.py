@@ -8,6 +8,7 @@ a cached story served without loading anything, runs everywhere.
 from __future__ import annotations
 
 import dataclasses
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -141,14 +142,20 @@ def test_a_story_too_big_for_the_encoder_is_matched_lexically_and_says_so(
 
 
 class _CountingVectors:
-    """A stand-in model that records what it embeds: distinct vectors, so nothing is alike."""
+    """A stand-in model that records what it embeds: distinct vectors, so nothing is alike.
+
+    Each text's vector depends on the text alone, as a real model's does: two
+    analyses of one story then make the same claims, and embed the same texts
+    (a vector numbered by the order of embedding made the second analysis embed
+    five quotes the first did not need).
+    """
 
     def __init__(self) -> None:
         self.embedded: list[str] = []
 
     def __call__(self, batch: list[str]) -> list[list[float]]:
         self.embedded.extend(batch)
-        return [[1.0, float(len(self.embedded) - n), 0.5] for n in range(len(batch))]
+        return [[1.0, float(zlib.crc32(text.encode("utf-8")) % 1000), 0.5] for text in batch]
 
 
 @pytest.fixture

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.engine.clauses import attribution_spans, clause_spans, says_unknown, speaker_spans, without_aside
+from newsdiff.engine.clauses import (
+    attribution_spans,
+    clause_spans,
+    names_only,
+    says_unknown,
+    speaker_spans,
+    without_aside,
+)
 
 
 def parts(text: str) -> list[str]:
@@ -147,3 +154,20 @@ def test_a_clause_that_says_something_is_not_known_states_nothing(part: str) -> 
 def test_a_clause_that_states_a_fact_or_runs_on_into_one_is_not_unknowing(part: str) -> None:
     """An unknown gunman is a fact about him; a part that runs on into another clause states what follows."""
     assert not says_unknown(part)
+
+
+@pytest.mark.parametrize(
+    ("text", "only_names"),
+    [
+        ("John Jenkin, 23,", True),
+        ("Unemployed John Jenkin,", True),
+        ("Vincent L. Gigante", True),
+        ("Born in Athens, Tex.,", False),  # the sentence's first word, followed by one in lower case
+        ("23-year-old John Jenkin,", False),
+        ("Survivors include his wife,", False),
+        ("In 2009,", False),  # no name: nothing to say who
+        ("", False),
+    ],
+)
+def test_names_only_tells_a_part_that_only_says_who(text: str, only_names: bool) -> None:
+    assert names_only(text) is only_names

@@ -463,6 +463,19 @@ def test_a_clause_that_says_something_is_not_known_joins_no_claim() -> None:
     assert all(len({p.article_id for p in group}) == 1 for group in cluster_passages(passages))
 
 
+def test_two_statements_about_one_person_are_not_one_claim_through_the_clause_that_names_him() -> None:
+    """ECB+ topic 32: "John Jenkin, 23," opened a sectioning, an arrest and a remand, and as a clause of its own, the
+    same in every article, it made them one claim "reported by 6"."""
+    passages = story(
+        {
+            "a": ["Tom Vale, 23, had been sectioned after a suicide attempt in the week before the murders."],
+            "b": ["Tom Vale, 23, was arrested near the terraced house where the bodies were found."],
+            "c": ["Tom Vale, 23, was remanded in custody by the magistrates on Monday."],
+        }
+    )
+    assert all(len({p.article_id for p in group}) == 1 for group in cluster_passages(passages))
+
+
 def test_a_sentence_about_a_variant_named_before_it_is_not_one_claim_with_another_variant() -> None:
     """ECB+ topic 40: "It also gets storage up to 512 GB" follows "The MacBook Air gets …": the Air, not the Pro."""
     passages = story(

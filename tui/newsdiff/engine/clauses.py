@@ -288,6 +288,29 @@ def _names_speaker(part: str) -> bool:
     return not after or _opens_with_name(after)
 
 
+def names_only(text: str) -> bool:
+    """Whether ``text`` only says who or what: its content words are figures and capitalised words.
+
+    "John Jenkin, 23,", "Unemployed John Jenkin," and "Vincent L. Gigante"
+    name someone; as a part of a sentence, the same in two articles, such a
+    clause linked two different statements about him ("…, had been sectioned
+    after an apparent suicide attempt" with "…, was arrested near the
+    terraced house": ECB+ topic 32). A capitalised first word followed by
+    one that is not is the sentence's first word, not a name: "Born in
+    Athens, Tex.," says what.
+    """
+    tokens = tokenize(text)
+    opens_sentence = len(tokens) > 1 and not tokens[1].text[:1].isupper()
+    named = False
+    for n, token in enumerate(tokens):
+        if token.norm in STOPWORDS or token.is_number or token.norm[:1].isdigit():
+            continue
+        if not token.text[:1].isupper() or (n == 0 and opens_sentence):
+            return False
+        named = True
+    return named
+
+
 def _content_words(text: str) -> list[Token]:
     return [t for t in tokenize(text) if t.norm not in STOPWORDS]
 

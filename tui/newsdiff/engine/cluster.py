@@ -41,7 +41,14 @@ from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.article_prior import ArticlePrior
-from newsdiff.engine.clauses import MIN_CLAUSE_WORDS, clause_spans, says_unknown, speaker_spans, without_aside
+from newsdiff.engine.clauses import (
+    MIN_CLAUSE_WORDS,
+    clause_spans,
+    names_only,
+    says_unknown,
+    speaker_spans,
+    without_aside,
+)
 from newsdiff.engine.leaning import leaning_variants
 from newsdiff.engine.model import Passage, PassageKind, Quote
 from newsdiff.engine.normalize import content_norms, forget_tokens_when_full
@@ -229,16 +236,19 @@ def _distinct_parts(text: str, quoted: tuple[str, ...]) -> list[str]:
     linked two different statements of one spokesman (ECB+ topic 37: twelve
     killed in one district, five injured in another) at probability 0.985.
     Nor is a part that only says what is not known (``clauses.says_unknown``:
-    "it's unknown how many were injured,"); the whole text stays a unit.
+    "it's unknown how many were injured,"), nor one that only names someone
+    (``clauses.names_only``: "John Jenkin, 23,"); the whole text stays a unit.
     """
     texts = [text, *(words for words in quoted if len(content_norms(words)) >= MIN_CLAUSE_WORDS)]
     seen = {content_norms(text)}
     parts: list[str] = []
     for whole in texts:
         speaking = [whole[start:end].strip() for start, end in speaker_spans(whole)]
+        # In a title-case headline every word is capitalised: there a part of capitalised words may say anything.
+        plain = not names_only(whole)
         for part in _parts(whole):
             words = content_norms(part)
-            if words in seen or (part is not whole and says_unknown(part)):
+            if words in seen or (part is not whole and (says_unknown(part) or (plain and names_only(part)))):
                 continue
             seen.add(words)
             evidence = Evidence.of(part)
