@@ -53,12 +53,13 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.article_prior import ArticlePrior
 from newsdiff.engine.model import Claim, NearMiss, Passage
 from newsdiff.engine.pacing import ShareReport, ignore_share, paced
-from newsdiff.engine.similarity import Matcher, Profile
+from newsdiff.engine.similarity import Matcher, Profile, SettledMatcher
 
 if TYPE_CHECKING:
     import numpy as np
@@ -157,6 +158,7 @@ def near_misses(
     texts = [p.content_text for p in content]
     profiles = [matcher.profile(text) for text in paced(texts, report, 0.0, 0.1)]
     search = _Search(content, profiles, article_ids)
+    settled = SettledMatcher(matcher, profiles)
     encoded = search.encoded
     floor = PROBABILITY_FLOOR if encoded else LEXICAL_PROBABILITY_FLOOR
     likely = None if prior is None else prior.likely_pairs(article_ids, floor)
@@ -164,37 +166,83 @@ def near_misses(
     position = {p.id: n for n, p in enumerate(content)}
     misses: list[NearMiss] = []
     rounded: dict[float, float] = {}
-    for claim in paced(claims, report, 0.1, 1.0):
-        # Wire copy: the same sentence in many articles the claim leaves out is scored once per claim, with the
-        # lowest cut it was asked at (a probability cut short at one article's cut may be near at a lower one).
-        scores: dict[tuple[str, str], tuple[float, float]] = {}
-        same = _same_event(likely, [column[a] for a in claim.article_ids if a in column], len(article_ids))
-        # Below the floor's chance even a sure pair (probability 1) is not near, nor is the cosine evidence.
-        searched = same >= floor
-        ns = [position[passage_id] for passage_id in claim.passage_ids]
-        for article, pairs in search.candidates(ns, claim.article_ids, searched):
-            chance = float(same[column[article]])
-            by_cosine = encoded and chance >= SAME_EVENT_FOR_COSINE
-            best: _Closest | None = None
-            for n, m in pairs:
-                cosine = search.cosine(n, m)
-                # No cut where the cosine alone can make the pair near: its probability is shown beside it.
-                cut = (
-                    0.0
-                    if by_cosine and cosine is not None and cosine >= COSINE_FLOOR
-                    else min(floor / chance, _MOST_CUT)
-                )
-                probability, scored_at = scores.get((texts[n], texts[m]), (0.0, math.inf))
-                if probability == 0.0 and scored_at > cut:
-                    probability = matcher.model_probability(profiles[n], profiles[m], cut)
-                    scores[(texts[n], texts[m])] = (probability, cut)
-                found = _Closest(content[m].id, probability * chance, cosine, by_cosine)
-                if found.beats(best):
-                    best = found
-            if best is not None and best.near:
-                cosine = None if best.cosine is None else _rounded(best.cosine, rounded)
-                misses.append(NearMiss(claim.id, article, best.passage_id, _rounded(best.probability, rounded), cosine))
+    claims_paced = paced(claims, report, 0.1, 1.0)
+    while chunk := list(islice(claims_paced, _CLAIMS_AT_ONCE)):
+        asked = []
+        for claim in chunk:
+            same = _same_event(likely, [column[a] for a in claim.article_ids if a in column], len(article_ids))
+            ns = [position[passage_id] for passage_id in claim.passage_ids]
+            # Below the floor's chance even a sure pair (probability 1) is not near, nor is the cosine evidence.
+            found = search.candidates(ns, claim.article_ids, same >= floor)
+            asked.append(_Asked.of(claim, found, [float(same[column[article]]) for article, _ in found], search, floor))
+        pairs = [pair for one in asked for pair in one.pairs]
+        # Most pairs cannot reach their cut: one bound for all the pairs of many claims rules them out at once.
+        reach = iter(
+            settled.may_reach(
+                [n for _, n, _, _ in pairs],
+                [m for _, _, m, _ in pairs],
+                [cut for one in asked for cut in one.cuts],
+                [cosine or 0.0 for *_, cosine in pairs] if search.encoded else None,
+            ).tolist()
+        )
+        for one in asked:
+            # Wire copy: the same sentence in many articles the claim leaves out is scored once per claim, with the
+            # lowest cut it was asked at (a probability cut short at one article's cut may be near at a lower one).
+            scores: dict[tuple[str, str], tuple[float, float]] = {}
+            closest: list[_Closest | None] = [None] * len(one.articles)
+            for (a, n, m, cosine), cut in zip(one.pairs, one.cuts, strict=True):
+                probability = 0.0
+                if next(reach):
+                    probability, scored_at = scores.get((texts[n], texts[m]), (0.0, math.inf))
+                    if probability == 0.0 and scored_at > cut:
+                        probability = settled.model_probability(n, m, cut)
+                        scores[(texts[n], texts[m])] = (probability, cut)
+                chance = one.chances[a]
+                by_cosine = search.encoded and chance >= SAME_EVENT_FOR_COSINE
+                candidate = _Closest(content[m].id, probability * chance, cosine, by_cosine)
+                # Only a near passage is ever reported, and a near one is closer than any that is not.
+                if candidate.near and candidate.beats(closest[a]):
+                    closest[a] = candidate
+            for article, best in zip(one.articles, closest, strict=True):
+                if best is not None:
+                    cosine = None if best.cosine is None else _rounded(best.cosine, rounded)
+                    probability = _rounded(best.probability, rounded)
+                    misses.append(NearMiss(one.claim.id, article, best.passage_id, probability, cosine))
     return tuple(misses)
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """The pairs to score for one claim: per article it leaves out that has any (``articles``, with their
+    ``chances`` of one event with the claim's), the pairs as (place in ``articles``, passage of the claim, passage
+    of the article, cosine), and the probability each must reach (``cuts``)."""
+
+    claim: Claim
+    articles: list[str]
+    chances: list[float]
+    pairs: list[tuple[int, int, int, float | None]]
+    cuts: list[float]
+
+    @classmethod
+    def of(
+        cls,
+        claim: Claim,
+        found: list[tuple[str, list[tuple[int, int]]]],
+        chances: list[float],
+        search: _Search,
+        floor: float,
+    ) -> _Asked:
+        pairs = [(a, n, m, search.cosine(n, m)) for a, (_, listed) in enumerate(found) for n, m in listed]
+        cuts = [_cut(chances[a], cosine, search.encoded, floor) for a, _, _, cosine in pairs]
+        return cls(claim, [article for article, _ in found], chances, pairs, cuts)
+
+
+def _cut(chance: float, cosine: float | None, encoded: bool, floor: float) -> float:
+    """The probability a pair must reach to be near, in an article of this ``chance`` of one event: none where
+    the cosine alone makes it near (its probability is shown beside it)."""
+    if encoded and chance >= SAME_EVENT_FOR_COSINE and cosine is not None and cosine >= COSINE_FLOOR:
+        return 0.0
+    return min(floor / chance, _MOST_CUT)
 
 
 def _same_event(
@@ -335,6 +383,9 @@ class _Search:
         }
 
 
+_CLAIMS_AT_ONCE = 64
+"""Claims whose pairs ``SettledMatcher.may_reach`` bounds in one call: its numpy work costs about as much per
+call as for a few dozen pairs (a claim has 39 on average in real-200), and 64 claims' pairs are a few hundred kB."""
 _MOST_CUT = 0.999
 """The highest floor passed to ``Matcher.model_probability``: at a floor of 1 its log-odds are infinite.
 A pair's probability at or above it is worked out in full, and weighed like any other."""
