@@ -49,7 +49,6 @@ and article, 5 GB for 1,000 articles).
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,7 +58,7 @@ from typing import TYPE_CHECKING
 from newsdiff.engine.article_prior import ArticlePrior
 from newsdiff.engine.model import Claim, NearMiss, Passage
 from newsdiff.engine.pacing import ShareReport, ignore_share, paced
-from newsdiff.engine.similarity import Matcher, Profile, SettledMatcher
+from newsdiff.engine.similarity import Matcher, Profile, SettledMatcher, may_reach
 
 if TYPE_CHECKING:
     import numpy as np
@@ -107,15 +106,17 @@ class _Closest:
     probability: float
     cosine: float | None
     cosine_counts: bool = True
+    order: int = 0
+    """The pair's place among those asked of the article: of two pairs alike in all else, the first is closer."""
 
     def beats(self, other: _Closest | None) -> bool:
         """Closer than ``other``: a near passage before one that is not (a high cosine can come with a low
-        probability), then the higher probability."""
+        probability), then the higher probability, then the higher cosine, then the pair asked first."""
         return other is None or self._rank > other._rank
 
     @property
-    def _rank(self) -> tuple[bool, float, float]:
-        return (self.near, self.probability, self.cosine or 0.0)
+    def _rank(self) -> tuple[bool, float, float, int]:
+        return (self.near, self.probability, self.cosine or 0.0, -self.order)
 
     @property
     def near(self) -> bool:
@@ -176,34 +177,17 @@ def near_misses(
             found = search.candidates(ns, claim.article_ids, same >= floor)
             asked.append(_Asked.of(claim, found, [float(same[column[article]]) for article, _ in found], search, floor))
         pairs = [pair for one in asked for pair in one.pairs]
-        # Most pairs cannot reach their cut: one bound for all the pairs of many claims rules them out at once.
-        reach = iter(
-            settled.may_reach(
-                [n for _, n, _, _ in pairs],
-                [m for _, _, m, _ in pairs],
-                [cut for one in asked for cut in one.cuts],
-                [cosine or 0.0 for *_, cosine in pairs] if search.encoded else None,
-            ).tolist()
-        )
+        # One bound for all the pairs of many claims: most pairs cannot reach their cut, and are not scored.
+        bounds = settled.log_odds_bounds(
+            [n for _, n, _, _ in pairs],
+            [m for _, _, m, _ in pairs],
+            [cosine or 0.0 for *_, cosine in pairs] if encoded else None,
+        ).tolist()
+        start = 0
         for one in asked:
-            # Wire copy: the same sentence in many articles the claim leaves out is scored once per claim, with the
-            # lowest cut it was asked at (a probability cut short at one article's cut may be near at a lower one).
-            scores: dict[tuple[str, str], tuple[float, float]] = {}
-            closest: list[_Closest | None] = [None] * len(one.articles)
-            for (a, n, m, cosine), cut in zip(one.pairs, one.cuts, strict=True):
-                probability = 0.0
-                if next(reach):
-                    probability, scored_at = scores.get((texts[n], texts[m]), (0.0, math.inf))
-                    if probability == 0.0 and scored_at > cut:
-                        probability = settled.model_probability(n, m, cut)
-                        scores[(texts[n], texts[m])] = (probability, cut)
-                chance = one.chances[a]
-                by_cosine = search.encoded and chance >= SAME_EVENT_FOR_COSINE
-                candidate = _Closest(content[m].id, probability * chance, cosine, by_cosine)
-                # Only a near passage is ever reported, and a near one is closer than any that is not.
-                if candidate.near and candidate.beats(closest[a]):
-                    closest[a] = candidate
-            for article, best in zip(one.articles, closest, strict=True):
+            claim_bounds = bounds[start : start + len(one.pairs)]
+            start += len(one.pairs)
+            for article, best in zip(one.articles, one.closest(claim_bounds, settled, texts, content), strict=True):
                 if best is not None:
                     cosine = None if best.cosine is None else _rounded(best.cosine, rounded)
                     probability = _rounded(best.probability, rounded)
@@ -222,6 +206,7 @@ class _Asked:
     chances: list[float]
     pairs: list[tuple[int, int, int, float | None]]
     cuts: list[float]
+    encoded: bool
 
     @classmethod
     def of(
@@ -234,7 +219,42 @@ class _Asked:
     ) -> _Asked:
         pairs = [(a, n, m, search.cosine(n, m)) for a, (_, listed) in enumerate(found) for n, m in listed]
         cuts = [_cut(chances[a], cosine, search.encoded, floor) for a, _, _, cosine in pairs]
-        return cls(claim, [article for article, _ in found], chances, pairs, cuts)
+        return cls(claim, [article for article, _ in found], chances, pairs, cuts, search.encoded)
+
+    def closest(
+        self, bounds: list[float], settled: SettledMatcher, texts: list[str], content: list[Passage]
+    ) -> list[_Closest | None]:
+        """Per article, its passage closest to the claim when it is near, given the pairs' ``bounds``
+        (``SettledMatcher.log_odds_bounds``).
+
+        Only a near passage is ever reported, and it is closer than any that
+        is not; so a pair is scored only when it may reach its cut, and, once
+        an article has a near passage, only when it may reach that passage's
+        probability too (its cut raised to it). Pairs are scored highest
+        bound first, so the first scored is mostly the closest; ties go to the
+        pair asked first, as if scored in order (``_Closest.order``).
+        """
+        # Wire copy: the same sentence in many articles the claim leaves out is scored once per claim.
+        scores: dict[tuple[str, str], float] = {}
+        closest: list[_Closest | None] = [None] * len(self.articles)
+        reached = [0.0] * len(self.articles)
+        """The probability (not weighed) of each article's closest passage so far."""
+        for order in sorted(range(len(self.pairs)), key=bounds.__getitem__, reverse=True):
+            a, n, m, cosine = self.pairs[order]
+            cut = self.cuts[order]
+            if closest[a] is not None:
+                cut = min(max(cut, reached[a]), _MOST_CUT)
+            if not may_reach(bounds[order], cut):
+                continue
+            probability = scores.get((texts[n], texts[m]))
+            if probability is None:
+                probability = scores[(texts[n], texts[m])] = settled.model_probability(n, m)
+            chance = self.chances[a]
+            by_cosine = self.encoded and chance >= SAME_EVENT_FOR_COSINE
+            found = _Closest(content[m].id, probability * chance, cosine, by_cosine, order)
+            if found.near and found.beats(closest[a]):
+                closest[a], reached[a] = found, probability
+        return closest
 
 
 def _cut(chance: float, cosine: float | None, encoded: bool, floor: float) -> float:
