@@ -49,6 +49,7 @@ and article, 5 GB for 1,000 articles).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ from typing import TYPE_CHECKING
 from newsdiff.engine.article_prior import ArticlePrior
 from newsdiff.engine.model import Claim, NearMiss, Passage
 from newsdiff.engine.pacing import ShareReport, ignore_share, paced
-from newsdiff.engine.similarity import Matcher, Profile, SettledMatcher, may_reach
+from newsdiff.engine.similarity import Matcher, Profile, SettledMatcher, least_bound
 
 if TYPE_CHECKING:
     import numpy as np
@@ -169,13 +170,20 @@ def near_misses(
     rounded: dict[float, float] = {}
     claims_paced = paced(claims, report, 0.1, 1.0)
     while chunk := list(islice(claims_paced, _CLAIMS_AT_ONCE)):
-        asked = []
-        for claim in chunk:
-            same = _same_event(likely, [column[a] for a in claim.article_ids if a in column], len(article_ids))
-            ns = [position[passage_id] for passage_id in claim.passage_ids]
-            # Below the floor's chance even a sure pair (probability 1) is not near, nor is the cosine evidence.
-            found = search.candidates(ns, claim.article_ids, same >= floor)
-            asked.append(_Asked.of(claim, found, [float(same[column[article]]) for article, _ in found], search, floor))
+        sames = [
+            _same_event(likely, [column[a] for a in c.article_ids if a in column], len(article_ids)) for c in chunk
+        ]
+        # Below the floor's chance even a sure pair (probability 1) is not near, nor is the cosine evidence.
+        listed = search.candidates(
+            [
+                ([position[passage_id] for passage_id in claim.passage_ids], claim.article_ids, same >= floor)
+                for claim, same in zip(chunk, sames, strict=True)
+            ]
+        )
+        asked = [
+            _Asked.of(claim, found, [float(same[column[article]]) for article, _ in found], search, floor)
+            for claim, same, found in zip(chunk, sames, listed, strict=True)
+        ]
         pairs = [pair for one in asked for pair in one.pairs]
         # One bound for all the pairs of many claims: most pairs cannot reach their cut, and are not scored.
         bounds = settled.log_odds_bounds(
@@ -205,7 +213,8 @@ class _Asked:
     articles: list[str]
     chances: list[float]
     pairs: list[tuple[int, int, int, float | None]]
-    cuts: list[float]
+    leasts: list[float]
+    """The least log-odds bound with which each pair may reach its cut (``similarity.least_bound``)."""
     encoded: bool
 
     @classmethod
@@ -219,7 +228,9 @@ class _Asked:
     ) -> _Asked:
         pairs = [(a, n, m, search.cosine(n, m)) for a, (_, listed) in enumerate(found) for n, m in listed]
         cuts = [_cut(chances[a], cosine, search.encoded, floor) for a, _, _, cosine in pairs]
-        return cls(claim, [article for article, _ in found], chances, pairs, cuts, search.encoded)
+        least = {cut: least_bound(cut) for cut in set(cuts)}
+        leasts = [least[cut] for cut in cuts]
+        return cls(claim, [article for article, _ in found], chances, pairs, leasts, search.encoded)
 
     def closest(
         self, bounds: list[float], settled: SettledMatcher, texts: list[str], content: list[Passage]
@@ -237,14 +248,14 @@ class _Asked:
         # Wire copy: the same sentence in many articles the claim leaves out is scored once per claim.
         scores: dict[tuple[str, str], float] = {}
         closest: list[_Closest | None] = [None] * len(self.articles)
-        reached = [0.0] * len(self.articles)
-        """The probability (not weighed) of each article's closest passage so far."""
-        for order in sorted(range(len(self.pairs)), key=bounds.__getitem__, reverse=True):
+        beaten = [-math.inf] * len(self.articles)
+        """The least bound with which a pair may beat each article's closest passage so far."""
+        reaching = [
+            order for order, (bound, least) in enumerate(zip(bounds, self.leasts, strict=True)) if bound >= least
+        ]
+        for order in sorted(reaching, key=bounds.__getitem__, reverse=True):
             a, n, m, cosine = self.pairs[order]
-            cut = self.cuts[order]
-            if closest[a] is not None:
-                cut = min(max(cut, reached[a]), _MOST_CUT)
-            if not may_reach(bounds[order], cut):
+            if bounds[order] < beaten[a]:
                 continue
             probability = scores.get((texts[n], texts[m]))
             if probability is None:
@@ -253,7 +264,7 @@ class _Asked:
             by_cosine = self.encoded and chance >= SAME_EVENT_FOR_COSINE
             found = _Closest(content[m].id, probability * chance, cosine, by_cosine, order)
             if found.near and found.beats(closest[a]):
-                closest[a], reached[a] = found, probability
+                closest[a], beaten[a] = found, least_bound(min(probability, _MOST_CUT))
         return closest
 
 
@@ -315,6 +326,8 @@ class _Search:
             for word in words:
                 postings[word].append(n)
         self._postings = [np.array(found, dtype=np.int64) for found in postings]
+        self._posting_counts = [sum(len(postings[word]) for word in words) for words in self._words]
+        """Per passage, how many passages its rarer words' postings list in all (itself among them)."""
         self._vectors = _stacked(profiles)
         self._starts = np.flatnonzero(np.diff(self._article_of, prepend=-1))
         """Where each article's passages start."""
@@ -327,58 +340,74 @@ class _Search:
         return self._vectors is not None
 
     def candidates(
-        self, ns: list[int], reporting: Sequence[str], searched: NDArray[np.bool_]
-    ) -> list[tuple[str, list[tuple[int, int]]]]:
-        """Per article the claim of passages ``ns`` leaves out that has any, in story order, the pairs to score.
+        self, claims: list[tuple[list[int], Sequence[str], NDArray[np.bool_]]]
+    ) -> list[list[tuple[str, list[tuple[int, int]]]]]:
+        """For claims given as (their passages ``ns``, the articles reporting them, the articles ``searched``, by
+        number): per article each claim leaves out that has any, in story order, the pairs to score.
 
-        Only articles ``searched`` (by number) are; the others cannot hold a passage near the claim.
+        Only articles ``searched`` are; the others cannot hold a passage near the claim.
 
         The ``SCORED_PER_ARTICLE`` pairs sharing most rarer words (of the
         ``SHARING_PER_PASSAGE`` of each passage), then, with the encoder, the
         pair of highest cosine when it reaches ``COSINE_FLOOR``; ties go to
         the passage of the claim listed first, then to the passage that
         shares its first rarer word first (``Counter.most_common`` order).
+        The words are counted for many claims at once: a few numpy calls for
+        each passage cost more than the counting itself.
         """
         import numpy as np
 
-        absent = searched.copy()
-        absent[[self._number[a] for a in reporting if a in self._number]] = False
-        by_words = _concatenated([self._sharing(k, n, absent) for k, n in enumerate(ns)])
-        pairs: dict[int, list[tuple[int, int]]] = {}
-        if len(by_words[0]):
-            article, shared, k, rank, m = by_words
-            order = np.lexsort((rank, k, -shared, article))
-            article, k, m = article[order], k[order], m[order]
-            for a, row in zip(*_first_per_group(article, SCORED_PER_ARTICLE), strict=True):
-                pairs.setdefault(int(a), []).append((ns[int(k[row])], int(m[row])))
-        for a, pair in self._closest_in_meaning(ns, absent).items():
-            if pair not in pairs.setdefault(a, []):  # the same pair again could not come closer
-                pairs[a].append(pair)
-        return [(self._article_ids[a], pairs[a]) for a in sorted(pairs)]
+        absent = np.stack([searched for _, _, searched in claims])
+        for row, (_, reporting, _) in enumerate(claims):
+            absent[row, [self._number[a] for a in reporting if a in self._number]] = False
+        pairs: list[dict[int, list[tuple[int, int]]]] = [{} for _ in claims]
+        claim, article, shared, k, rank, m = self._sharing([ns for ns, _, _ in claims], absent)
+        order = np.lexsort((rank, k, -shared, article, claim))
+        claim, article, k, m = claim[order], article[order], k[order], m[order]
+        _, rows = _first_per_group(claim * len(self._article_ids) + article, SCORED_PER_ARTICLE)
+        for c, a, kth, passage in zip(*(column[rows].tolist() for column in (claim, article, k, m)), strict=True):
+            pairs[c].setdefault(a, []).append((claims[c][0][kth], passage))
+        for (ns, _, _), found, row in zip(claims, pairs, absent, strict=True):
+            for a, pair in self._closest_in_meaning(ns, row).items():
+                if pair not in found.setdefault(a, []):  # the same pair again could not come closer
+                    found[a].append(pair)
+        return [[(self._article_ids[a], found[a]) for a in sorted(found)] for found in pairs]
 
     def cosine(self, n: int, m: int) -> float | None:
         if self._vectors is None:
             return None
         return float(self._vectors[n] @ self._vectors[m])
 
-    def _sharing(self, k: int, n: int, absent: NDArray[np.bool_]) -> tuple[NDArray[np.int64], ...]:
-        """For passage ``n`` (the claim's ``k``-th): per absent article, the ``SHARING_PER_PASSAGE`` passages
-        sharing most rarer words with it, as arrays of article, words shared, ``k``, rank within the article and
-        passage."""
+    def _sharing(self, claims: list[list[int]], absent: NDArray[np.bool_]) -> tuple[NDArray[np.int64], ...]:
+        """For each passage of each claim (the ``c``-th claim's ``k``-th): per article absent from the claim
+        (``absent[c]``), the ``SHARING_PER_PASSAGE`` passages sharing most rarer words with it (then as first met
+        in its words' postings: ``Counter.most_common``), as arrays of claim, article, words shared, ``k``, rank
+        within the article and passage."""
         import numpy as np
 
-        words = self._words[n]
-        postings = np.concatenate([self._postings[w] for w in words]) if words else np.zeros(0, dtype=np.int64)
-        postings = postings[absent[self._article_of[postings]]]
-        found, first, shared = np.unique(postings, return_index=True, return_counts=True)
-        order = np.lexsort((first, -shared))  # most shared first, then as first met: Counter.most_common
-        found, shared = found[order], shared[order]
+        asked = [(c, k, n) for c, ns in enumerate(claims) for k, n in enumerate(ns)]
+        listed = [self._postings[w] for _, _, n in asked for w in self._words[n]]
+        if not listed:
+            return tuple(np.zeros(0, dtype=np.int64) for _ in range(6))
+        claim_of = np.array([c for c, _, _ in asked], dtype=np.int64)
+        k_of = np.array([k for _, k, _ in asked], dtype=np.int64)
+        postings = np.concatenate(listed)
+        asker = np.repeat(np.arange(len(asked)), [self._posting_counts[n] for _, _, n in asked])
+        keep = absent[claim_of[asker], self._article_of[postings]]
+        postings, asker = postings[keep], asker[keep]
+        passages = len(self._article_of)
+        found, first, shared = np.unique(asker * passages + postings, return_index=True, return_counts=True)
+        asker, found = found // passages, found % passages
+        order = np.lexsort((first, -shared, asker))  # most shared first, then as first met: Counter.most_common
+        asker, found, shared = asker[order], found[order], shared[order]
         article = self._article_of[found]
-        by_article = np.argsort(article, kind="stable")
-        groups, rows = _first_per_group(article[by_article], SHARING_PER_PASSAGE)
+        by_article = np.lexsort((np.arange(len(found)), article, asker))
+        groups, rows = _first_per_group(
+            asker[by_article] * len(self._article_ids) + article[by_article], SHARING_PER_PASSAGE
+        )
         rows = by_article[rows]
         rank = np.arange(len(rows)) - np.searchsorted(groups, groups, side="left")
-        return article[rows], shared[rows], np.full(len(rows), k), rank, found[rows]
+        return claim_of[asker[rows]], article[rows], shared[rows], k_of[asker[rows]], rank, found[rows]
 
     def _closest_in_meaning(self, ns: list[int], absent: NDArray[np.bool_]) -> dict[int, tuple[int, int]]:
         """Per absent article, the pair of highest cosine of a passage of ``ns`` with one of it, when it
@@ -420,12 +449,6 @@ def _first_per_group(groups: NDArray[np.int64], count: int) -> tuple[NDArray[np.
     starts = np.searchsorted(groups, groups, side="left")
     rows = np.flatnonzero(np.arange(len(groups)) - starts < count)
     return groups[rows], rows
-
-
-def _concatenated(parts: list[tuple[NDArray[np.int64], ...]]) -> tuple[NDArray[np.int64], ...]:
-    import numpy as np
-
-    return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
 
 
 def _stacked(profiles: list[Profile]) -> NDArray[np.float32] | None:

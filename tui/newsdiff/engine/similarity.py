@@ -844,7 +844,7 @@ class SettledMatcher:
     def log_odds_bounds(
         self, ns: Sequence[int], ms: Sequence[int], cosines: Sequence[float] | None = None
     ) -> NDArray[np.float64]:
-        """For pairs of profiles (``ns[i]``, ``ms[i]``), the most the model's log-odds can be (``may_reach`` says
+        """For pairs of profiles (``ns[i]``, ``ms[i]``), the most the model's log-odds can be (``least_bound`` says
         what that bound allows); infinite for a pair that may be contained (its probability is raised to
         ``CONTAINED_PROBABILITY``) or is worded alike.
 
@@ -924,11 +924,10 @@ and ``set_ratio`` cost more than the pairs they rule out: 36,800 of real-200's 1
 32,100 with them)."""
 
 
-def may_reach(log_odds_bound: float, floor: float) -> bool:
-    """Whether a pair whose log-odds are at most ``log_odds_bound`` (``SettledMatcher.log_odds_bounds``) may
-    have a probability of ``floor`` (below 1) or more: if not, ``model_probability`` with that floor gives 0.0
-    or a probability below it."""
-    return floor <= 0.0 or log_odds_bound >= _logit(floor) - _REACH_SLACK
+def least_bound(floor: float) -> float:
+    """The least bound of ``SettledMatcher.log_odds_bounds`` with which a pair may have a probability of ``floor``
+    (below 1) or more: below it, ``model_probability`` with that floor gives 0.0 or a probability below it."""
+    return -math.inf if floor <= 0.0 else _logit(floor) - _REACH_SLACK
 
 
 _RUN_SIZES_SHARED = 2
@@ -936,7 +935,7 @@ _RUN_SIZES_SHARED = 2
 a shared run of three words raises the longer side's share less than the shorter side's share lowers the
 log-odds (real-200: 36,800 pairs may reach, against 36,600 with them intersected, for a third less time)."""
 _REACH_SLACK = 1e-6
-"""Log-odds by which a bound of ``SettledMatcher.log_odds_bounds`` must stay below a floor's for ``may_reach`` to
+"""Log-odds by which a bound of ``SettledMatcher.log_odds_bounds`` must stay below a floor's for ``least_bound`` to
 rule a pair out: its sums run in another order than the model's."""
 
 
