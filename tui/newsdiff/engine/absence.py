@@ -57,9 +57,10 @@ of scoring every pair in full (``tests/engine/test_settled_matcher.py``
 checks the bound; ``tests/benchmarks/absence.py --record/--check`` the
 answers). In real-200 (lexical), of 114,000 pairs asked, 37,500 may reach
 their cut and 29,500 are scored in full (107,000 were, each cut short by
-its leading features alone); the search took 2.1-2.3 s CPU before, 1.1-1.3 s
-after, measured alternately at a load of 4-5 (``real_text.py`` stages in
-the README's performance section).
+its leading features alone); on the project's shared 2-core machine the
+search alone took 2.0-2.2 s CPU before and 1.1-1.3 s after, measured
+alternately at a load of 3-5 (the README's performance section has the
+whole analysis).
 """
 
 from __future__ import annotations
