@@ -7,8 +7,11 @@ import textwrap
 from handmade_story import handmade_story
 from test_repaint import repainted_from_scratch
 
+from newsdiff.app.palette import palette_for
 from newsdiff.app.screens.claim import ClaimScreen
 from newsdiff.app.widgets.claim_list import (
+    NO_MATCH_HERE,
+    NO_MATCH_HERE_SHORT,
     NOT_HERE,
     NOT_HERE_SHORT,
     ROW_INSET,
@@ -221,6 +224,18 @@ async def test_the_highlight_looks_different_when_the_panel_has_focus(make_app) 
         assert claims.has_focus
         assert background() == claims.get_visual_style("claim-list--highlighted").rich_style.bgcolor != blurred
         assert app.export_screenshot() == await repainted_from_scratch(pilot)
+
+
+def test_a_header_says_its_absence_in_as_many_words_as_fit_and_at_least_its_glyph() -> None:
+    story = handmade_story()
+    claim = next(c for c in story.claims if c.flags)
+    palette = palette_for(dark=True)
+    bare = claim_header(story, claim, palette, False).cell_len
+    for near, words in ((True, (NO_MATCH_HERE, NO_MATCH_HERE_SHORT)), (False, (NOT_HERE, NOT_HERE_SHORT))):
+        full, short = words
+        for width, said in ((bare + 2 + len(full), full), (bare + 2 + len(short), short), (bare + 3, short[0])):
+            header = claim_header(story, claim, palette, False, missing=True, near=near, width=width)
+            assert header.plain.endswith(f"  {said}") and header.cell_len <= width
 
 
 async def test_a_header_wider_than_the_panel_says_not_here_in_fewer_words_and_is_never_wrapped(make_app) -> None:

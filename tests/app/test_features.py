@@ -730,7 +730,7 @@ async def test_in_the_claim_view_a_source_with_no_match_shows_its_closest_passag
             await pilot.pause()
             heading = " ".join(str(app.screen.query_one("#claim-heading", Static).render()).split())
             source = f"{number} {seeds_story.article(miss.article_id).source}"
-            assert f"? no match found in {source} (closest passage, score {miss.probability:.2f}): " in heading
+            assert f"? no match found in {source} (nearest passage found, score {miss.probability:.2f}): " in heading
             assert " ".join(closest.text.split()) in heading
             await pilot.press(key)
             await pilot.pause()

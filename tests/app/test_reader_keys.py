@@ -225,10 +225,53 @@ async def test_enter_opens_the_claim_with_every_wording(make_app, seeds_story) -
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ClaimScreen)
-        assert app.screen.claim.id == seeds_story.claims_of(here)[0].id
+        assert app.screen.claim.id == app.main.query_one(ClaimList).claim_id
+        assert here in app.screen.claim.passage_ids
         assert len(app.screen.query(".claim-wording")) == len(app.screen.claim.passage_ids)
         await pilot.press("escape")
         assert app.screen is app.main
+
+
+async def test_enter_opens_the_highlighted_one_of_a_passages_claims(make_app) -> None:
+    story, _ = passage_in_two_claims()
+    app = make_app(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        claims = app.main.query_one(ClaimList)
+        assert app.main.query_one(Reader).passage.id == "a:0"  # in K1 and in K2
+        while claims.claim_id != "K2":
+            await pilot.press("right_curly_bracket")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        assert app.screen.claim.id == "K2"
+
+
+async def test_enter_after_d_opens_the_flagged_claim_even_where_this_article_leaves_it_out(make_app) -> None:
+    story = handmade_story()
+    left_out = next(c for c in story.claims if c.flags and "bugle" not in c.article_ids)
+    app = make_app(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")  # Bugle & Co
+        await pilot.pause()
+        reader, claims = app.main.query_one(Reader), app.main.query_one(ClaimList)
+        for _ in claims.claim_ids:
+            if claims.claim_id == left_out.id:
+                break
+            await pilot.press("d")
+        assert claims.claim_id == left_out.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        assert app.screen.claim.id == left_out.id
+        await pilot.press("escape")
+        await pilot.press("j")  # the reader moves on: enter opens its passage's claim again
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        assert reader.passage.id in app.screen.claim.passage_ids
 
 
 async def test_choosing_a_claim_in_the_panel_jumps_the_reader(make_app, seeds_story) -> None:
@@ -285,7 +328,9 @@ async def test_compare_strip_says_no_match_found_with_the_closest_passage_and_m_
         await pilot.pause()
         text = " ".join(strip_text(app).split())
         source = seeds_story.article(first.article_id).source
-        assert f"? no match found in {source} (closest passage, score {first.probability:.2f}; m reads it): " in text
+        assert (
+            f"? no match found in {source} (nearest passage found, score {first.probability:.2f}; m reads it): " in text
+        )
         assert " ".join(seeds_story.passage(first.passage_id).text.split()) in text
         await pilot.press("m")
         await pilot.pause()

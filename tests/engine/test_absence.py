@@ -199,3 +199,55 @@ def test_with_the_encoder_a_high_cosine_counts_only_in_an_article_of_the_claim_s
     assert miss is not None and story.passage(miss.passage_id).text == lines["chile2"]
     assert miss.cosine is not None and miss.cosine >= COSINE_FLOOR
     assert story.near_miss(claim.id, "phone2") is None
+
+
+def test_with_the_encoder_an_article_s_sentence_told_twice_is_named_where_it_first_comes() -> None:
+    # The two copies have one vector, so their cosines with the claim are exactly equal: the first is named.
+    texts = {
+        "planet": "The mayor opened the new bridge over the river on Monday. Traffic was heavy all day.",
+        "bugle": "The mayor opened the new bridge over the river on Monday morning. Crowds cheered.",
+        "sentinel": "Officials cut the ribbon on a crossing. Shops closed early. Officials cut the ribbon on a crossing.",
+    }
+    directions = {
+        "The mayor opened the new bridge over the river on Monday.": (1.0, 0.0, 0.0),
+        "The mayor opened the new bridge over the river on Monday morning.": (0.9, 0.44, 0.0),
+        "Officials cut the ribbon on a crossing.": (0.8, 0.0, 0.6),
+    }
+    story = analyze(
+        [article_from_text(t, article_id=name) for name, t in texts.items()], encoder=_placed_encoder(directions)
+    )
+    claim = next(c for c in story.claims if {"planet", "bugle"} <= set(c.article_ids))
+    miss = story.near_miss(claim.id, "sentinel")
+    copies = [p for p in story.passages if p.text == "Officials cut the ribbon on a crossing."]
+    assert len(copies) == 2 and miss is not None and miss.passage_id == copies[0].id
+
+
+def test_the_cosines_kept_between_claims_give_the_near_misses_worked_out_afresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Vectors in three directions, so many passages of other articles are close in meaning to a claim; with
+    # blocks of one text, dropped as soon as made, every claim's cosines are worked out again.
+    np = pytest.importorskip("numpy")
+    from newsdiff.engine import absence
+
+    axes = np.eye(3)
+
+    def embed(texts: list[str]) -> object:
+        return np.array(
+            [
+                np.concatenate([axes[zlib.crc32(t.encode()) % 3], 0.3 * np.random.default_rng(len(t)).normal(size=13)])
+                for t in texts
+            ]
+        )
+
+    articles, _ = pile_articles()
+    story = analyze(articles, encoder=Encoder("stand-in", 16, embed))
+    matcher = Matcher((p.content_text for p in story.passages if p.is_content), encoder=Encoder("stand-in", 16, embed))
+    ids = [a.id for a in story.articles]
+    kept = near_misses(ids, story.passages, story.claims, matcher)
+    monkeypatch.setattr(absence, "_COSINE_ROWS", 1)
+    monkeypatch.setattr(absence, "_NEAREST_BYTES", 1)
+    afresh = near_misses(ids, story.passages, story.claims, matcher)
+
+    assert sum(1 for miss in kept if miss.cosine is not None and miss.cosine >= COSINE_FLOOR) > 10
+    assert afresh == kept

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.engine.clauses import attribution_spans, clause_spans, speaker_spans, without_aside
+from newsdiff.engine.clauses import attribution_spans, clause_spans, says_unknown, speaker_spans, without_aside
 
 
 def parts(text: str) -> list[str]:
@@ -120,3 +120,30 @@ def test_a_scene_a_clause_a_short_aside_or_none_gives_no_plain_reading(text: str
     # pricing") is no subject's aside: dropping it would change the statement.
     # Without an aside of two words ("from Hampton East") the sentence says nearly the same: no second reading.
     assert without_aside(text) is None
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "it's unknown how many were injured, ",
+        "It was not immediately clear how many people were hurt.",
+        "The cause of the fire is still unknown.",
+        "it wasn't known whether the driver had a licence,",
+        "no one knows how many homes were lost;",
+    ],
+)
+def test_a_clause_that_says_something_is_not_known_states_nothing(part: str) -> None:
+    assert says_unknown(part)
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "Many people were injured but it is difficult to evacuate them",
+        "He was killed by an unknown gunman.",
+        "it's unknown how many were injured, the agency estimates that fifty people died in the flood.",
+    ],
+)
+def test_a_clause_that_states_a_fact_or_runs_on_into_one_is_not_unknowing(part: str) -> None:
+    """An unknown gunman is a fact about him; a part that runs on into another clause states what follows."""
+    assert not says_unknown(part)

@@ -449,3 +449,61 @@ def test_a_clause_that_lost_its_name_does_not_join_a_sentence_about_another_thin
         "b": ["The 13-inch MacBook Pro model has dropped $100 to $1199 this week, and the 15-inch sells for $1499."],
     }
     assert ids(cluster_passages(story(articles))) == [{"a:0"}, {"b:0"}]
+
+
+def test_a_clause_that_says_something_is_not_known_joins_no_claim() -> None:
+    """ECB+ topic 37: "Although it's unknown how many were injured, Sky News estimates …" joined a resident's quote
+    "Many people were injured but …" through its first clause, which states nothing."""
+    passages = story(
+        {
+            "a": ["Although it's unknown how many were injured, the agency estimates that fifty homes collapsed."],
+            "b": ["Many people were injured but it is difficult to evacuate them due to traffic jams."],
+        }
+    )
+    assert all(len({p.article_id for p in group}) == 1 for group in cluster_passages(passages))
+
+
+def test_a_sentence_about_a_variant_named_before_it_is_not_one_claim_with_another_variant() -> None:
+    """ECB+ topic 40: "It also gets storage up to 512 GB" follows "The MacBook Air gets …": the Air, not the Pro."""
+    passages = story(
+        {
+            "a": ["The Zephyr Air gets faster chips this year.", "It also gets storage up to 512 GB of flash storage."],
+            "b": ["The Zephyr Pro also gets storage up to 768 GB of flash storage."],
+        }
+    )
+    assert all(len({p.article_id for p in group}) == 1 for group in cluster_passages(passages))
+
+
+VAN_ARREST = (
+    "Police arrested the driver of the stolen van near the bridge on Friday night, and officers found the gun under its seat.",
+    "Officers arrested the driver of the stolen van close to the bridge late on Friday, and police found the gun beneath the seat.",
+    "The driver of the stolen van was arrested by police near the bridge on Friday, and officers later found the gun under the seat.",
+)
+MAYOR = "and the mayor praised the quick response of the city's emergency crews."
+
+
+def test_a_sentence_linked_with_most_reports_of_a_claim_joins_it_though_each_report_is_several_texts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each report of the arrest is two texts of the claim (the sentence and its first clause): linked with two reports
+    of three, through their clauses, d's sentence is linked with two texts of six, too few for a dense merge."""
+    held = f"Police held the van's driver near the bridge on Friday, {MAYOR}"
+    passages = story({"a": [VAN_ARREST[0]], "b": [VAN_ARREST[1]], "c": [VAN_ARREST[2]], "d": [held]})
+    assert {"a:0", "b:0", "c:0", "d:0"} in ids(cluster_passages(passages))
+    monkeypatch.setattr("newsdiff.engine.cluster._join_reporting_passages", lambda *_: None)
+    assert {"d:0"} in ids(cluster_passages(passages))
+
+
+def test_a_sentence_linked_with_one_report_of_three_stays_out_of_their_claim() -> None:
+    held = f"Police held the driver near the bridge on Friday night, {MAYOR}"
+    articles = {"a": [VAN_ARREST[0]], "b": [VAN_ARREST[1]], "c": [VAN_ARREST[2]], "d": [held]}
+    groups = ids(cluster_passages(story(articles)))
+    assert {"a:0", "b:0", "c:0"} in groups and {"d:0"} in groups
+
+
+def test_wire_copy_that_two_outlets_carry_counts_as_one_report() -> None:
+    """a and b carry one wire sentence: d, linked with it alone, is linked with one report of two, not two of three."""
+    held = f"Police held the driver near the bridge on Friday night, {MAYOR}"
+    articles = {"a": [VAN_ARREST[0]], "b": [VAN_ARREST[0]], "c": [VAN_ARREST[2]], "d": [held]}
+    groups = ids(cluster_passages(story(articles)))
+    assert {"a:0", "b:0", "c:0"} in groups and {"d:0"} in groups

@@ -613,3 +613,15 @@ def test_counts_of_two_places_are_two_counts() -> None:
     assert flag_details(FlagKind.NUMBER, province, "The tsunami killed 160,000 people in the province.") == [
         '"170,000 people" (A) vs "160,000 people" (B)'
     ]
+
+
+def test_numbers_of_a_sentence_about_a_machine_named_before_it_are_not_compared_with_another_machines() -> None:
+    """ECB+ topic 40: "It also gets storage up to 512 GB" is the MacBook Air's (named in the sentence before it);
+    the other source's "768 GB" is the flagship's. Nothing says the two count one thing: no ⚑."""
+    _, air = passage("A", "It also gets storage up to 512 GB of flash storage.")
+    _, pro = passage("B", "This flagship model will also have up to 768 GB of flash storage.")
+    assert kinds(compare_wording([air, pro])[1]) == [FlagKind.NUMBER]
+    leaning = {air.id: frozenset({("zephyr", "air", "air")})}
+    assert compare_wording([air, pro], leaning=leaning)[1] == ()
+    _, other_air = passage("B", "The new Zephyr Air will also have up to 768 GB of flash storage.")
+    assert kinds(compare_wording([air, other_air], leaning=leaning)[1]) == [FlagKind.NUMBER]

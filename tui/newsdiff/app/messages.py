@@ -27,6 +27,19 @@ class ArticleChosen(Message):
         self.article_id = article_id
 
 
+class PassageClaimWanted(Message):
+    """The user asked for the claim of the reader's passage (enter in the reader).
+
+    The reader does not choose which claim: a passage can be in several, and
+    the claims panel may have been stepped to one (``}``, ``d``) that this
+    article leaves out; the screen, which knows the panel, decides.
+    """
+
+    def __init__(self, passage: Passage | None) -> None:
+        super().__init__()
+        self.passage = passage
+
+
 class ClaimChosen(Message):
     """The user opened a claim (enter or click in the claims panel)."""
 

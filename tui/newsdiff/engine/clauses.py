@@ -10,7 +10,9 @@ own, or that only names the source ("the U.S. Geological Survey said"),
 joins the next part (the last one joins the one before). A sentence whose
 subject is followed by an aside between commas ("Jackson, also facing
 charges of driving while on probation, has an arraignment set for Feb. 17")
-also reads without it (``without_aside``).
+also reads without it (``without_aside``). A clause that only says something
+is not known ("Although it's unknown how many were injured, ...") is no
+statement of its own (``says_unknown``).
 """
 
 from __future__ import annotations
@@ -75,6 +77,14 @@ _BOUNDARY = re.compile(
     r"|(?<=[,.!?][”\"])\s+"  # after a closing quote
 )
 _WHEN = frozenset(normalize_word(w) for w in WHEN_WORDS)
+_UNKNOWN = re.compile(
+    r"\b(?:(?:is|was|are|were|remains?|remained|been|it['’]s)\s+(?:still\s+|yet\s+)?"
+    r"(?:un(?:known|clear|certain)|not\s+(?:yet\s+|immediately\s+)?(?:known|clear|certain))"
+    r"|(?:isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\s+(?:yet\s+|immediately\s+)?(?:known|clear|certain)"
+    r"|(?:no\s+one|nobody)\s+(?:yet\s+)?knows)\b",
+    re.IGNORECASE,
+)
+"""Words saying that something is not known: "it's unknown how many", "it was not immediately clear whether"."""
 
 
 def clause_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -153,6 +163,22 @@ def without_aside(text: str) -> str | None:
     ):
         return None
     return f"{match['subject']} {rest}"
+
+
+def says_unknown(part: str) -> bool:
+    """Whether a part of a sentence only says that something is not known: then it states no fact of its own.
+
+    "Although it's unknown how many were injured, Sky News estimates "at
+    least 50 people"" states the estimate; its first clause says what nobody
+    knows, and on its own it matched a resident's "Many people were injured
+    but it is difficult to evacuate them" (ECB+ topic 37: seven passages of
+    that quote joined the Sky News claim through it). A part of one clause
+    (``clause_spans``) that has such words ("is unknown", "was not
+    immediately clear", "no one knows") is such a part; a part that runs on
+    into another clause ("it's unknown how many were injured, Sky News
+    estimates …") still states what follows.
+    """
+    return _UNKNOWN.search(part) is not None and len(clause_spans(part)) == 1
 
 
 def attribution_spans(text: str) -> list[tuple[int, int]]:

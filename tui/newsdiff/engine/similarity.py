@@ -313,6 +313,8 @@ class Matcher:
         self._forms: dict[str, str] = {}
         self._spelling = Spelling() if cache else None
         self._encoder = encoder
+        self._clauses: dict[str, list[str]] = {}
+        """The clauses ``embed`` found, each text's until it is profiled (splitting a text took 40 µs)."""
         if encoder is None:
             self._coefficients, self._intercept, self._threshold = COEFFICIENTS, INTERCEPT, SAME_CLAIM_THRESHOLD
         else:
@@ -336,7 +338,9 @@ class Matcher:
         clauses embedded a text at a time (two or three per call) cost several times more.
         """
         if self._encoder is not None:
-            self._encoder.encode([*texts, *(clause for text in texts for clause in _clause_texts(text))])
+            clauses = {text: _clause_texts(text) for text in texts}
+            self._clauses.update(clauses)
+            self._encoder.encode([*texts, *(clause for found in clauses.values() for clause in found)])
 
     @staticmethod
     def weight(norm: str) -> float:
@@ -497,8 +501,9 @@ class Matcher:
         key = tuple(t.norm for t in tokens)
         vector = None if self._encoder is None else self._encoder.encode([text])[0]
         clause_vectors = None
-        if self._encoder is not None and (clauses := _clause_texts(text)):
-            clause_vectors = self._encoder.encode(clauses)
+        if self._encoder is not None:
+            clauses = self._clauses.pop(text) if text in self._clauses else _clause_texts(text)
+            clause_vectors = self._encoder.encode(clauses) if clauses else None
         content = [t for t in tokens if t.norm not in STOPWORDS]
         norms = [t.norm for t in content]
         weight = self.weight

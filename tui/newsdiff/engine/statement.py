@@ -9,7 +9,8 @@ pile of unrelated stories, generic lines share the one word they have
 statements, so ``Evidence`` counts the words two texts share by kind:
 
 - statement words: content words that are not names, numbers, dates or
-  times, and not in a part that only names a source
+  times, nor words that hedge a number ("at least 25", "nearly 200":
+  ``values.HEDGES``), and not in a part that only names a source
   (``clauses.attribution_spans``) or in a web address;
 - names: capitalised words inside a sentence (not its first word, and not in
   a headline written in title case or capitals, where case says nothing),
@@ -29,7 +30,7 @@ much else they share.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -38,6 +39,7 @@ from newsdiff.engine.clauses import attribution_spans, clause_spans
 from newsdiff.engine.normalize import Token, normalize_word, tokenize
 from newsdiff.engine.sets import compact_set
 from newsdiff.engine.stopwords import STOPWORDS
+from newsdiff.engine.values import HEDGES
 
 MIN_STATEMENT_WORDS = 2
 """Statement words two texts must share to be one claim on their own."""
@@ -65,6 +67,10 @@ _POSSESSIVE = re.compile("['’]s?$")
 _SENTENCE_OPENING = re.compile(r"[.!?:;\"“”‘(\[—–]\s*$")
 
 
+Variant = tuple[str, str, str]
+"""A variant name: the word before it, the name, and the name as written in lower case (``Evidence.variants``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """The words of one text by kind (normalised forms)."""
@@ -72,7 +78,7 @@ class Evidence:
     statement: frozenset[str]
     names: frozenset[str]
     figures: frozenset[str]
-    variants: frozenset[tuple[str, str, str]]
+    variants: frozenset[Variant]
     """The names its first clause (what it is about) gives as a variant of a longer name: (the word before, the
     name, the name as written in lower case). "Like the new MacBook Air, they…" gives ("macbook", "air",
     "air"); "Though the 11-inch Air still starts at US$999, …" gives ("inch", "air", "air")."""
@@ -93,7 +99,7 @@ class Evidence:
         for n, token in enumerate(tokens):
             if token.norm in STOPWORDS or token.norm in _TIME_WORDS or token.norm in _ATTRIBUTION_WORDS:
                 continue
-            if any(a <= token.start < b for a, b in quiet):
+            if any(a <= token.start < b for a, b in quiet) or _hedges_number(tokens, n):
                 continue
             named = False
             if token.is_number or token.norm[:1].isdigit():
@@ -112,6 +118,10 @@ class Evidence:
             if _compound(text, content[n - 1][0], token)
         }
         return Evidence(compact_set(statement - names), compact_set(names), compact_set(figures), compact_set(variants))
+
+    def leaning_on(self, variants: frozenset[Variant]) -> Evidence:
+        """This evidence with the variant names of the sentence it leans on (``leaning``): what it is about."""
+        return replace(self, variants=compact_set(self.variants | variants)) if variants - self.variants else self
 
     @property
     def words(self) -> frozenset[str]:
@@ -191,6 +201,17 @@ def _written_alike(first: str, second: str) -> bool:
         return True
     letters = iter(long)
     return short[:1] == long[:1] and all(letter in letters for letter in short)
+
+
+def _hedges_number(tokens: tuple[Token, ...], n: int) -> bool:
+    """Whether token ``n`` only hedges the number right after it ("at least 25", "around 40 houses").
+
+    Such a word says how sure a count is, not what is stated: "He said at
+    least 25 of the injured in his district were hospitalised" and "He said
+    at least 22 houses were badly damaged in the district" share "district"
+    and "least", and were one claim through them (ECB+ topic 37).
+    """
+    return tokens[n].norm in HEDGES and n + 1 < len(tokens) and tokens[n + 1].is_number
 
 
 def _designates(text: str, tokens: tuple[Token, ...], n: int) -> bool:

@@ -23,6 +23,7 @@ from newsdiff.engine.coverage import article_coverage
 from newsdiff.engine.decode import Warn
 from newsdiff.engine.diff import compare_wording
 from newsdiff.engine.errors import InputError
+from newsdiff.engine.leaning import leaning_variants
 from newsdiff.engine.load import article_from_text, file_number, load_paths
 from newsdiff.engine.model import LEXICAL_MATCHER, Article, Claim, Passage, Reach, Story
 from newsdiff.engine.pacing import paced
@@ -30,6 +31,7 @@ from newsdiff.engine.quotes import find_quotes
 from newsdiff.engine.segment import segment
 from newsdiff.engine.semantic import Encoder, EncoderLoad
 from newsdiff.engine.similarity import Matcher
+from newsdiff.engine.statement import Variant
 from newsdiff.engine.summary import representative, summary_of
 
 MAX_ARTICLE_PASSAGES = 40_000
@@ -151,7 +153,8 @@ def _matched_story(
     sources = {a.id: a.source for a in articles}
     taken: set[str] = set()
     comparing = paced(groups, lambda share: report("Comparing wording", 0.8 + 0.1 * share), 0.0, 1.0)
-    claims = tuple(_claim(n, group, sources, taken) for n, group in enumerate(comparing, start=1))
+    leaning = leaning_variants(passages)
+    claims = tuple(_claim(n, group, sources, taken, leaning) for n, group in enumerate(comparing, start=1))
     coverage = article_coverage(articles, passages, claims)
     report("Looking for what each article leaves out", 0.9)
     misses = near_misses(
@@ -256,16 +259,23 @@ def _with_quotes(article: Article, passage: Passage) -> Passage:
     return dataclasses.replace(passage, quotes=find_quotes(article.text, passage.start, passage.end))
 
 
-def _claim(number: int, group: tuple[Passage, ...], sources: Mapping[str, str], taken: set[str]) -> Claim:
+def _claim(
+    number: int,
+    group: tuple[Passage, ...],
+    sources: Mapping[str, str],
+    taken: set[str],
+    leaning: Mapping[str, frozenset[Variant]],
+) -> Claim:
     """Build one claim from a group of passages that report the same thing.
 
     ``sources`` names each article of the story by its source, for flags;
     ``taken`` collects the summaries of earlier claims, so two claims that
     share a passage (or a sentence an article repeats) get different
-    summaries where they can.
+    summaries where they can; ``leaning`` gives what a passage whose subject
+    is a pronoun is about (``leaning.leaning_variants``), for its flags.
     """
     article_ids = tuple(dict.fromkeys(p.article_id for p in group))
-    diffs, flags = compare_wording(group, sources)
+    diffs, flags = compare_wording(group, sources, leaning)
     chosen = representative(group, taken)
     summary = summary_of(chosen) if chosen is not None else ""
     taken.add(summary)

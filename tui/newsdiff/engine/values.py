@@ -103,7 +103,7 @@ _MEASURES = frozenset(
 )
 """Units a bracket converts a measure into ("10 kilometers (6 miles)"); a sum converts by its currency sign."""
 
-_APPROXIMATE = frozenset({"least", "near", "almost", "around", "approxim", "rough", "estim"})
+HEDGES = frozenset({"least", "near", "almost", "around", "approxim", "rough", "estim"})
 """Norms of words that hedge a number ("at least five people"): they say nothing of what it counts."""
 _TOLL_UNITS = frozenset({"dead", "kill", "injur", "wound", "hurt", "die"})
 """Units that say by themselves what is counted: "24 dead" and "1 dead" are one death toll, whatever precedes them."""
@@ -242,7 +242,7 @@ def numbers(passage: Passage, tokens: Sequence[Token]) -> list[Number]:
             (
                 t
                 for t in reversed(tokens[max(0, i - _AROUND) : i])
-                if _says_what(t) and t.norm not in _APPROXIMATE and t.end <= sign_at - (sign_at < token.start)
+                if _says_what(t) and t.norm not in HEDGES and t.end <= sign_at - (sign_at < token.start)
             ),
             None,
         )

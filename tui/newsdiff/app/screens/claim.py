@@ -18,7 +18,7 @@ from newsdiff.app.screens.dialog_scroll import scroll_bindings, scroll_dialog
 from newsdiff.app.shown import shown_content
 from newsdiff.app.widgets.claim_list import source_names, support_dots
 from newsdiff.app.widgets.compare_strip import NO_MATCH_GLYPH, NOT_FOUND_GLYPH, note_entry, passage_text
-from newsdiff.engine.export.document import NO_MATCH, NOT_FOUND, absences, claim_citation, near_miss_score
+from newsdiff.engine.export.document import NEAR_PASSAGE, NO_MATCH, NOT_FOUND, absences, claim_citation, near_miss_score
 from newsdiff.engine.model import Article, Claim, NearMiss, Passage, Story
 from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import Note
@@ -31,7 +31,7 @@ MAX_OTHER_CLAIMS = 3
 def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[Note] = ()) -> Text:
     """Summary, support, the flags that say where the sources diverge, who does not report it, and the reader's notes.
 
-    A source where no match was found shows its closest passage, under the
+    A source where no match was found shows the nearest passage found, under the
     article's number: the key that reads it.
     """
     heading = ShownText(end="")
@@ -48,7 +48,7 @@ def claim_heading(story: Story, claim: Claim, palette: Palette, notes: Sequence[
     for miss in absent.no_match:
         heading.append(f"\n{NO_MATCH_GLYPH} {NO_MATCH} ", style=Style(bold=True))
         heading.append(numbered(story, miss.article_id), style=Style(bold=True))
-        heading.append(f" (closest passage, {near_miss_score(miss)}): ", style=Style(dim=True))
+        heading.append(f" ({NEAR_PASSAGE}, {near_miss_score(miss)}): ", style=Style(dim=True))
         heading.append_text(passage_text(story, story.passage(miss.passage_id), palette))
     if absent.not_found:
         heading.append(f"\n{NOT_FOUND_GLYPH} {NOT_FOUND}: ", style=Style(dim=True))
@@ -90,7 +90,7 @@ class ClaimScreen(ModalScreen[str | None]):
     The result is the passage to read next (``None``: stay). A claim the
     article being read leaves out is opened from the claims panel, and its
     wordings are in other articles: their numbers lead there. The number of
-    a source where no match was found leads to its closest passage.
+    a source where no match was found leads to the nearest passage found.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,7 +99,7 @@ class ClaimScreen(ModalScreen[str | None]):
         Binding(
             "m",
             "read_closest",
-            "Read the closest passage of the first 'no match found' source",
+            "Read the nearest passage found in the first 'no match found' source",
             id="claim_closest_passage",
         ),
         *scroll_bindings("claim"),
@@ -161,7 +161,7 @@ class ClaimScreen(ModalScreen[str | None]):
             self.notify(f"Claim {self.claim.id} was {NOT_FOUND} {numbered(self.story, article.id)}.", timeout=3)
 
     def action_read_closest(self) -> None:
-        """Close and read the closest passage of the first source where no match was found."""
+        """Close and read the nearest passage found in the first source where no match was found."""
         no_match = absences(self.story, [self.claim]).no_match
         if no_match:
             self._read_closest(no_match[0])
@@ -170,7 +170,7 @@ class ClaimScreen(ModalScreen[str | None]):
 
     def _read_closest(self, miss: NearMiss) -> None:
         source = numbered(self.story, miss.article_id)
-        self.notify(f"No match found in {source}: its closest passage ({near_miss_score(miss)}).", timeout=3)
+        self.notify(f"No match found in {source}: the {NEAR_PASSAGE} ({near_miss_score(miss)}).", timeout=3)
         self.dismiss(miss.passage_id)
 
     def action_copy_claim(self) -> None:

@@ -26,6 +26,7 @@ from newsdiff.app.messages import (
     ClaimChosen,
     MainScreenReady,
     PassageChanged,
+    PassageClaimWanted,
 )
 from newsdiff.app.palette import Palette
 from newsdiff.app.screens.claim import ClaimScreen, article_by_number
@@ -39,7 +40,7 @@ from newsdiff.app.widgets.compare_strip import CompareStrip
 from newsdiff.app.widgets.keys_footer import KeysFooter
 from newsdiff.app.widgets.reader import Reader, find_matches
 from newsdiff.app.widgets.search_bar import SearchBar, search_summary
-from newsdiff.engine.export.document import absences, citation
+from newsdiff.engine.export.document import NEAR_PASSAGE, absences, citation
 from newsdiff.engine.model import Story
 from newsdiff.shown_text import ShownText
 from newsdiff.store.notes import Note
@@ -87,7 +88,7 @@ class MainScreen(Screen[None]):
         Binding(
             "m",
             "read_closest",
-            "Read the closest passage of the first 'no match found' source",
+            "Read the nearest passage found in the first 'no match found' source",
             id="closest_passage",
             show=False,
         ),
@@ -111,6 +112,9 @@ class MainScreen(Screen[None]):
         self.reach_filter = ReachFilter.EVERYTHING
         self.noted_passages: Mapping[str, tuple[Note, ...]] = {}
         self.noted_claims: Mapping[str, tuple[Note, ...]] = {}
+        self.stepped_claim: str | None = None
+        """The claim ``}``/``{``/``d``/``D`` highlighted, until the reader moves to a passage outside it: what
+        enter in the reader opens then, even where this article leaves the claim out."""
 
     @property
     def palette(self) -> Palette:
@@ -316,6 +320,10 @@ class MainScreen(Screen[None]):
     # -- messages from the widgets ------------------------------------------
 
     def on_passage_changed(self, message: PassageChanged) -> None:
+        if self.stepped_claim is not None and self.story is not None:
+            passage = message.passage
+            if passage is None or passage.id not in self.story.claim(self.stepped_claim).passage_ids:
+                self.stepped_claim = None
         self._show_passage_context()
 
     def on_article_chosen(self, message: ArticleChosen) -> None:
@@ -324,6 +332,27 @@ class MainScreen(Screen[None]):
 
     def on_claim_chosen(self, message: ClaimChosen) -> None:
         self.open_claim(message.claim_id)
+
+    def on_passage_claim_wanted(self, message: PassageClaimWanted) -> None:
+        """Open the claim the claims panel shows for the reader's passage.
+
+        That is the highlighted claim when the passage is in it (a passage
+        can be in several claims, and the highlight says which one the reader
+        is looking at) or when a step key chose it and the reader has not
+        moved away since (``d`` then enter opens the claim with the ⚑, even
+        where this article leaves it out); else the passage's first claim.
+        """
+        if self.story is None:
+            return
+        highlighted = self.query_one(ClaimList).claim_id
+        passage = message.passage
+        if highlighted is not None and (
+            highlighted == self.stepped_claim
+            or (passage is not None and passage.id in self.story.claim(highlighted).passage_ids)
+        ):
+            self.open_claim(highlighted)
+        elif passage is not None and (claims := self.story.claims_of(passage.id)):
+            self.open_claim(claims[0].id)
 
     def open_claim(self, claim_id: str) -> None:
         """Show the claim's wordings and move the reader to its passage here, if any."""
@@ -336,7 +365,7 @@ class MainScreen(Screen[None]):
             reader.move_to(here[0])
         key_for = self.app.key_for  # type: ignore[attr-defined]
         closest = (
-            f"{key_for('claim_closest_passage')} reads the closest passage · "
+            f"{key_for('claim_closest_passage')} reads the {NEAR_PASSAGE} · "
             if absences(self.story, [claim]).no_match
             else ""
         )
@@ -383,8 +412,9 @@ class MainScreen(Screen[None]):
         self._show_claim_here(claim_id)
 
     def _show_claim_here(self, claim_id: str) -> None:
-        """Move the reader to where this article reports the highlighted claim, if it does."""
+        """Move the reader to where this article reports the highlighted claim, if it does; enter opens it."""
         assert self.story is not None
+        self.stepped_claim = claim_id
         here = [
             p for p in self.story.claim(claim_id).passage_ids if self.story.passage(p).article_id == self.article_id
         ]
@@ -484,7 +514,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(RenameScreen(article.source, article.title, taken), callback=partial(rename, article.id))
 
     def action_read_closest(self) -> None:
-        """Read the passage closest to the current passage's claim in the first source where no match was found."""
+        """Read the nearest passage found for the current passage's claim in the first source where no match was found."""
         passage = self.query_one(Reader).passage
         if self.story is None or passage is None:
             self.notify("Move to a passage first.", timeout=2)

@@ -47,7 +47,8 @@ MAX_DOTS = 12
 MAX_NAMES = 3
 NOT_HERE = "✗ not in this article"
 NOT_HERE_SHORT = "✗ not here"
-"""``NOT_HERE`` where the header would be cut: with many articles the dots take the room."""
+"""``NOT_HERE`` where the header would be cut: with many articles the dots take the room (and its glyph alone
+where even this would be)."""
 NO_MATCH_HERE = "? no match found in this article"
 """For a claim the article may report in other words: the matcher found no passage, but one comes near."""
 NO_MATCH_HERE_SHORT = "? no match here"
@@ -114,9 +115,10 @@ def claim_header(
     if noted:
         header.append(f" {NOTE_GLYPH}", style=palette.note)
     if missing:
-        full, short = (NO_MATCH_HERE, NO_MATCH_HERE_SHORT) if near else (NOT_HERE, NOT_HERE_SHORT)
-        fits = width is None or header.cell_len + 2 + cell_len(full) <= width
-        header.append(f"  {full if fits else short}", style=Style(italic=True, bold=True))
+        words = (NO_MATCH_HERE, NO_MATCH_HERE_SHORT) if near else (NOT_HERE, NOT_HERE_SHORT)
+        # The glyph alone (its words are in the help) where even the short words would be cut.
+        said = next((w for w in words if width is None or header.cell_len + 2 + cell_len(w) <= width), words[1][0])
+        header.append(f"  {said}", style=Style(italic=True, bold=True))
     return header
 
 

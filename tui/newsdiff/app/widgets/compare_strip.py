@@ -33,7 +33,7 @@ from newsdiff.app.palette import NOTE_GLYPH, REACH_GLYPHS, Palette
 from newsdiff.app.shown import shown_content
 from newsdiff.app.text_layout import printable, wrap_offsets
 from newsdiff.app.widgets.painted_lines import PaintedLines
-from newsdiff.engine.export.document import NO_MATCH, NOT_FOUND, absences, near_miss_score
+from newsdiff.engine.export.document import NEAR_PASSAGE, NO_MATCH, NOT_FOUND, absences, near_miss_score
 from newsdiff.engine.model import Claim, NearMiss, Passage, Story
 from newsdiff.engine.similarity import similarity
 from newsdiff.shown_text import ShownText
@@ -44,7 +44,7 @@ KEPT_PASSAGES = 64
 MAX_ABSENT_NAMES = 12
 """Sources named in the last line, "not found in": the rest are counted."""
 MAX_NEAR_MISSES = 3
-"""Sources with "no match found" shown with their closest passage; the rest are named on one line."""
+"""Sources with "no match found" shown with the nearest passage found; the rest are named on one line."""
 NO_MATCH_GLYPH = "?"
 NOT_FOUND_GLYPH = "✗"
 
@@ -76,11 +76,11 @@ def note_entry(note: Note, palette: Palette) -> Text:
 
 
 def near_miss_entry(story: Story, miss: NearMiss, palette: Palette, jump_key: str = "") -> Text:
-    """``? no match found in Source (closest passage, score 0.12; m reads it): …``: a miss the engine is unsure of."""
+    """``? no match found in Source (nearest passage found, score 0.12; m reads it): …``: a miss the engine is unsure of."""
     entry = ShownText(f"{NO_MATCH_GLYPH} {NO_MATCH} ", style=Style(bold=True), end="")
     entry.append(story.article(miss.article_id).source, style=Style(bold=True))
     reads = f"; {jump_key} reads it" if jump_key else ""
-    entry.append(f" (closest passage, {near_miss_score(miss)}{reads}): ", style=Style(dim=True))
+    entry.append(f" ({NEAR_PASSAGE}, {near_miss_score(miss)}{reads}): ", style=Style(dim=True))
     entry.append_text(passage_text(story, story.passage(miss.passage_id), palette))
     return entry
 
@@ -123,7 +123,7 @@ def compare_entries(
     An article with several passages in those claims shows them closest
     wording first. Without a passage to compare (one article, no cursor,
     boilerplate) the entry after the notes says why. ``jump_key`` is the key
-    that reads the closest passage of the first "no match found" article.
+    that reads the nearest passage found in the first "no match found" article.
     """
     entries = [note_entry(note, palette) for note in notes]
     if not story.comparable:
@@ -207,7 +207,7 @@ class CompareStrip(PaintedLines, can_focus=True):
         self._waiting: Text | None = None
         """What the strip says while there is no analysis to compare with (``show_waiting``)."""
         self.jump_key = ""
-        """The key that reads the closest passage of a "no match found" article, named in its entry."""
+        """The key that reads the nearest passage found in a "no match found" article, named in its entry."""
         self._wrapped = WrappedEntries((), ())
         self._width = 0
         self._kept: LRUCache[tuple[str | None, int, tuple[Note, ...]], WrappedEntries] = LRUCache(KEPT_PASSAGES)

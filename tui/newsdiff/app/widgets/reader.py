@@ -21,7 +21,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from newsdiff.app.filters import ReachFilter
-from newsdiff.app.messages import AnalysisPending, ClaimChosen, PassageChanged
+from newsdiff.app.messages import AnalysisPending, PassageChanged, PassageClaimWanted
 from newsdiff.app.palette import (
     CURSOR_GLYPH,
     NOTE_GLYPH,
@@ -333,16 +333,11 @@ class Reader(PaintedLines, can_focus=True):
         self._set_cursor(len(self._layout.passages) - 1 if bottom else 0)
 
     def action_open_claim(self) -> None:
-        """Open the best claim of the current passage in the claims panel."""
-        passage = self.passage
+        """Open the claim of the current passage (the screen chooses which: ``PassageClaimWanted``)."""
         if self.story is None or not self.analysed:
             self.post_message(AnalysisPending())
             return
-        if passage is None:
-            return
-        claims = self.story.claims_of(passage.id)
-        if claims:
-            self.post_message(ClaimChosen(claims[0].id))
+        self.post_message(PassageClaimWanted(self.passage))
 
     def jump_divergent(self, *, forward: bool) -> bool:
         """Move to the next (or previous) passage that diverges from the other sources.

@@ -111,6 +111,14 @@ NOT_FOUND = "not found in"
 """Said of an article only when the engine is confident it does not report the claim (``engine.absence``)."""
 NO_MATCH = "no match found in"
 """Said of an article the matcher did not put in the claim but that has a passage close to it."""
+NEAR_PASSAGE = "nearest passage found"
+"""What the passage shown beside "no match found" is: the nearest that the search found, not a sure nearest.
+
+The search (``engine.absence``) scores the article's passages that share
+the most of the claim's rarer words and, with the encoder, the one closest
+in meaning, not every passage: a fact-checker reading the article found
+another passage nearer in 4 of 16 such lines (ECB+ topics 24, 37, 40).
+"closest passage" said more than the engine knows."""
 LEAVES_OUT_HEADING = "Leaves out claims that most other sources report:"
 NO_MATCH_HEADING = "No match found for claims that most other sources report (a passage comes near; read it):"
 
@@ -150,9 +158,10 @@ def near_miss_score(miss: NearMiss) -> str:
 
 
 def near_miss_line(story: Story, miss: NearMiss) -> str:
-    """``Source: closest passage (score 0.12): “…”`` in plain words, for documents and the clipboard."""
+    """``Source, nearest passage found (score 0.12): “…”`` in plain words, for documents and the clipboard."""
     passage = " ".join(story.passage(miss.passage_id).text.split())
-    return f"{story.article(miss.article_id).source}, closest passage ({near_miss_score(miss)}): \u201c{passage}\u201d"
+    source = story.article(miss.article_id).source
+    return f"{source}, {NEAR_PASSAGE} ({near_miss_score(miss)}): \u201c{passage}\u201d"
 
 
 def claim_passages(story: Story, claim: Claim) -> tuple[Passage, ...]:
@@ -243,7 +252,7 @@ def claim_citation(story: Story, claim: Claim) -> str:
 
 
 def absence_lines(story: Story, claim: Claim) -> list[str]:
-    """``Not found in: A, B`` and one ``No match found in C, closest passage (score 0.12): “…”`` per near miss."""
+    """``Not found in: A, B`` and one ``No match found in C, nearest passage found (score 0.12): “…”`` per near miss."""
     absent = absences(story, [claim])
     lines = [f"{NO_MATCH.capitalize()} {near_miss_line(story, miss)}" for miss in absent.no_match]
     if absent.not_found:
