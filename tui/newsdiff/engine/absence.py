@@ -40,11 +40,27 @@ seeds, 24 of the 25 ECB+ events) nothing changes.
 
 The search reuses the clustering's ``Matcher``: its profiles (and sentence
 vectors) of the passages are already made, so nothing is profiled or
-embedded twice. It runs claim by claim, with the candidates of the claim's
-passages counted over numpy arrays and forgotten once the claim is done:
+embedded twice. It runs 64 claims at a time, with the candidates of their
+passages counted over numpy arrays and forgotten once the claims are done:
 keeping every passage's candidates in every article at once took more
 memory than the rest of the analysis (about 250 bytes for each passage
 and article, 5 GB for 1,000 articles).
+
+Most pairs asked are in articles of another event, at a high cut, and
+cannot reach it. So the pairs of those 64 claims get one bound of the pair
+model's log-odds each, all at once (``SettledMatcher.log_odds_bounds``:
+set intersections and one rapidfuzz call), and only a pair whose bound may
+reach its cut is scored in full; an article's pairs are scored highest
+bound first, and once it has a near passage the next pair must be able to
+beat it (only the closest is reported). The near misses are exactly those
+of scoring every pair in full (``tests/engine/test_settled_matcher.py``
+checks the bound; ``tests/benchmarks/absence.py --record/--check`` the
+answers). In real-200 (lexical), of 114,000 pairs asked, 37,500 may reach
+their cut and 29,500 are scored in full (107,000 were, each cut short by
+its leading features alone); on the project's shared 2-core machine the
+search alone took 2.0-2.2 s CPU before and 1.1-1.3 s after, measured
+alternately at a load of 3-5 (the README's performance section has the
+whole analysis).
 """
 
 from __future__ import annotations
@@ -53,12 +69,13 @@ import math
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from newsdiff.engine.article_prior import ArticlePrior
 from newsdiff.engine.model import Claim, NearMiss, Passage
 from newsdiff.engine.pacing import ShareReport, ignore_share, paced
-from newsdiff.engine.similarity import Matcher, Profile
+from newsdiff.engine.similarity import Matcher, Profile, SettledMatcher, least_bound
 
 if TYPE_CHECKING:
     import numpy as np
@@ -106,15 +123,17 @@ class _Closest:
     probability: float
     cosine: float | None
     cosine_counts: bool = True
+    order: int = 0
+    """The pair's place among those asked of the article: of two pairs alike in all else, the first is closer."""
 
     def beats(self, other: _Closest | None) -> bool:
         """Closer than ``other``: a near passage before one that is not (a high cosine can come with a low
-        probability), then the higher probability."""
+        probability), then the higher probability, then the higher cosine, then the pair asked first."""
         return other is None or self._rank > other._rank
 
     @property
-    def _rank(self) -> tuple[bool, float, float]:
-        return (self.near, self.probability, self.cosine or 0.0)
+    def _rank(self) -> tuple[bool, float, float, int]:
+        return (self.near, self.probability, self.cosine or 0.0, -self.order)
 
     @property
     def near(self) -> bool:
@@ -157,6 +176,7 @@ def near_misses(
     texts = [p.content_text for p in content]
     profiles = [matcher.profile(text) for text in paced(texts, report, 0.0, 0.1)]
     search = _Search(content, profiles, article_ids)
+    settled = SettledMatcher(matcher, profiles)
     encoded = search.encoded
     floor = PROBABILITY_FLOOR if encoded else LEXICAL_PROBABILITY_FLOOR
     likely = None if prior is None else prior.likely_pairs(article_ids, floor)
@@ -164,37 +184,112 @@ def near_misses(
     position = {p.id: n for n, p in enumerate(content)}
     misses: list[NearMiss] = []
     rounded: dict[float, float] = {}
-    for claim in paced(claims, report, 0.1, 1.0):
-        # Wire copy: the same sentence in many articles the claim leaves out is scored once per claim, with the
-        # lowest cut it was asked at (a probability cut short at one article's cut may be near at a lower one).
-        scores: dict[tuple[str, str], tuple[float, float]] = {}
-        same = _same_event(likely, [column[a] for a in claim.article_ids if a in column], len(article_ids))
+    claims_paced = paced(claims, report, 0.1, 1.0)
+    while chunk := list(islice(claims_paced, _CLAIMS_AT_ONCE)):
+        sames = [
+            _same_event(likely, [column[a] for a in c.article_ids if a in column], len(article_ids)) for c in chunk
+        ]
         # Below the floor's chance even a sure pair (probability 1) is not near, nor is the cosine evidence.
-        searched = same >= floor
-        ns = [position[passage_id] for passage_id in claim.passage_ids]
-        for article, pairs in search.candidates(ns, claim.article_ids, searched):
-            chance = float(same[column[article]])
-            by_cosine = encoded and chance >= SAME_EVENT_FOR_COSINE
-            best: _Closest | None = None
-            for n, m in pairs:
-                cosine = search.cosine(n, m)
-                # No cut where the cosine alone can make the pair near: its probability is shown beside it.
-                cut = (
-                    0.0
-                    if by_cosine and cosine is not None and cosine >= COSINE_FLOOR
-                    else min(floor / chance, _MOST_CUT)
-                )
-                probability, scored_at = scores.get((texts[n], texts[m]), (0.0, math.inf))
-                if probability == 0.0 and scored_at > cut:
-                    probability = matcher.model_probability(profiles[n], profiles[m], cut)
-                    scores[(texts[n], texts[m])] = (probability, cut)
-                found = _Closest(content[m].id, probability * chance, cosine, by_cosine)
-                if found.beats(best):
-                    best = found
-            if best is not None and best.near:
-                cosine = None if best.cosine is None else _rounded(best.cosine, rounded)
-                misses.append(NearMiss(claim.id, article, best.passage_id, _rounded(best.probability, rounded), cosine))
+        listed = search.candidates(
+            [
+                ([position[passage_id] for passage_id in claim.passage_ids], claim.article_ids, same >= floor)
+                for claim, same in zip(chunk, sames, strict=True)
+            ]
+        )
+        asked = [
+            _Asked.of(claim, found, [float(same[column[article]]) for article, _ in found], search, floor)
+            for claim, same, found in zip(chunk, sames, listed, strict=True)
+        ]
+        pairs = [pair for one in asked for pair in one.pairs]
+        # One bound for all the pairs of many claims: most pairs cannot reach their cut, and are not scored.
+        bounds = settled.log_odds_bounds(
+            [n for _, n, _, _ in pairs],
+            [m for _, _, m, _ in pairs],
+            [cosine or 0.0 for *_, cosine in pairs] if encoded else None,
+        ).tolist()
+        start = 0
+        for one in asked:
+            claim_bounds = bounds[start : start + len(one.pairs)]
+            start += len(one.pairs)
+            for article, best in zip(one.articles, one.closest(claim_bounds, settled, texts, content), strict=True):
+                if best is not None:
+                    cosine = None if best.cosine is None else _rounded(best.cosine, rounded)
+                    probability = _rounded(best.probability, rounded)
+                    misses.append(NearMiss(one.claim.id, article, best.passage_id, probability, cosine))
     return tuple(misses)
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """The pairs to score for one claim: per article it leaves out that has any (``articles``, with their
+    ``chances`` of one event with the claim's), the pairs as (place in ``articles``, passage of the claim, passage
+    of the article, cosine), and the probability each must reach (``cuts``)."""
+
+    claim: Claim
+    articles: list[str]
+    chances: list[float]
+    pairs: list[tuple[int, int, int, float | None]]
+    leasts: list[float]
+    """The least log-odds bound with which each pair may reach its cut (``similarity.least_bound``)."""
+    encoded: bool
+
+    @classmethod
+    def of(
+        cls,
+        claim: Claim,
+        found: list[tuple[str, list[tuple[int, int]]]],
+        chances: list[float],
+        search: _Search,
+        floor: float,
+    ) -> _Asked:
+        pairs = [(a, n, m, search.cosine(n, m)) for a, (_, listed) in enumerate(found) for n, m in listed]
+        cuts = [_cut(chances[a], cosine, search.encoded, floor) for a, _, _, cosine in pairs]
+        least = {cut: least_bound(cut) for cut in set(cuts)}
+        leasts = [least[cut] for cut in cuts]
+        return cls(claim, [article for article, _ in found], chances, pairs, leasts, search.encoded)
+
+    def closest(
+        self, bounds: list[float], settled: SettledMatcher, texts: list[str], content: list[Passage]
+    ) -> list[_Closest | None]:
+        """Per article, its passage closest to the claim when it is near, given the pairs' ``bounds``
+        (``SettledMatcher.log_odds_bounds``).
+
+        Only a near passage is ever reported, and it is closer than any that
+        is not; so a pair is scored only when it may reach its cut, and, once
+        an article has a near passage, only when it may reach that passage's
+        probability too (its cut raised to it). Pairs are scored highest
+        bound first, so the first scored is mostly the closest; ties go to the
+        pair asked first, as if scored in order (``_Closest.order``).
+        """
+        # Wire copy: the same sentence in many articles the claim leaves out is scored once per claim.
+        scores: dict[tuple[str, str], float] = {}
+        closest: list[_Closest | None] = [None] * len(self.articles)
+        beaten = [-math.inf] * len(self.articles)
+        """The least bound with which a pair may beat each article's closest passage so far."""
+        reaching = [
+            order for order, (bound, least) in enumerate(zip(bounds, self.leasts, strict=True)) if bound >= least
+        ]
+        for order in sorted(reaching, key=bounds.__getitem__, reverse=True):
+            a, n, m, cosine = self.pairs[order]
+            if bounds[order] < beaten[a]:
+                continue
+            probability = scores.get((texts[n], texts[m]))
+            if probability is None:
+                probability = scores[(texts[n], texts[m])] = settled.model_probability(n, m)
+            chance = self.chances[a]
+            by_cosine = self.encoded and chance >= SAME_EVENT_FOR_COSINE
+            found = _Closest(content[m].id, probability * chance, cosine, by_cosine, order)
+            if found.near and found.beats(closest[a]):
+                closest[a], beaten[a] = found, least_bound(min(probability, _MOST_CUT))
+        return closest
+
+
+def _cut(chance: float, cosine: float | None, encoded: bool, floor: float) -> float:
+    """The probability a pair must reach to be near, in an article of this ``chance`` of one event: none where
+    the cosine alone makes it near (its probability is shown beside it)."""
+    if encoded and chance >= SAME_EVENT_FOR_COSINE and cosine is not None and cosine >= COSINE_FLOOR:
+        return 0.0
+    return min(floor / chance, _MOST_CUT)
 
 
 def _same_event(
@@ -247,6 +342,8 @@ class _Search:
             for word in words:
                 postings[word].append(n)
         self._postings = [np.array(found, dtype=np.int64) for found in postings]
+        self._posting_counts = [sum(len(postings[word]) for word in words) for words in self._words]
+        """Per passage, how many passages its rarer words' postings list in all (itself among them)."""
         self._distinct, self._vectors = _distinct_vectors(content, profiles)
         self._nearest: OrderedDict[int, tuple[NDArray[np.float32], NDArray[np.int64]]] = OrderedDict()
         """Blocks of ``_nearest_in_articles``, the most recently used last."""
@@ -261,58 +358,74 @@ class _Search:
         return self._vectors is not None
 
     def candidates(
-        self, ns: list[int], reporting: Sequence[str], searched: NDArray[np.bool_]
-    ) -> list[tuple[str, list[tuple[int, int]]]]:
-        """Per article the claim of passages ``ns`` leaves out that has any, in story order, the pairs to score.
+        self, claims: list[tuple[list[int], Sequence[str], NDArray[np.bool_]]]
+    ) -> list[list[tuple[str, list[tuple[int, int]]]]]:
+        """For claims given as (their passages ``ns``, the articles reporting them, the articles ``searched``, by
+        number): per article each claim leaves out that has any, in story order, the pairs to score.
 
-        Only articles ``searched`` (by number) are; the others cannot hold a passage near the claim.
+        Only articles ``searched`` are; the others cannot hold a passage near the claim.
 
         The ``SCORED_PER_ARTICLE`` pairs sharing most rarer words (of the
         ``SHARING_PER_PASSAGE`` of each passage), then, with the encoder, the
         pair of highest cosine when it reaches ``COSINE_FLOOR``; ties go to
         the passage of the claim listed first, then to the passage that
         shares its first rarer word first (``Counter.most_common`` order).
+        The words are counted for many claims at once: a few numpy calls for
+        each passage cost more than the counting itself.
         """
         import numpy as np
 
-        absent = searched.copy()
-        absent[[self._number[a] for a in reporting if a in self._number]] = False
-        by_words = _concatenated([self._sharing(k, n, absent) for k, n in enumerate(ns)])
-        pairs: dict[int, list[tuple[int, int]]] = {}
-        if len(by_words[0]):
-            article, shared, k, rank, m = by_words
-            order = np.lexsort((rank, k, -shared, article))
-            article, k, m = article[order], k[order], m[order]
-            for a, row in zip(*_first_per_group(article, SCORED_PER_ARTICLE), strict=True):
-                pairs.setdefault(int(a), []).append((ns[int(k[row])], int(m[row])))
-        for a, pair in self._closest_in_meaning(ns, absent).items():
-            if pair not in pairs.setdefault(a, []):  # the same pair again could not come closer
-                pairs[a].append(pair)
-        return [(self._article_ids[a], pairs[a]) for a in sorted(pairs)]
+        absent = np.stack([searched for _, _, searched in claims])
+        for row, (_, reporting, _) in enumerate(claims):
+            absent[row, [self._number[a] for a in reporting if a in self._number]] = False
+        pairs: list[dict[int, list[tuple[int, int]]]] = [{} for _ in claims]
+        claim, article, shared, k, rank, m = self._sharing([ns for ns, _, _ in claims], absent)
+        order = np.lexsort((rank, k, -shared, article, claim))
+        claim, article, k, m = claim[order], article[order], k[order], m[order]
+        _, rows = _first_per_group(claim * len(self._article_ids) + article, SCORED_PER_ARTICLE)
+        for c, a, kth, passage in zip(*(column[rows].tolist() for column in (claim, article, k, m)), strict=True):
+            pairs[c].setdefault(a, []).append((claims[c][0][kth], passage))
+        for (ns, _, _), found, row in zip(claims, pairs, absent, strict=True):
+            for a, pair in self._closest_in_meaning(ns, row).items():
+                if pair not in found.setdefault(a, []):  # the same pair again could not come closer
+                    found[a].append(pair)
+        return [[(self._article_ids[a], found[a]) for a in sorted(found)] for found in pairs]
 
     def cosine(self, n: int, m: int) -> float | None:
         if self._vectors is None:
             return None
         return float(self._vectors[self._distinct[n]] @ self._vectors[self._distinct[m]])
 
-    def _sharing(self, k: int, n: int, absent: NDArray[np.bool_]) -> tuple[NDArray[np.int64], ...]:
-        """For passage ``n`` (the claim's ``k``-th): per absent article, the ``SHARING_PER_PASSAGE`` passages
-        sharing most rarer words with it, as arrays of article, words shared, ``k``, rank within the article and
-        passage."""
+    def _sharing(self, claims: list[list[int]], absent: NDArray[np.bool_]) -> tuple[NDArray[np.int64], ...]:
+        """For each passage of each claim (the ``c``-th claim's ``k``-th): per article absent from the claim
+        (``absent[c]``), the ``SHARING_PER_PASSAGE`` passages sharing most rarer words with it (then as first met
+        in its words' postings: ``Counter.most_common``), as arrays of claim, article, words shared, ``k``, rank
+        within the article and passage."""
         import numpy as np
 
-        words = self._words[n]
-        postings = np.concatenate([self._postings[w] for w in words]) if words else np.zeros(0, dtype=np.int64)
-        postings = postings[absent[self._article_of[postings]]]
-        found, first, shared = np.unique(postings, return_index=True, return_counts=True)
-        order = np.lexsort((first, -shared))  # most shared first, then as first met: Counter.most_common
-        found, shared = found[order], shared[order]
+        asked = [(c, k, n) for c, ns in enumerate(claims) for k, n in enumerate(ns)]
+        listed = [self._postings[w] for _, _, n in asked for w in self._words[n]]
+        if not listed:
+            return tuple(np.zeros(0, dtype=np.int64) for _ in range(6))
+        claim_of = np.array([c for c, _, _ in asked], dtype=np.int64)
+        k_of = np.array([k for _, k, _ in asked], dtype=np.int64)
+        postings = np.concatenate(listed)
+        asker = np.repeat(np.arange(len(asked)), [self._posting_counts[n] for _, _, n in asked])
+        keep = absent[claim_of[asker], self._article_of[postings]]
+        postings, asker = postings[keep], asker[keep]
+        passages = len(self._article_of)
+        found, first, shared = np.unique(asker * passages + postings, return_index=True, return_counts=True)
+        asker, found = found // passages, found % passages
+        order = np.lexsort((first, -shared, asker))  # most shared first, then as first met: Counter.most_common
+        asker, found, shared = asker[order], found[order], shared[order]
         article = self._article_of[found]
-        by_article = np.argsort(article, kind="stable")
-        groups, rows = _first_per_group(article[by_article], SHARING_PER_PASSAGE)
+        by_article = np.lexsort((np.arange(len(found)), article, asker))
+        groups, rows = _first_per_group(
+            asker[by_article] * len(self._article_ids) + article[by_article], SHARING_PER_PASSAGE
+        )
         rows = by_article[rows]
         rank = np.arange(len(rows)) - np.searchsorted(groups, groups, side="left")
-        return article[rows], shared[rows], np.full(len(rows), k), rank, found[rows]
+        return claim_of[asker[rows]], article[rows], shared[rows], k_of[asker[rows]], rank, found[rows]
 
     def _closest_in_meaning(self, ns: list[int], absent: NDArray[np.bool_]) -> dict[int, tuple[int, int]]:
         """Per absent article, the pair of highest cosine of a passage of ``ns`` with one of it, when it
@@ -361,6 +474,10 @@ class _Search:
         return found[0][text - block * _COSINE_ROWS], found[1][text - block * _COSINE_ROWS]
 
 
+_CLAIMS_AT_ONCE = 64
+"""Claims whose candidates are found (``_Search.candidates``) and whose pairs are bounded
+(``SettledMatcher.log_odds_bounds``) in one go: numpy's own work per call costs about as much as a few dozen
+pairs (a claim has 39 on average in real-200), and 64 claims' postings and pairs take a few hundred kB."""
 _MOST_CUT = 0.999
 """The highest floor passed to ``Matcher.model_probability``: at a floor of 1 its log-odds are infinite.
 A pair's probability at or above it is worked out in full, and weighed like any other."""
@@ -377,12 +494,6 @@ def _first_per_group(groups: NDArray[np.int64], count: int) -> tuple[NDArray[np.
     starts = np.searchsorted(groups, groups, side="left")
     rows = np.flatnonzero(np.arange(len(groups)) - starts < count)
     return groups[rows], rows
-
-
-def _concatenated(parts: list[tuple[NDArray[np.int64], ...]]) -> tuple[NDArray[np.int64], ...]:
-    import numpy as np
-
-    return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
 
 
 def _distinct_vectors(
