@@ -132,6 +132,31 @@ def test_pairs_are_possible_by_their_two_article_sets() -> None:
     assert decision.same_event(3, 1) == 0.9
 
 
+def test_a_block_of_pairs_gets_the_chances_floors_and_decisions_each_pair_gets_alone() -> None:
+    """``_links`` weighs a block of candidate pairs at once (``same_events``, ``floors``, ``accepts_weighed``):
+    bit for bit what ``same_event``, ``floor`` and ``accepts`` give each pair."""
+    nodes = [
+        cluster._Node("a", [0], {"a"}),
+        cluster._Node("b", [1], {"b"}),
+        cluster._Node("c", [2], {"c"}),
+        cluster._Node("wire", [3], {"a", "c"}),
+        cluster._Node("d", [4], {"d"}),
+    ]
+    chances = {("a", "b"): 0.9, ("a", "c"): 1e-3, ("b", "c"): 0.61, ("a", "d"): 0.53, ("b", "d"): 1.0, ("c", "d"): 0.3}
+    decision = cluster._Decision(Matcher(), nodes, _Prior(chances), [()] * len(nodes))
+    first, second = np.array([0, 0, 1, 3, 2, 0, 1, 3, 4]), np.array([1, 2, 2, 1, 3, 4, 4, 4, 2])
+    events = decision.same_events(first, second)
+    assert events.tolist() == [decision.same_event(a, b) for a, b in zip(first.tolist(), second.tolist(), strict=True)]
+    possible = decision.possible_at(events)
+    assert possible.tolist() == decision.possible(first, second).tolist()
+    floors = decision.floors(events[possible]).tolist()
+    pairs = zip(first[possible].tolist(), second[possible].tolist(), strict=True)
+    assert floors == [decision.floor(a, b) for a, b in pairs]
+    for a, b, event in zip(first.tolist(), second.tolist(), events.tolist(), strict=True):
+        for probability in np.linspace(0.0, 1.0, 201).tolist():
+            assert decision.accepts_weighed(a, b, probability, event) == decision.accepts(a, b, probability)
+
+
 def test_a_pair_of_variants_does_not_make_the_other_pairs_of_its_articles_impossible() -> None:
     """Two texts about the MacBook Air and the MacBook Pro are never one claim, but other texts of those two
     articles still may be: what is possible is asked once per two article sets, so it must not ask the contrast."""

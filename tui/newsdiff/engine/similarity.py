@@ -311,6 +311,7 @@ class Matcher:
         self._profiles: dict[str, Profile] = {}
         self._runs: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._forms: dict[str, str] = {}
+        self._evidence: dict[str, Evidence] = {}
         self._spelling = Spelling() if cache else None
         self._encoder = encoder
         self._clauses: dict[str, list[str]] = {}
@@ -385,7 +386,7 @@ class Matcher:
         self.stop_sharing()
 
     def stop_sharing(self) -> None:
-        """Drop the tables through which profiles share their runs and forms (``_distinct_runs``).
+        """Drop the tables through which profiles share their runs and forms (``_distinct_runs``), and ``evidence``.
 
         They only matter while texts are being profiled: the clustering
         calls this once it has profiled its texts, before its own largest
@@ -394,6 +395,21 @@ class Matcher:
         """
         self._runs = {}
         self._forms = {}
+        self._evidence = {}
+
+    def evidence(self, text: str) -> Evidence:
+        """``statement.Evidence.of(text)``, worked out once per text while the story's texts are profiled.
+
+        The clustering asks it of a passage's parts to choose its units
+        (``cluster._units``), then profiles those units: real-200 asked it
+        13,374 times of 11,061 texts, about a third of profiling them.
+        """
+        if not self._cache:
+            return Evidence.of(text)
+        found = self._evidence.get(text)
+        if found is None:
+            found = self._evidence[text] = Evidence.of(text)
+        return found
 
     def probability(self, a: Profile, b: Profile, floor: float = 0.0) -> float:
         """Probability that two profiled texts report the same claim: the model's, once they share a statement.
@@ -532,7 +548,7 @@ class Matcher:
                 compact_set(key),
                 *(self._distinct_runs(zip(*(key[i:] for i in range(n)), strict=False)) for n in NGRAM_SIZES[1:]),
             ),
-            evidence=Evidence.of(text),
+            evidence=self.evidence(text),
         )
 
 
