@@ -41,6 +41,8 @@ OHIO = {
 }
 """Other news of the four articles: sharing words ("Ohio", "zoo", "budget"), so scored, but mostly not one claim."""
 
+pytestmark = pytest.mark.usefixtures("without_consensus")
+
 
 def stand_in_encoder() -> object:
     """The leads along one axis and the paraphrase at a cosine of 0.6 to them; every other text a random way."""
@@ -49,13 +51,6 @@ def stand_in_encoder() -> object:
 
 def ohio_story(leads: dict[str, str], d: list[str]) -> list[Passage]:
     return story({**{name: [lead, *OHIO[name]] for name, lead in leads.items()}, "d": d})
-
-
-@pytest.fixture(autouse=True)
-def _no_consensus(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``_join_by_consensus`` would also place the paraphrase here (its best match in every article is in the claim):
-    switched off, what links it is the lead rule alone."""
-    monkeypatch.setattr("newsdiff.engine.cluster._join_by_consensus", lambda *args: None)
 
 
 def test_the_paraphrase_needs_more_than_its_own_words_and_vector() -> None:

@@ -22,6 +22,8 @@ SECONDS = {"a": JOB_CUTS_AGAIN[0], "b": JOB_CUTS_AGAIN[1], "c": JOB_CUTS[0]}
 PARAPHRASE = JOB_CUTS[1]
 """The fourth article's own wording of it: "Around 500 workers at the Ohio plant are expected to lose their jobs"."""
 
+pytestmark = pytest.mark.usefixtures("without_consensus")
+
 
 def stand_in_encoder() -> object:
     """The leads along one axis, the second sentences along another, the paraphrase at a cosine of 0.65 to them."""
@@ -37,13 +39,6 @@ def stand_in_encoder() -> object:
 def fire_story(d: list[str]) -> list[Passage]:
     """a, b and c: their lead, their second sentence, then other news; d as given."""
     return story({**{name: [LEADS[name], SECONDS[name], *OHIO[name]] for name in SECONDS}, "d": d})
-
-
-@pytest.fixture(autouse=True)
-def _no_consensus(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``_join_by_consensus`` would also place the paraphrase here (its best match in every article is in the claim):
-    switched off, what links it is the order rule alone."""
-    monkeypatch.setattr("newsdiff.engine.cluster._join_by_consensus", lambda *args: None)
 
 
 def test_the_paraphrase_needs_more_than_its_own_words_and_vector() -> None:
