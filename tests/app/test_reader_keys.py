@@ -274,6 +274,24 @@ async def test_enter_after_d_opens_the_flagged_claim_even_where_this_article_lea
         assert reader.passage.id in app.screen.claim.passage_ids
 
 
+async def test_a_claim_stepped_to_is_forgotten_when_another_story_is_shown(make_app, seeds_story) -> None:
+    other = handmade_story()
+    app = make_app(seeds_story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        claims = app.main.query_one(ClaimList)
+        claims._highlight(len(claims.claim_ids) - 1)
+        await pilot.press("D")  # the last claim with a flag: an id the other story does not have
+        assert app.main.stepped_claim is not None
+        assert app.main.stepped_claim not in {c.id for c in other.claims}
+        app.main.show_story(other, app.main.reach_filter)
+        await pilot.pause()
+        await pilot.press("j", "enter")  # would look the old claim up in the new story
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimScreen)
+        assert app.main.query_one(Reader).passage.id in app.screen.claim.passage_ids
+
+
 async def test_choosing_a_claim_in_the_panel_jumps_the_reader(make_app, seeds_story) -> None:
     article = seeds_story.articles[0]
     late = [c for c in seeds_story.claims if article.id in c.article_ids][-1]

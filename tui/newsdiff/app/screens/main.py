@@ -174,6 +174,7 @@ class MainScreen(Screen[None]):
     def show_story(self, story: Story, reach_filter: ReachFilter) -> None:
         """Show a finished analysis: painted over the article being read unpainted, else from its first article."""
         self.story, self.split_story = story, None
+        self.stepped_claim = None  # a claim of the story shown before, or of the same story re-analysed
         self.reach_filter = reach_filter
         self.query_one(AnalysisStatus).display = False
         self.query_one(ArticleList).show_story(story, self.palette, compact=self.compact)
@@ -195,6 +196,7 @@ class MainScreen(Screen[None]):
         say how far the analysis got (``AnalysisPending``).
         """
         self.story, self.split_story = None, split
+        self.stepped_claim = None
         self.query_one(ArticleList).show_story(split, self.palette, compact=self.compact)
         self.query_one(ClaimList).await_claims()
         self.query_one(CompareStrip).show_waiting(MATCHING)
