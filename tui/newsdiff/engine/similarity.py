@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
@@ -323,12 +323,18 @@ class Matcher:
             self._intercept, self._threshold = SEMANTIC_INTERCEPT, SEMANTIC_THRESHOLD
         names = FEATURE_NAMES if encoder is None else SEMANTIC_FEATURE_NAMES
         leading = LEADING_FEATURES if encoder is None else SEMANTIC_LEADING_FEATURES
-        coefficient = dict(zip(names, self._coefficients, strict=True))
-        self._leading_coefficients = tuple(coefficient[name] for name in leading)
-        self._rest_bound = self._intercept + sum(
+        self._coefficient = dict(zip(names, self._coefficients, strict=True))
+        """Each feature's coefficient, by name."""
+        self._leading_coefficients = tuple(self._coefficient[name] for name in leading)
+        self._rest_bound = self._intercept + self._most_added(leaving_out=leading)
+
+    def _most_added(self, leaving_out: Collection[str]) -> float:
+        """The most the features not in ``leaving_out`` can add to the log-odds: each at the end of its
+        ``FEATURE_RANGES`` that its coefficient favours. With the intercept, a bound of the log-odds given those."""
+        return sum(
             max(c * low, c * high) if c else 0.0
-            for name, c in coefficient.items()
-            if name not in leading
+            for name, c in self._coefficient.items()
+            if name not in leaving_out
             for low, high in (FEATURE_RANGES[name],)
         )
 
@@ -560,7 +566,8 @@ def _clears(probability: float, threshold: float, prior_odds: float) -> bool:
 
 
 _BOUND_SLACK = 1e-6
-"""Log-odds a bound must stay below the floor's by, so that rounding never cuts short a pair at the floor."""
+"""Log-odds a bound must stay below the floor's by, so that rounding never cuts short a pair at the floor (its sums
+run in another order than the model's: ``Matcher._logit_bound``, ``SettledMatcher.log_odds_bounds``)."""
 
 
 def _logit(probability: float) -> float:
@@ -844,18 +851,8 @@ class SettledMatcher:
         self._run_counts = [np.array([len(p.ngrams[size]) for p in listed]) for size in range(len(NGRAM_SIZES))]
         wordings: dict[tuple[str, ...], int] = {}
         self._wording = np.array([wordings.setdefault(p.key, len(wordings)) if p.key else -1 for p in listed])
-        coefficient = dict(zip(self._names, matcher._coefficients, strict=True))
-        self._unbounded = matcher._intercept + sum(
-            max(c * low, c * high) if c else 0.0
-            for name, c in coefficient.items()
-            if name not in _REACH_FEATURES
-            for low, high in (FEATURE_RANGES[name],)
-        )
-        self._reach_coefficients = {name: c for name, c in coefficient.items() if name in _REACH_FEATURES}
-
-    @property
-    def _names(self) -> tuple[str, ...]:
-        return FEATURE_NAMES if self._matcher._encoder is None else SEMANTIC_FEATURE_NAMES
+        self._unbounded = matcher._intercept + matcher._most_added(leaving_out=_REACH_FEATURES)
+        self._reach_coefficients = {name: c for name, c in matcher._coefficient.items() if name in _REACH_FEATURES}
 
     def model_probability(self, n: int, m: int, floor: float = 0.0) -> float:
         """``Matcher.model_probability`` of the ``n``-th and ``m``-th profiles."""
@@ -953,7 +950,7 @@ and ``set_ratio`` cost more than the pairs they rule out: with the other bounds 
 def least_bound(floor: float) -> float:
     """The least bound of ``SettledMatcher.log_odds_bounds`` with which a pair may have a probability of ``floor``
     (below 1) or more: below it, ``model_probability`` with that floor gives 0.0 or a probability below it."""
-    return -math.inf if floor <= 0.0 else _logit(floor) - _REACH_SLACK
+    return -math.inf if floor <= 0.0 else _logit(floor) - _BOUND_SLACK
 
 
 _RUN_SIZES_SHARED = 2
@@ -961,9 +958,6 @@ _RUN_SIZES_SHARED = 2
 a shared run of three words raises the longer side's share less than the shorter side's share lowers the
 log-odds (real-200: 36,800 pairs may reach, against 36,600 with them intersected; the bounds took 0.36 s CPU
 against 0.42 s)."""
-_REACH_SLACK = 1e-6
-"""Log-odds by which a bound of ``SettledMatcher.log_odds_bounds`` must stay below a floor's for ``least_bound`` to
-rule a pair out: its sums run in another order than the model's."""
 
 
 def _objects(items: Iterable[object]) -> NDArray[np.object_]:
