@@ -129,6 +129,7 @@ def cluster_passages(
     prior: ArticlePrior | None = None,
     stats: ClusterStats | None = None,
     matcher: Matcher | None = None,
+    leaning: Mapping[str, frozenset[Variant]] | None = None,
 ) -> list[tuple[Passage, ...]]:
     """Groups of content passages, one per claim, in story order.
 
@@ -140,9 +141,13 @@ def cluster_passages(
     ``stats``, when given, is filled in with counts of the work done.
     ``matcher``, when given, must know the content passages' texts and
     ``encoder``; the caller keeps its profiles for later (``engine.absence``).
+    ``leaning``, when given, must be ``leaning.leaning_variants`` of the
+    passages (the caller's flags ask it too; worked out here otherwise).
     """
     report = progress or ignore_share
     content = [p for p in passages if p.is_content]
+    if leaning is None:
+        leaning = leaning_variants(content)
     if matcher is None:
         matcher = Matcher((_content_text(p) for p in paced(content, report, 0.0, 0.02)), encoder=encoder)
     units = _units(paced(content, report, 0.02, 0.04), partial(_evidence, matcher))
@@ -157,7 +162,9 @@ def cluster_passages(
     report(0.1)
     counts = stats if stats is not None else ClusterStats()
     counts.units = len(nodes)
-    decision = _Decision(matcher, nodes, prior or ArticlePrior(), _sentence_evidence(nodes, units, profiles, content))
+    decision = _Decision(
+        matcher, nodes, prior or ArticlePrior(), _sentence_evidence(nodes, units, profiles, content, leaning)
+    )
     links = _links(nodes, profiles, matcher, decision, report, counts)
     links.update(_in_order_links(links, nodes, units, profiles, matcher, decision, counts))
     neighbourhood = None
@@ -350,15 +357,18 @@ class _Decision:
 
     def accepts(self, a: int, b: int, probability: float, lift: float = 1.0) -> bool:
         """Whether texts ``a`` and ``b`` are one claim at ``probability``; ``lift``: odds their context adds."""
-        return self._weighed_accepts(a, b, probability, lift) and not self.contrasted(a, b)
-
-    def _weighed_accepts(self, a: int, b: int, probability: float, lift: float) -> bool:
-        """``accepts`` but for the contrast: the probability weighed by the chance of one event, against the bar."""
-        return self.matcher.decide(probability * self.same_event(a, b), prior_odds=lift)
+        return self.accepts_weighed(a, b, probability, self.same_event(a, b), lift)
 
     def accepts_mutual(self, a: int, b: int, probability: float) -> bool:
         """The same for two texts that are each other's best match by margin (``Matcher.decide_mutual``)."""
         return self.matcher.decide_mutual(probability * self.same_event(a, b)) and not self.contrasted(a, b)
+
+    def accepts_placed(self, a: int, b: int, probability: float, lift: float) -> bool:
+        """``accepts`` with the ``lift`` where the two texts stand gives (leads, the sentences after linked ones), and
+        ``accepts_mutual``: where a text stands does not overrule words and vectors that say "different"."""
+        weighed = probability * self.same_event(a, b)
+        matcher = self.matcher
+        return matcher.decide(weighed, prior_odds=lift) and matcher.decide_mutual(weighed) and not self.contrasted(a, b)
 
     def contrasted(self, a: int, b: int) -> bool:
         """Whether some sentence of text ``a`` is about another variant of one thing than a sentence of ``b``."""
@@ -376,10 +386,11 @@ class _Decision:
         rounding where the chance is about the floor itself, leaves the
         matcher's bound no room: the plain ``lowest_accepted`` holds there too.
         """
-        if not self._weighed_accepts(a, b, 1.0, lift):
+        same_event = self.same_event(a, b)
+        if not self.matcher.decide(same_event, prior_odds=lift):  # even a sure pair (probability 1) falls short
             return None
         lowest = self.matcher.lowest_accepted(lift)
-        floor = lowest / self.same_event(a, b)
+        floor = lowest / same_event
         return floor if floor < 1.0 else lowest
 
     def possible(self, first: NDArray[np.int64], second: NDArray[np.int64]) -> NDArray[np.bool_]:
@@ -422,9 +433,9 @@ class _Decision:
         floors = lowest / events
         return np.where(floors < 1.0, floors, lowest)
 
-    def accepts_weighed(self, a: int, b: int, probability: float, same_event: float) -> bool:
-        """``accepts`` at no lift, given the chance that the texts' articles report one event (``same_events``)."""
-        return self.matcher.decide(probability * same_event) and not self.contrasted(a, b)
+    def accepts_weighed(self, a: int, b: int, probability: float, same_event: float, lift: float = 1.0) -> bool:
+        """``accepts``, given the chance that the texts' articles report one event (``same_event``, ``same_events``)."""
+        return self.matcher.decide(probability * same_event, prior_odds=lift) and not self.contrasted(a, b)
 
     def same_event(self, a: int, b: int) -> float:
         """The highest same-event probability over the pairs of different articles that hold the two texts.
@@ -448,7 +459,11 @@ class _Decision:
 
 
 def _sentence_evidence(
-    nodes: list[_Node], units: list[_Unit], profiles: list[Profile], content: Sequence[Passage]
+    nodes: list[_Node],
+    units: list[_Unit],
+    profiles: list[Profile],
+    content: Sequence[Passage],
+    leaning: Mapping[str, frozenset[Variant]],
 ) -> list[tuple[Evidence, ...]]:
     """Per text (node), the evidence of each distinct whole passage it is, or is a part of.
 
@@ -459,7 +474,6 @@ def _sentence_evidence(
     """
     node_of = {u: n for n, node in enumerate(nodes) for u in node.units}
     whole = {unit.passage: node_of[u] for u, unit in enumerate(units) if _is_whole(units, u)}
-    leaning = leaning_variants(content)
     none: frozenset[Variant] = frozenset()
     evidence: list[tuple[Evidence, ...]] = []
     for node in nodes:
@@ -1000,10 +1014,7 @@ def _lead_links(
             return neighbourhood.probability(x, y)
         return decision.matcher.probability(profiles[x], profiles[y])
 
-    def decide(x: int, y: int, probability: float) -> bool:
-        return decision.accepts(x, y, probability, lift) and decision.accepts_mutual(x, y, probability)
-
-    _score(candidates, probability, stats, decide, accepted)
+    _score(candidates, probability, stats, partial(decision.accepts_placed, lift=lift), accepted)
     return accepted
 
 
@@ -1096,10 +1107,7 @@ def _sequel_links(
         return accepted
     candidates = (pair for pair in pairs if pair not in links)
 
-    def decide(a: int, b: int, probability: float) -> bool:
-        return decision.accepts(a, b, probability, lift) and decision.accepts_mutual(a, b, probability)
-
-    _score(candidates, neighbourhood.probability, stats, decide, accepted)
+    _score(candidates, neighbourhood.probability, stats, partial(decision.accepts_placed, lift=lift), accepted)
     return accepted
 
 

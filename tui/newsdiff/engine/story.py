@@ -140,12 +140,15 @@ def _matched_story(
     matcher = Matcher((p.content_text for p in passages if p.is_content), encoder=encoder)
     # One prior too: the absence search weighs a passage's closeness to a claim as the clustering weighed links.
     prior = ArticlePrior(articles)
+    # What each sentence whose subject is a pronoun is about: for the clustering's contrast veto and the flags.
+    leaning = leaning_variants(passages)
     groups = cluster_passages(
         passages,
         progress=lambda share: report("Matching passages", 0.2 + 0.6 * share),
         encoder=encoder,
         prior=prior,
         matcher=matcher,
+        leaning=leaning,
     )
     matcher.keep_profiles(p.content_text for p in passages if p.is_content)
     prior.forget_pairs()
@@ -153,7 +156,6 @@ def _matched_story(
     sources = {a.id: a.source for a in articles}
     taken: set[str] = set()
     comparing = paced(groups, lambda share: report("Comparing wording", 0.8 + 0.1 * share), 0.0, 1.0)
-    leaning = leaning_variants(passages)
     claims = tuple(_claim(n, group, sources, taken, leaning) for n, group in enumerate(comparing, start=1))
     coverage = article_coverage(articles, passages, claims)
     report("Looking for what each article leaves out", 0.9)
